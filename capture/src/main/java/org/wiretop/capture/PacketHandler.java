@@ -1,0 +1,10 @@
+package org.wiretop.capture;
+
+/**
+ * Receives packets from a {@link PacketSource} on the capture thread.
+ * {@code data[0, capturedLength)} is valid only during the call: copy what must outlive it.
+ */
+@FunctionalInterface
+public interface PacketHandler {
+    void onPacket(long epochNanos, int wireLength, byte[] data, int capturedLength);
+}

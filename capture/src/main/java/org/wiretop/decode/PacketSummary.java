@@ -1,0 +1,145 @@
+package org.wiretop.decode;
+
+/**
+ * The decoder's result for one packet: a mutable flyweight that the capture thread reuses for
+ * every packet (design §4 rule 5), so fields are public and primitive. Addresses are kept as
+ * numbers (IPv4 in an int, IPv6 in two longs, MAC in the low 48 bits of a long) and turned into
+ * text only by a formatter. A field is meaningful only when its layer's bit is set in
+ * {@link #layers}; {@link #clear()} resets everything before each decode.
+ *
+ * <p>Anything that leaves the capture thread must be copied into an immutable record first.
+ */
+public final class PacketSummary {
+    // ---- layer bits (which headers were decoded, at least in part) ----
+    public static final int ETH = 1, VLAN = 1 << 1, QINQ = 1 << 2, SLL = 1 << 3, ARP = 1 << 4,
+            IP4 = 1 << 5, IP6 = 1 << 6, TCP = 1 << 7, UDP = 1 << 8, ICMP = 1 << 9, ICMP6 = 1 << 10,
+            NULL_LOOP = 1 << 11;
+
+    // ---- TCP flag bits, as in the header (tcp.flags) ----
+    public static final int FIN = 0x001, SYN = 0x002, RST = 0x004, PSH = 0x008, ACK = 0x010,
+            URG = 0x020, ECE = 0x040, CWR = 0x080, AE = 0x100;
+
+    // ---- SLL packet types (direction, from the link layer) ----
+    public static final int SLL_HOST = 0, SLL_BROADCAST = 1, SLL_MULTICAST = 2, SLL_OTHERHOST = 3,
+            SLL_OUTGOING = 4;
+
+    // ---- frame ----
+    public long frameNumber;
+    public long epochNanos;
+    public int wireLength;
+    public int capturedLength;
+    public int linkType;
+    /** Bit set of the layers above that were reached. */
+    public int layers;
+
+    /** {@link Status#OK}, {@link Status#TRUNCATED} or {@link Status#INVALID}. */
+    public Status status;
+    /** For TRUNCATED: the layer that ran out of bytes ("tcp"); for INVALID: a short reason
+     *  ("bad-ihl", "udp-length 4 < 8" is built lazily from {@link #reasonValue}). Never null. */
+    public String reason;
+    /** Optional number that completes {@link #reason} without allocating (-1 when unused). */
+    public long reasonValue;
+
+    // ---- link layer ----
+    public long ethSrc, ethDst;
+    /** The Ethernet header's own type field (a tag's TPID when tagged), as tshark's eth.type. */
+    public int ethType;
+    /** First 802.1Q (0x8100) VLAN id, or -1. */
+    public int vlanId;
+    /** First 802.1ad (0x88a8) S-tag VLAN id, or -1. */
+    public int qinqId;
+    /** SLL/SLL2 packet type (direction), or -1 when the link layer has none. */
+    public int sllPacketType;
+    /** SLL2 interface index, or -1. */
+    public int ifIndex;
+    /** Protocol carried by the link layer after all tags (0x0800, 0x86dd, 0x0806, ...). */
+    public int netProtocol;
+
+    // ---- ARP ----
+    public int arpOpcode;
+    public int arpSenderIp, arpTargetIp;
+    public long arpSenderMac, arpTargetMac;
+
+    // ---- IPv4 ----
+    public int ip4Src, ip4Dst;
+    public int ipProto, ipTtl, ipTotalLength, ipId, ipHeaderLength, ipTos;
+    public boolean ipDf, ipMf;
+    /** Fragment offset in 8-byte units (as tshark 4 prints ip.frag_offset). */
+    public int ipFragOffset;
+    public boolean ipChecksumOk;
+
+    // ---- IPv6 ----
+    public long ip6SrcHi, ip6SrcLo, ip6DstHi, ip6DstLo;
+    /** The fixed header's next-header field (ipv6.nxt). */
+    public int ip6NextHeader;
+    public int ip6HopLimit, ip6PayloadLength, ip6FlowLabel, ip6TrafficClass;
+    /** IPv6 fragment header: present, offset (8-byte units), more-fragments, id. */
+    public boolean ip6Fragment, ip6Mf;
+    public int ip6FragOffset;
+    public long ip6FragId;
+
+    /** Transport protocol after the IPv6 extension chain (or IPv4's protocol); -1 if none. */
+    public int transportProtocol;
+    /** True when this is a non-first fragment: the transport header is not in this packet. */
+    public boolean laterFragment;
+
+    // ---- TCP ----
+    public int srcPort, dstPort; // shared by TCP and UDP
+    public long tcpSeq, tcpAck;
+    public int tcpFlags, tcpWindow, tcpHeaderLength, tcpUrgent;
+    /** Length of the TCP segment's payload (tcp.len), from the IP length, not the capture. */
+    public int tcpPayloadLength;
+    // TCP options (-1 = absent)
+    public int tcpMss, tcpWindowScale;
+    public boolean tcpSackPermitted;
+    public long tcpTsVal, tcpTsEcr;
+    public boolean tcpHasTimestamps;
+    public int tcpSackBlocks;
+    /** Option kinds in order of appearance (for tcpdump's "options [...]"), count in tcpOptionCount. */
+    public final byte[] tcpOptionKinds = new byte[40];
+    public int tcpOptionCount;
+    /** SACK edges: left/right pairs, up to 4 blocks. */
+    public final long[] tcpSackEdges = new long[8];
+
+    // ---- UDP ----
+    public int udpLength;
+    public int udpPayloadLength;
+
+    // ---- ICMP / ICMPv6 ----
+    public int icmpType, icmpCode;
+    /** Echo request/reply identifier and sequence, or -1. */
+    public int icmpId, icmpSeq;
+
+    // ---- offsets into the captured bytes (for hex highlighting and payload access) ----
+    public int networkOffset, transportOffset, payloadOffset, payloadLength;
+
+    public PacketSummary() {
+        clear();
+    }
+
+    /** Resets every field; called by the decoder before each packet. */
+    public void clear() {
+        frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1;
+        layers = 0; status = Status.OK; reason = ""; reasonValue = -1;
+        ethSrc = 0; ethDst = 0; ethType = -1; vlanId = -1; qinqId = -1; sllPacketType = -1; ifIndex = -1;
+        netProtocol = -1;
+        arpOpcode = -1; arpSenderIp = 0; arpTargetIp = 0; arpSenderMac = 0; arpTargetMac = 0;
+        ip4Src = 0; ip4Dst = 0; ipProto = -1; ipTtl = -1; ipTotalLength = -1; ipId = -1;
+        ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipChecksumOk = false;
+        ip6SrcHi = 0; ip6SrcLo = 0; ip6DstHi = 0; ip6DstLo = 0; ip6NextHeader = -1; ip6HopLimit = -1;
+        ip6PayloadLength = -1; ip6FlowLabel = -1; ip6TrafficClass = -1;
+        ip6Fragment = false; ip6Mf = false; ip6FragOffset = -1; ip6FragId = -1;
+        transportProtocol = -1; laterFragment = false;
+        srcPort = -1; dstPort = -1; tcpSeq = -1; tcpAck = -1; tcpFlags = -1; tcpWindow = -1;
+        tcpHeaderLength = -1; tcpUrgent = -1; tcpPayloadLength = -1;
+        tcpMss = -1; tcpWindowScale = -1; tcpSackPermitted = false; tcpTsVal = -1; tcpTsEcr = -1;
+        tcpHasTimestamps = false; tcpSackBlocks = 0; tcpOptionCount = 0;
+        udpLength = -1; udpPayloadLength = -1;
+        icmpType = -1; icmpCode = -1; icmpId = -1; icmpSeq = -1;
+        networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
+    }
+
+    public boolean has(int layerBits) {
+        return (layers & layerBits) == layerBits;
+    }
+}
