@@ -1,0 +1,130 @@
+package org.wiretop.capture.format;
+
+/**
+ * Turns the decoder's numeric addresses into the text tcpdump and tshark print, appending to a
+ * caller's {@link StringBuilder} so formatting a packet allocates nothing.
+ *
+ * <ul>
+ *   <li>IPv4 (an int, first octet in the high byte) → {@code 192.0.2.1}</li>
+ *   <li>IPv6 (two longs, high and low 64 bits) → RFC 5952 text as glibc's {@code inet_ntop}
+ *       prints it (and so tshark and tcpdump): lower-case hex, the longest run of two or more
+ *       zero groups (the first on a tie) as {@code ::}, and {@code ::ffff:a.b.c.d} /
+ *       {@code ::a.b.c.d} for IPv4-mapped and IPv4-compatible addresses</li>
+ *   <li>MAC (low 48 bits of a long) → {@code aa:bb:cc:dd:ee:ff}</li>
+ * </ul>
+ */
+public final class Addresses {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Addresses() {
+    }
+
+    /** Appends an IPv4 address in dotted-quad form. */
+    public static StringBuilder appendIpv4(StringBuilder out, int address) {
+        out.append((address >>> 24) & 0xff).append('.')
+                .append((address >>> 16) & 0xff).append('.')
+                .append((address >>> 8) & 0xff).append('.')
+                .append(address & 0xff);
+        return out;
+    }
+
+    /** Appends a MAC address as six lower-case hex pairs separated by colons. */
+    public static StringBuilder appendMac(StringBuilder out, long mac) {
+        for (int shift = 40; shift >= 0; shift -= 8) {
+            int b = (int) (mac >>> shift) & 0xff;
+            out.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+            if (shift != 0) {
+                out.append(':');
+            }
+        }
+        return out;
+    }
+
+    /** Appends an IPv6 address in RFC 5952 compressed form (see the class comment). */
+    public static StringBuilder appendIpv6(StringBuilder out, long hi, long lo) {
+        // Find the longest run of zero 16-bit groups (first on a tie), as inet_ntop does.
+        int bestStart = -1, bestLen = 0, curStart = -1, curLen = 0;
+        for (int i = 0; i < 8; i++) {
+            if (group(hi, lo, i) == 0) {
+                if (curStart < 0) {
+                    curStart = i;
+                    curLen = 0;
+                }
+                curLen++;
+                if (curLen > bestLen) {
+                    bestStart = curStart;
+                    bestLen = curLen;
+                }
+            } else {
+                curStart = -1;
+            }
+        }
+        if (bestLen < 2) {
+            bestStart = -1; // a single zero group is written out, never "::"
+        }
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append(':');
+                i += bestLen - 1;
+                if (i == 7) {
+                    out.append(':');
+                }
+                continue;
+            }
+            if (i != 0) {
+                out.append(':');
+            }
+            // IPv4-compatible (::a.b.c.d) or IPv4-mapped (::ffff:a.b.c.d): last 32 bits dotted.
+            if (i == 6 && bestStart == 0 && (bestLen == 6 || (bestLen == 5 && group(hi, lo, 5) == 0xffff))) {
+                appendIpv4(out, (int) lo);
+                break;
+            }
+            appendHex16(out, group(hi, lo, i));
+        }
+        return out;
+    }
+
+    /** Appends an IPv6 address given as 16 bytes at {@code offset} of {@code bytes}. */
+    public static StringBuilder appendIpv6(StringBuilder out, byte[] bytes, int offset) {
+        return appendIpv6(out, readLong(bytes, offset), readLong(bytes, offset + 8));
+    }
+
+    /** Text of an IPv4 address (allocates; for cold paths and tests). */
+    public static String ipv4(int address) {
+        return appendIpv4(new StringBuilder(15), address).toString();
+    }
+
+    /** Text of an IPv6 address (allocates; for cold paths and tests). */
+    public static String ipv6(long hi, long lo) {
+        return appendIpv6(new StringBuilder(39), hi, lo).toString();
+    }
+
+    /** Text of a MAC address (allocates; for cold paths and tests). */
+    public static String mac(long mac) {
+        return appendMac(new StringBuilder(17), mac).toString();
+    }
+
+    private static int group(long hi, long lo, int i) {
+        long half = i < 4 ? hi : lo;
+        return (int) (half >>> ((3 - (i & 3)) * 16)) & 0xffff;
+    }
+
+    private static void appendHex16(StringBuilder out, int v) {
+        boolean started = false;
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            int nibble = (v >>> shift) & 0xf;
+            if (nibble != 0 || started || shift == 0) {
+                out.append(HEX[nibble]);
+                started = true;
+            }
+        }
+    }
+
+    private static long readLong(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[off + i] & 0xff);
+        }
+        return v;
+    }
+}
