@@ -1,0 +1,209 @@
+package org.wiretop.monitor.socket;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Socket inode → owning process, from the {@code socket:[INODE]} links in
+ * {@code /proc/[pid]/fd}, as {@code ss -p} and {@code netstat -p} find them.
+ *
+ * <p>Reading every link of every process is the expensive part of a refresh, so the index is
+ * kept between refreshes and only the processes that may have changed are read again: new pids,
+ * pids whose fd count changed (the size of {@code /proc/PID/fd} is its number of open files on
+ * Linux 6.2+), and, when a socket the table lists is owned by nobody we know, every process
+ * once; a socket still unowned after that (a kernel socket, another user's process we may not
+ * read) is remembered so it does not trigger the full scan again. Processes we may not read get
+ * no owner rather than an error. Not for concurrent use: one sampler thread refreshes it.
+ */
+public final class ProcessIndex {
+    private static final String SOCKET_PREFIX = "socket:[";
+
+    private final Path proc;
+    private final UserNames users;
+    private final Map<Integer, ProcessFds> processes = new HashMap<>();
+    private final Map<Long, SocketOwner> owners = new HashMap<>();
+    private Set<Long> unowned = new HashSet<>();
+    private int lastScanned;
+
+    /** Indexes this machine's /proc. */
+    public ProcessIndex() {
+        this(Path.of("/proc"), Path.of("/etc/passwd"));
+    }
+
+    ProcessIndex(Path proc, Path passwd) {
+        this.proc = proc;
+        this.users = new UserNames(passwd);
+    }
+
+    /** What one process held the last time it was read. */
+    private record ProcessFds(long fdCount, long[] inodes) {
+    }
+
+    /**
+     * Brings the index up to date for the given socket inodes (0 is ignored: TIME_WAIT and
+     * request sockets belong to no file).
+     */
+    public synchronized void refresh(long[] socketInodes) {
+        lastScanned = 0;
+        Set<Integer> live = livePids();
+        processes.keySet().removeIf(pid -> {
+            if (!live.contains(pid)) {
+                forget(pid);
+                return true;
+            }
+            return false;
+        });
+        Set<Integer> scanned = new HashSet<>();
+        for (int pid : live) {
+            ProcessFds known = processes.get(pid);
+            if (known == null || (known.fdCount != 0 && known.fdCount != fdCount(pid))) {
+                scan(pid);
+                scanned.add(pid);
+            }
+        }
+        Set<Long> missing = missing(socketInodes);
+        boolean unknownSocket = false;
+        for (long inode : missing) {
+            if (!unowned.contains(inode)) {
+                unknownSocket = true;
+                break;
+            }
+        }
+        if (unknownSocket) {
+            for (int pid : live) {
+                if (!scanned.contains(pid)) {
+                    scan(pid);
+                }
+            }
+            missing = missing(socketInodes);
+        }
+        unowned = missing;
+    }
+
+    /** The process holding this socket, or null when unknown. */
+    public synchronized SocketOwner ownerOf(long inode) {
+        return inode == 0 ? null : owners.get(inode);
+    }
+
+    /** How many processes the last refresh read (a measure of its cost, for benchmarks and tests). */
+    public synchronized int lastScannedProcesses() {
+        return lastScanned;
+    }
+
+    private Set<Long> missing(long[] inodes) {
+        Set<Long> missing = new HashSet<>();
+        for (long inode : inodes) {
+            if (inode != 0 && !owners.containsKey(inode)) {
+                missing.add(inode);
+            }
+        }
+        return missing;
+    }
+
+    private Set<Integer> livePids() {
+        String[] names = proc.toFile().list();
+        Set<Integer> pids = new HashSet<>();
+        if (names != null) {
+            for (String name : names) {
+                if (!name.isEmpty() && name.charAt(0) >= '1' && name.charAt(0) <= '9') {
+                    try {
+                        pids.add(Integer.parseInt(name));
+                    } catch (NumberFormatException ignored) {
+                        // not a process directory
+                    }
+                }
+            }
+        }
+        return pids;
+    }
+
+    /** The number of open files (Linux 6.2+), or 0 when the kernel does not say. */
+    private long fdCount(int pid) {
+        return new File(proc.toFile(), pid + "/fd").length();
+    }
+
+    private void scan(int pid) {
+        lastScanned++;
+        forget(pid);
+        long count = fdCount(pid);
+        Path fdDir = proc.resolve(Integer.toString(pid)).resolve("fd");
+        String[] fds = fdDir.toFile().list();
+        if (fds == null) {
+            // gone, or not ours to read: no owner for its sockets, and no error
+            processes.put(pid, new ProcessFds(count, new long[0]));
+            return;
+        }
+        long[] inodes = new long[8];
+        int n = 0;
+        for (String fd : fds) {
+            long inode = socketInode(fdDir.resolve(fd));
+            if (inode > 0) {
+                if (n == inodes.length) {
+                    inodes = java.util.Arrays.copyOf(inodes, n * 2);
+                }
+                inodes[n++] = inode;
+            }
+        }
+        inodes = java.util.Arrays.copyOf(inodes, n);
+        processes.put(pid, new ProcessFds(count, inodes));
+        if (n == 0) {
+            return;
+        }
+        SocketOwner owner = describe(pid);
+        if (owner == null) {
+            return;
+        }
+        for (long inode : inodes) {
+            // A socket shared after fork keeps the owner found first, as long as it lives.
+            owners.putIfAbsent(inode, owner);
+        }
+    }
+
+    private void forget(int pid) {
+        ProcessFds old = processes.get(pid);
+        if (old == null) {
+            return;
+        }
+        for (long inode : old.inodes) {
+            SocketOwner o = owners.get(inode);
+            if (o != null && o.pid() == pid) {
+                owners.remove(inode);
+            }
+        }
+    }
+
+    private static long socketInode(Path link) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1; // closed meanwhile, or not readable
+        }
+        if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private SocketOwner describe(int pid) {
+        Path dir = proc.resolve(Integer.toString(pid));
+        try {
+            String comm = Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).strip();
+            int uid = (Integer) Files.getAttribute(dir, "unix:uid");
+            return new SocketOwner(pid, comm, users.nameOf(uid));
+        } catch (IOException | RuntimeException e) {
+            return null; // exited while we looked
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.wiretop.sys;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Dumps the kernel's TCP and UDP sockets over NETLINK_SOCK_DIAG, as {@code ss} does: one
+ * {@code inet_diag_req_v2} with NLM_F_DUMP per protocol and family, then replies read into one
+ * reused native buffer until NLMSG_DONE. Not thread-safe: one instance per reading thread.
+ *
+ * <pre>
+ * request = nlmsghdr (16: len, type=SOCK_DIAG_BY_FAMILY, flags=REQUEST|DUMP, seq, pid)
+ *         + inet_diag_req_v2 (56: family, protocol, ext, pad, states, inet_diag_sockid)
+ * reply   = nlmsghdr + inet_diag_msg (72) + rtattrs, many per datagram; NLMSG_DONE ends it
+ * </pre>
+ */
+public final class NetlinkSockDiag implements AutoCloseable {
+    public static final int AF_INET = 2, AF_INET6 = 10;
+    public static final int IPPROTO_TCP = 6, IPPROTO_UDP = 17;
+
+    private static final int AF_NETLINK = 16, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, NETLINK_SOCK_DIAG = 4;
+    private static final int NLMSG_HDRLEN = 16, NLMSG_ERROR = 2, NLMSG_DONE = 3, SOCK_DIAG_BY_FAMILY = 20;
+    private static final int NLM_F_REQUEST = 0x1, NLM_F_DUMP = 0x300;
+    private static final int REQ_V2_SIZE = 56, RTA_HDRLEN = 4, NLA_TYPE_MASK = 0x3fff;
+    private static final int INET_DIAG_INFO = 2;
+    private static final int ALL_STATES = 0xffffffff;
+    private static final int EINTR = 4;
+    /** The kernel fills dump datagrams up to 32 KiB; twice that leaves room and never truncates. */
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final int fd;
+    private final Memory memory = new Memory(BUFFER_SIZE);
+    private final ByteBuffer buf = memory.getByteBuffer(0, BUFFER_SIZE).order(ByteOrder.nativeOrder());
+    private final InetDiagMessage message = new InetDiagMessage();
+    private int sequence;
+    private boolean closed;
+
+    private NetlinkSockDiag(int fd) {
+        this.fd = fd;
+    }
+
+    /**
+     * Opens a sock_diag socket.
+     *
+     * @throws NetlinkException when the kernel or a sandbox refuses it ({@link NetlinkException#refused()})
+     *                          or libc cannot be bound
+     */
+    public static NetlinkSockDiag open() throws NetlinkException {
+        try {
+            return new NetlinkSockDiag(NetlinkLibC.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
+        } catch (LastErrorException e) {
+            throw new NetlinkException("cannot open a NETLINK_SOCK_DIAG socket", e.getErrorCode());
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new NetlinkException("cannot bind libc through JNA: " + e.getMessage(), 0);
+        }
+    }
+
+    /**
+     * Dumps every socket of one protocol and family, in every state, with tcp_info for TCP.
+     *
+     * @param family   {@link #AF_INET} or {@link #AF_INET6}
+     * @param protocol {@link #IPPROTO_TCP} or {@link #IPPROTO_UDP}
+     * @return how many sockets were visited
+     */
+    public int dump(int family, int protocol, InetDiagVisitor visitor) throws NetlinkException {
+        if (closed) {
+            throw new NetlinkException("sock_diag socket is closed", 0);
+        }
+        int seq = ++sequence;
+        sendRequest(family, protocol, seq);
+        int count = 0;
+        while (true) {
+            int n = receive();
+            int off = 0;
+            while (off + NLMSG_HDRLEN <= n) {
+                int len = buf.getInt(off);
+                int type = buf.getShort(off + 4) & 0xffff;
+                int msgSeq = buf.getInt(off + 8);
+                if (len < NLMSG_HDRLEN || len > n - off) {
+                    throw new NetlinkException("malformed sock_diag reply: message length " + len
+                            + " at offset " + off + " of " + n, 0);
+                }
+                if (msgSeq == seq) {
+                    if (type == NLMSG_DONE) {
+                        return count;
+                    }
+                    if (type == NLMSG_ERROR) {
+                        int errno = len >= NLMSG_HDRLEN + 4 ? -buf.getInt(off + NLMSG_HDRLEN) : 0;
+                        if (errno == 0) {
+                            return count; // an ACK
+                        }
+                        throw new NetlinkException("sock_diag dump refused", errno);
+                    }
+                    if (type == SOCK_DIAG_BY_FAMILY && visitMessage(off + NLMSG_HDRLEN, off + len, protocol, visitor)) {
+                        count++;
+                    }
+                }
+                off += align4(len);
+            }
+        }
+    }
+
+    /** Frames one inet_diag_msg and its attributes; false when too short to hold the fixed part. */
+    private boolean visitMessage(int start, int end, int protocol, InetDiagVisitor visitor) {
+        if (end - start < InetDiagMessage.SIZE) {
+            return false;
+        }
+        int infoAt = 0, infoLen = 0;
+        int a = start + InetDiagMessage.SIZE;
+        while (a + RTA_HDRLEN <= end) {
+            int rtaLen = buf.getShort(a) & 0xffff;
+            int rtaType = buf.getShort(a + 2) & NLA_TYPE_MASK;
+            if (rtaLen < RTA_HDRLEN || rtaLen > end - a) {
+                break; // a broken attribute ends the list; the fixed part is still good
+            }
+            if (rtaType == INET_DIAG_INFO) {
+                infoAt = a + RTA_HDRLEN;
+                infoLen = rtaLen - RTA_HDRLEN;
+            }
+            a += align4(rtaLen);
+        }
+        message.reset(buf, start, protocol, infoAt, infoLen);
+        visitor.visit(message);
+        return true;
+    }
+
+    private void sendRequest(int family, int protocol, int seq) throws NetlinkException {
+        int total = NLMSG_HDRLEN + REQ_V2_SIZE;
+        memory.clear(total);
+        buf.putInt(0, total);
+        buf.putShort(4, (short) SOCK_DIAG_BY_FAMILY);
+        buf.putShort(6, (short) (NLM_F_REQUEST | NLM_F_DUMP));
+        buf.putInt(8, seq);
+        buf.putInt(12, 0);
+        buf.put(16, (byte) family);
+        buf.put(17, (byte) protocol);
+        buf.put(18, (byte) (protocol == IPPROTO_TCP ? 1 << (INET_DIAG_INFO - 1) : 0));
+        buf.putInt(20, ALL_STATES);
+        try {
+            NetlinkLibC.send(fd, memory, total, 0);
+        } catch (LastErrorException e) {
+            throw new NetlinkException("cannot send the sock_diag request", e.getErrorCode());
+        }
+    }
+
+    private int receive() throws NetlinkException {
+        while (true) {
+            try {
+                long n = NetlinkLibC.recv(fd, memory, BUFFER_SIZE, 0);
+                if (n <= 0) {
+                    throw new NetlinkException("sock_diag socket closed by the kernel mid-dump", 0);
+                }
+                return (int) Math.min(n, BUFFER_SIZE);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != EINTR) {
+                    throw new NetlinkException("cannot read the sock_diag reply", e.getErrorCode());
+                }
+            }
+        }
+    }
+
+    private static int align4(int length) {
+        return (length + 3) & ~3;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                NetlinkLibC.close(fd);
+            } catch (LastErrorException ignored) {
+                // nothing to do: the descriptor is gone either way
+            }
+        }
+    }
+}
