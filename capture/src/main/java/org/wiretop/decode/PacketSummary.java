@@ -35,7 +35,8 @@ public final class PacketSummary {
     /** {@link Status#OK}, {@link Status#TRUNCATED} or {@link Status#INVALID}. */
     public Status status;
     /** For TRUNCATED: the layer that ran out of bytes ("tcp"); for INVALID: a short reason
-     *  ("bad-ihl", "udp-length 4 < 8" is built lazily from {@link #reasonValue}). Never null. */
+     *  template ("udp-length # < 8": {@link #appendReason} puts {@link #reasonValue} in place of
+     *  the '#', giving "udp-length 4 < 8"); for UNSUPPORTED: "linktype-#". Never null. */
     public String reason;
     /** Optional number that completes {@link #reason} without allocating (-1 when unused). */
     public long reasonValue;
@@ -48,6 +49,8 @@ public final class PacketSummary {
     public int vlanId;
     /** First 802.1ad (0x88a8) S-tag VLAN id, or -1. */
     public int qinqId;
+    /** IEEE 802.3 length field when the frame has one instead of an EtherType, or -1. */
+    public int ethLength;
     /** SLL/SLL2 packet type (direction), or -1 when the link layer has none. */
     public int sllPacketType;
     /** SLL2 interface index, or -1. */
@@ -59,6 +62,8 @@ public final class PacketSummary {
     public int arpOpcode;
     public int arpSenderIp, arpTargetIp;
     public long arpSenderMac, arpTargetMac;
+    /** Which ARP IPv4 addresses were decoded: bit 1 sender, bit 2 target (0.0.0.0 is a real value). */
+    public int arpHasIps;
 
     // ---- IPv4 ----
     public int ip4Src, ip4Dst;
@@ -67,6 +72,8 @@ public final class PacketSummary {
     /** Fragment offset in 8-byte units (as tshark 4 prints ip.frag_offset). */
     public int ipFragOffset;
     public boolean ipChecksumOk;
+    /** Which IPv4/IPv6 addresses were captured: bit 1 source, bit 2 destination. */
+    public int ipHasAddrs;
 
     // ---- IPv6 ----
     public long ip6SrcHi, ip6SrcLo, ip6DstHi, ip6DstLo;
@@ -121,11 +128,11 @@ public final class PacketSummary {
     public void clear() {
         frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1;
         layers = 0; status = Status.OK; reason = ""; reasonValue = -1;
-        ethSrc = 0; ethDst = 0; ethType = -1; vlanId = -1; qinqId = -1; sllPacketType = -1; ifIndex = -1;
+        ethSrc = 0; ethDst = 0; ethType = -1; ethLength = -1; vlanId = -1; qinqId = -1; sllPacketType = -1; ifIndex = -1;
         netProtocol = -1;
-        arpOpcode = -1; arpSenderIp = 0; arpTargetIp = 0; arpSenderMac = 0; arpTargetMac = 0;
+        arpOpcode = -1; arpSenderIp = 0; arpTargetIp = 0; arpSenderMac = 0; arpTargetMac = 0; arpHasIps = 0;
         ip4Src = 0; ip4Dst = 0; ipProto = -1; ipTtl = -1; ipTotalLength = -1; ipId = -1;
-        ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipChecksumOk = false;
+        ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipChecksumOk = false; ipHasAddrs = 0;
         ip6SrcHi = 0; ip6SrcLo = 0; ip6DstHi = 0; ip6DstLo = 0; ip6NextHeader = -1; ip6HopLimit = -1;
         ip6PayloadLength = -1; ip6FlowLabel = -1; ip6TrafficClass = -1;
         ip6Fragment = false; ip6Mf = false; ip6FragOffset = -1; ip6FragId = -1;
@@ -137,6 +144,32 @@ public final class PacketSummary {
         udpLength = -1; udpPayloadLength = -1;
         icmpType = -1; icmpCode = -1; icmpId = -1; icmpSeq = -1;
         networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
+    }
+
+    /** Marks the packet invalid; a {@code #} in {@code reasonTemplate} stands for {@code value}. */
+    void invalid(String reasonTemplate, long value) {
+        status = Status.INVALID;
+        reason = reasonTemplate;
+        reasonValue = value;
+    }
+
+    /** Appends {@link #reason} with its {@code #} replaced by {@link #reasonValue}; no allocation. */
+    public StringBuilder appendReason(StringBuilder out) {
+        String r = reason;
+        for (int i = 0, n = r.length(); i < n; i++) {
+            char c = r.charAt(i);
+            if (c == '#') {
+                out.append(reasonValue);
+            } else {
+                out.append(c);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #reason} with its value filled in (allocates; for cold paths). */
+    public String reasonText() {
+        return appendReason(new StringBuilder(reason.length() + 12)).toString();
     }
 
     public boolean has(int layerBits) {

@@ -1,0 +1,45 @@
+package org.wiretop.decode;
+
+/**
+ * Ethernet II / IEEE 802.3 (DLT_EN10MB = 1).
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                 destination MAC (6 bytes)                     |
+ * +                               +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                               |                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+                               +
+ * |                   source MAC (6 bytes)                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |   EtherType (≥ 0x0600) or    |
+ * |   802.3 length (≤ 1500)      |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ * An 802.3 frame (length field) carries LLC, which this decoder does not follow; its length
+ * narrows the frame so trailing padding is not mistaken for data.
+ */
+final class Ethernet {
+    static final int HEADER = 14;
+
+    private Ethernet() {
+    }
+
+    /** Returns the offset after the header; the type goes to {@code netProtocol}. */
+    static int decode(PacketBuf b, int off, PacketSummary s) {
+        b.enter("ether");
+        s.layers |= PacketSummary.ETH;
+        s.ethDst = b.u48(off);
+        s.ethSrc = b.u48(off + 6);
+        int type = b.u16(off + 12);
+        if (type <= 1500) {
+            s.ethLength = type;
+            b.narrow(off + HEADER + type);
+            return -1;
+        }
+        s.ethType = type;
+        s.netProtocol = type;
+        return off + HEADER;
+    }
+}

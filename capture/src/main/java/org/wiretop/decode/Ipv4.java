@@ -1,0 +1,82 @@
+package org.wiretop.decode;
+
+/**
+ * IPv4 (RFC 791), EtherType 0x0800.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version|  IHL  |Type of Service|          Total Length         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Identification        |Flags|      Fragment Offset    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Time to Live |    Protocol   |         Header Checksum       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                       Source Address                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Destination Address                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options (IHL > 5)                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ * The total length narrows the packet (Ethernet padding is not payload). A total length of 0
+ * is taken as "unknown" (TCP segmentation offload on the sending host writes 0), as Wireshark
+ * does. Non-first fragments carry no transport header, so the transport is not decoded.
+ * The header checksum is verified when the whole header was captured.
+ */
+final class Ipv4 {
+    static final int MIN_HEADER = 20;
+
+    private Ipv4() {
+    }
+
+    /** Returns the transport header's offset, or -1 when there is none to decode. */
+    static int decode(PacketBuf b, int off, PacketSummary s) {
+        b.enter("ip");
+        s.layers |= PacketSummary.IP4;
+        s.networkOffset = off;
+        int versionIhl = b.u8(off);
+        int version = versionIhl >>> 4;
+        if (version != 4) {
+            s.invalid("ip-version #", version);
+            return -1;
+        }
+        int headerLength = (versionIhl & 0x0f) * 4;
+        s.ipHeaderLength = headerLength;
+        if (headerLength < MIN_HEADER) {
+            s.invalid("bad-ihl #", headerLength);
+            return -1;
+        }
+        s.ipTos = b.u8(off + 1);
+        int totalLength = b.u16(off + 2);
+        s.ipTotalLength = totalLength;
+        s.ipId = b.u16(off + 4);
+        int flagsOffset = b.u16(off + 6);
+        s.ipDf = (flagsOffset & 0x4000) != 0;
+        s.ipMf = (flagsOffset & 0x2000) != 0;
+        s.ipFragOffset = flagsOffset & 0x1fff;
+        s.ipTtl = b.u8(off + 8);
+        int protocol = b.u8(off + 9);
+        s.ipProto = protocol;
+        s.ip4Src = b.i32(off + 12);
+        s.ipHasAddrs = 1;
+        s.ip4Dst = b.i32(off + 16);
+        s.ipHasAddrs = 3;
+        if (totalLength != 0) {
+            if (totalLength < headerLength) {
+                s.invalid("ip-length # < ihl", totalLength);
+                return -1;
+            }
+            b.narrow(off + totalLength);
+        }
+        b.require(off, headerLength);
+        s.ipChecksumOk = Checksum.ones(b.array(), off, headerLength) == 0xffff;
+        if (s.ipFragOffset != 0) {
+            s.laterFragment = true;
+            return -1;
+        }
+        s.transportProtocol = protocol;
+        return off + headerLength;
+    }
+}

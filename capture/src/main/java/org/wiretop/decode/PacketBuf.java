@@ -1,0 +1,123 @@
+package org.wiretop.decode;
+
+/**
+ * A reusable, bounds-checked view over one packet's captured bytes (design §4 rule 1), in the
+ * manner of Netty's flyweight buffers and Wireshark's tvbuff.
+ *
+ * <p>Two limits are kept, both narrowed by each header's declared length and never widened:
+ * {@link #end()} bounds what may be read (the captured bytes), {@link #reportedEnd()} is where
+ * the packet ended on the wire (so a TCP payload length comes from the IP length even when the
+ * capture was cut short, and Ethernet padding never counts as payload). Every read checks
+ * {@code end}; running past it throws the preallocated {@link Truncated} signal, after the
+ * current layer name was recorded with {@link #enter} so the result can say {@code [|tcp]}.
+ */
+public final class PacketBuf {
+    private byte[] data;
+    private int end;
+    private int reportedEnd;
+    private String layer = "frame";
+
+    /** Points this view at {@code data[0, capturedLength)} of a packet {@code wireLength} long. */
+    public PacketBuf wrap(byte[] data, int capturedLength, int wireLength) {
+        this.data = data;
+        this.end = Math.max(0, Math.min(capturedLength, data.length));
+        this.reportedEnd = Math.max(this.end, wireLength);
+        this.layer = "frame";
+        return this;
+    }
+
+    /** Exclusive end of the readable (captured) bytes. */
+    public int end() {
+        return end;
+    }
+
+    /** Exclusive end of the packet as it was on the wire, narrowed by the headers' lengths. */
+    public int reportedEnd() {
+        return reportedEnd;
+    }
+
+    /** The layer being decoded: the name reported when the bytes run out. */
+    public String layer() {
+        return layer;
+    }
+
+    /** The bytes under this view (read only through the checked accessors on untrusted paths). */
+    public byte[] array() {
+        return data;
+    }
+
+    void enter(String layerName) {
+        this.layer = layerName;
+    }
+
+    /** Narrows both ends to {@code newEnd} when a header declares a shorter length. */
+    void narrow(int newEnd) {
+        if (newEnd < reportedEnd) {
+            reportedEnd = newEnd;
+        }
+        if (newEnd < end) {
+            end = newEnd;
+        }
+    }
+
+    /** Throws {@link Truncated} unless {@code [offset, offset + length)} was captured. */
+    void require(int offset, int length) {
+        if (offset < 0 || length < 0 || offset > end - length) {
+            throw Truncated.INSTANCE;
+        }
+    }
+
+    /** True when {@code [offset, offset + length)} was captured (no signal). */
+    boolean has(int offset, int length) {
+        return offset >= 0 && length >= 0 && offset <= end - length;
+    }
+
+    public int u8(int offset) {
+        if (offset < 0 || offset >= end) {
+            throw Truncated.INSTANCE;
+        }
+        return data[offset] & 0xff;
+    }
+
+    public int u16(int offset) {
+        if (offset < 0 || offset > end - 2) {
+            throw Truncated.INSTANCE;
+        }
+        return (data[offset] & 0xff) << 8 | (data[offset + 1] & 0xff);
+    }
+
+    /** 16 bits, little-endian (for host-order link headers). */
+    public int u16le(int offset) {
+        if (offset < 0 || offset > end - 2) {
+            throw Truncated.INSTANCE;
+        }
+        return (data[offset + 1] & 0xff) << 8 | (data[offset] & 0xff);
+    }
+
+    public int i32(int offset) {
+        if (offset < 0 || offset > end - 4) {
+            throw Truncated.INSTANCE;
+        }
+        return (data[offset] & 0xff) << 24 | (data[offset + 1] & 0xff) << 16
+                | (data[offset + 2] & 0xff) << 8 | (data[offset + 3] & 0xff);
+    }
+
+    public long u32(int offset) {
+        return i32(offset) & 0xffffffffL;
+    }
+
+    /** Six bytes (a MAC address) in the low 48 bits. */
+    public long u48(int offset) {
+        if (offset < 0 || offset > end - 6) {
+            throw Truncated.INSTANCE;
+        }
+        return ((long) u16(offset) << 32) | (i32(offset + 2) & 0xffffffffL);
+    }
+
+    public long i64(int offset) {
+        if (offset < 0 || offset > end - 8) {
+            throw Truncated.INSTANCE;
+        }
+        return ((long) i32(offset) << 32) | (i32(offset + 4) & 0xffffffffL);
+    }
+}

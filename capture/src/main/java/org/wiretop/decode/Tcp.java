@@ -1,0 +1,116 @@
+package org.wiretop.decode;
+
+/**
+ * TCP (RFC 9293), IP protocol 6, with the options of RFC 7323 (window scale, timestamps) and
+ * RFC 2018 (SACK).
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Source Port          |       Destination Port        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                        Sequence Number                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Acknowledgment Number                      |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Data |     |A|C|E|U|A|P|R|S|F|                               |
+ * | Offset| Rsv |E|W|C|R|C|S|S|Y|I|            Window             |
+ * |       |     | |R|E|G|K|H|T|N|N|                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           Checksum            |         Urgent Pointer        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options (Data Offset > 5)                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ * {@code tcp.flags} is the low 12 bits of the offset/flags word, as Wireshark shows it.
+ * The payload length comes from the IP length (what was sent), not from the capture.
+ */
+final class Tcp {
+    static final int MIN_HEADER = 20;
+    static final int EOL = 0, NOP = 1, MSS = 2, WSCALE = 3, SACK_PERMITTED = 4, SACK = 5, TIMESTAMP = 8;
+
+    private Tcp() {
+    }
+
+    static void decode(PacketBuf b, int off, PacketSummary s) {
+        b.enter("tcp");
+        s.layers |= PacketSummary.TCP;
+        s.transportOffset = off;
+        s.srcPort = b.u16(off);
+        s.dstPort = b.u16(off + 2);
+        s.tcpSeq = b.u32(off + 4);
+        s.tcpAck = b.u32(off + 8);
+        int offsetFlags = b.u16(off + 12);
+        int headerLength = (offsetFlags >>> 12) * 4;
+        s.tcpHeaderLength = headerLength;
+        s.tcpFlags = offsetFlags & 0x0fff;
+        s.tcpWindow = b.u16(off + 14);
+        s.tcpUrgent = b.u16(off + 18);
+        if (headerLength < MIN_HEADER) {
+            s.invalid("tcp-header-length # < 20", headerLength);
+            return;
+        }
+        int payloadStart = off + headerLength;
+        if (payloadStart > b.reportedEnd()) {
+            s.invalid("tcp-header-length # > segment", headerLength);
+            return;
+        }
+        s.tcpPayloadLength = b.reportedEnd() - payloadStart;
+        options(b, off + MIN_HEADER, payloadStart, s);
+        s.payloadOffset = payloadStart;
+        s.payloadLength = Math.max(0, b.end() - payloadStart);
+    }
+
+    private static void options(PacketBuf b, int p, int end, PacketSummary s) {
+        while (p < end) {
+            int kind = b.u8(p);
+            s.tcpOptionKinds[s.tcpOptionCount++] = (byte) kind;
+            if (kind == EOL) {
+                return;
+            }
+            if (kind == NOP) {
+                p++;
+                continue;
+            }
+            int length = b.u8(p + 1);
+            if (length < 2 || p + length > end) {
+                s.invalid("tcp-option-length #", length);
+                return;
+            }
+            b.require(p, length);
+            switch (kind) {
+                case MSS:
+                    if (length == 4) {
+                        s.tcpMss = b.u16(p + 2);
+                    }
+                    break;
+                case WSCALE:
+                    if (length == 3) {
+                        s.tcpWindowScale = b.u8(p + 2);
+                    }
+                    break;
+                case SACK_PERMITTED:
+                    s.tcpSackPermitted = true;
+                    break;
+                case SACK:
+                    for (int e = p + 2; e + 8 <= p + length && s.tcpSackBlocks < 4; e += 8) {
+                        s.tcpSackEdges[2 * s.tcpSackBlocks] = b.u32(e);
+                        s.tcpSackEdges[2 * s.tcpSackBlocks + 1] = b.u32(e + 4);
+                        s.tcpSackBlocks++;
+                    }
+                    break;
+                case TIMESTAMP:
+                    if (length == 10) {
+                        s.tcpHasTimestamps = true;
+                        s.tcpTsVal = b.u32(p + 2);
+                        s.tcpTsEcr = b.u32(p + 6);
+                    }
+                    break;
+                default:
+                    break; // unknown kinds are recorded, not errors
+            }
+            p += length;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.wiretop.decode;
+
+/**
+ * UDP (RFC 768), IP protocol 17.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Source Port          |       Destination Port        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            Length             |           Checksum            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ * The length (header included) narrows the packet; below 8 it is invalid. A length of 0 over
+ * IPv6 (a jumbogram, RFC 2675) means "see the IP length".
+ */
+final class Udp {
+    static final int HEADER = 8;
+
+    private Udp() {
+    }
+
+    static void decode(PacketBuf b, int off, PacketSummary s) {
+        b.enter("udp");
+        s.layers |= PacketSummary.UDP;
+        s.transportOffset = off;
+        s.srcPort = b.u16(off);
+        s.dstPort = b.u16(off + 2);
+        int length = b.u16(off + 4);
+        s.udpLength = length;
+        b.u16(off + 6); // checksum: the header is whole only once it is captured
+        if (length == 0 && s.has(PacketSummary.IP6)) {
+            length = b.reportedEnd() - off;
+        }
+        if (length < HEADER) {
+            s.invalid("udp-length # < 8", length);
+            return;
+        }
+        if (off + length > b.reportedEnd()) {
+            s.invalid("udp-length # > ip-payload", length);
+            return;
+        }
+        b.narrow(off + length);
+        s.udpPayloadLength = length - HEADER;
+        s.payloadOffset = off + HEADER;
+        s.payloadLength = Math.max(0, b.end() - s.payloadOffset);
+    }
+}
