@@ -3,6 +3,8 @@ package org.wiretop.capture;
 /**
  * Receives packets from a {@link PacketSource} on the capture thread.
  * {@code data[0, capturedLength)} is valid only during the call: copy what must outlive it.
+ * To end the run with a {@link CaptureException} (a full disk, say), throw it wrapped in an
+ * {@link UncheckedCaptureException}: {@link PacketSource#run} stops and rethrows it.
  */
 @FunctionalInterface
 public interface PacketHandler {

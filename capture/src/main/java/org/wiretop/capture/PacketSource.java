@@ -23,6 +23,14 @@ public interface PacketSource extends AutoCloseable {
     /** Counters so far (live sources: libpcap's pcap_stats; files: packets read). */
     CaptureStats stats();
 
+    /**
+     * After {@link #run} returned: a note on how the input ended when the user should know
+     * (a file cut short inside a record), or null. Printed on stderr; not an error.
+     */
+    default String endNote() {
+        return null;
+    }
+
     /** Human-readable origin: "lo", "any", "file.pcap", "-" (stdin). */
     String description();
 

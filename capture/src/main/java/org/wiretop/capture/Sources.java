@@ -1,24 +1,38 @@
 package org.wiretop.capture;
 
+import java.io.InputStream;
 import java.util.List;
 
-/** Opens packet sources. (PLACEHOLDER signatures — the capture I/O work fills these in.) */
+/** Opens packet sources: live interfaces, capture files, pcap streams. */
 public final class Sources {
     private Sources() {
     }
 
     /** A live capture; fails with a one-line, actionable {@link CaptureException}. */
     public static PacketSource openLive(LiveOptions options) throws CaptureException {
-        throw new CaptureException("live capture is not built yet", false);
+        return LiveOpener.open(options);
     }
 
-    /** A pcap or pcapng file, or "-" for a pcap stream on standard input. */
+    /**
+     * A pcap or pcapng file, or "-" for a pcap stream on standard input. Classic pcap is read
+     * through a memory map (pure Java); pcapng through libpcap.
+     */
     public static PacketSource openFile(String pathOrDash) throws CaptureException {
-        throw new CaptureException("file reading is not built yet", false);
+        return FileOpener.open(pathOrDash);
+    }
+
+    /** A file read through libpcap whatever its format (the reference the pure-Java reader is held to). */
+    public static PacketSource openFileWithLibpcap(String path) throws CaptureException {
+        return FileOpener.openWithLibpcap(path);
+    }
+
+    /** A classic pcap stream from any input (a pipe, a socket), delivered record by record. */
+    public static PacketSource openStream(String name, InputStream in) throws CaptureException {
+        return FileOpener.openStream(name, in);
     }
 
     /** The interfaces libpcap can capture on, as tcpdump -D lists them. */
     public static List<InterfaceInfo> interfaces() throws CaptureException {
-        throw new CaptureException("interface listing is not built yet", false);
+        return InterfaceLister.list();
     }
 }

@@ -1,0 +1,207 @@
+package org.wiretop.capture;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.sql.Timestamp;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.RawPacketListener;
+
+/**
+ * A libpcap handle (live interface, or a file libpcap reads such as pcapng) driven by pcap4j's
+ * {@code loop} with a raw listener: one native loop hands over every packet of a batch, where
+ * pcap4j's per-packet {@code getNextRawPacket} loses most packets at high rates. pcap4j keeps
+ * the current packet's timestamp and original length per thread while the listener runs; we
+ * turn them into epoch nanoseconds there. {@link #stop()} uses {@code pcap_breakloop}, which
+ * in libpcap 1.10 also wakes a capture blocked with no traffic at all.
+ */
+final class Pcap4jSource implements PacketSource {
+    private static final VarHandle DELIVERED;
+
+    static {
+        try {
+            DELIVERED = MethodHandles.lookup().findVarHandle(Pcap4jSource.class, "delivered", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final PcapHandle handle;
+    private final String description;
+    private final boolean live;
+    private final int linkType;
+    private final int snaplen;
+    private final Object closeLock = new Object();
+    /** Written by the capture thread only (opaque: readable by stats() without a fence per packet). */
+    @SuppressWarnings("unused")
+    private long delivered;
+    private volatile boolean stopped;
+    private volatile boolean closed;
+    private volatile CaptureStats lastStats = CaptureStats.NONE;
+
+    Pcap4jSource(PcapHandle handle, String description, boolean live) throws CaptureException {
+        this.handle = handle;
+        this.description = description;
+        this.live = live;
+        try {
+            this.linkType = handle.getDlt().value();
+            this.snaplen = handle.getSnapshot();
+        } catch (NotOpenException e) {
+            throw new CaptureException(description + ": the capture handle closed while opening", false, e);
+        }
+    }
+
+    /** The open pcap4j handle, for callers that must reach libpcap directly (privilege drop etc.). */
+    PcapHandle handle() {
+        return handle;
+    }
+
+    @Override
+    public int linkType() {
+        return linkType;
+    }
+
+    @Override
+    public int snaplen() {
+        return snaplen;
+    }
+
+    @Override
+    public long run(PacketHandler handler, long maxPackets) throws CaptureException {
+        Delivery delivery = new Delivery(handler);
+        long total = 0;
+        try {
+            while (!stopped && (maxPackets <= 0 || total < maxPackets)) {
+                int count = maxPackets <= 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, maxPackets - total);
+                long before = delivery.count;
+                try {
+                    handle.loop(count, delivery);
+                } catch (InterruptedException broken) {
+                    // pcap_breakloop: stop() or a handler failure; both are handled below.
+                } finally {
+                    total += delivery.count - before;
+                }
+                if (delivery.failure != null) {
+                    HandlerFailure.rethrow(delivery.failure);
+                }
+                if (!live && maxPackets <= 0) {
+                    break; // a file: loop(-1) returns only at its end
+                }
+                if (!live && delivery.count - before < count) {
+                    break; // the file ended before the count
+                }
+            }
+        } catch (PcapNativeException e) {
+            throw new CaptureException(description + ": capture failed: " + PcapErrors.clean(e.getMessage()), false, e);
+        } catch (NotOpenException e) {
+            if (!stopped) {
+                throw new CaptureException(description + ": the capture handle was closed", false, e);
+            }
+        } finally {
+            refreshStats();
+        }
+        return total;
+    }
+
+    /** Adapts pcap4j's raw listener to our handler; a failure stops the loop and is rethrown. */
+    private final class Delivery implements RawPacketListener {
+        private final PacketHandler handler;
+        long count;
+        Throwable failure;
+
+        Delivery(PacketHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void gotPacket(byte[] packet) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                Timestamp ts = handle.getTimestamp();
+                long nanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
+                int wire = handle.getOriginalLength();
+                count++;
+                DELIVERED.setOpaque(Pcap4jSource.this, (long) DELIVERED.getOpaque(Pcap4jSource.this) + 1);
+                handler.onPacket(nanos, wire, packet, packet.length);
+            } catch (Throwable t) {
+                // JNA would print an exception escaping a native callback; keep it for run().
+                // Not through breakLoop(): close() may hold closeLock while waiting for this loop.
+                failure = t;
+                try {
+                    handle.breakLoop();
+                } catch (NotOpenException e) {
+                    // closing already
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        breakLoop();
+    }
+
+    private void breakLoop() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            try {
+                handle.breakLoop();
+            } catch (NotOpenException e) {
+                // already closed: nothing is running
+            }
+        }
+    }
+
+    @Override
+    public CaptureStats stats() {
+        if (!closed) {
+            refreshStats();
+        }
+        return lastStats;
+    }
+
+    private void refreshStats() {
+        long count = (long) DELIVERED.getOpaque(this);
+        if (!live) {
+            lastStats = new CaptureStats(count, count, 0, 0);
+            return;
+        }
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            try {
+                PcapStat s = handle.getStats();
+                lastStats = new CaptureStats(count, s.getNumPacketsReceived(), s.getNumPacketsDropped(), s.getNumPacketsDroppedByIf());
+            } catch (PcapNativeException | NotOpenException e) {
+                lastStats = new CaptureStats(count, lastStats.receivedByFilter(), lastStats.droppedByKernel(), lastStats.droppedByIface());
+            }
+        }
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        refreshStats();
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // Waits (pcap4j's handle lock) for a loop still returning after breakLoop.
+            handle.close();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.wiretop.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads a classic pcap stream (standard input: {@code tcpdump -w - | wiretop read -}) record by
+ * record, handing each packet on as soon as its last byte arrived, so a live pipe stays live.
+ * Lengths are validated before they size anything, as in {@link MappedPcapSource}.
+ * {@link #stop()} takes effect when the next record arrives or the stream ends (a blocked read
+ * on a pipe cannot be woken).
+ */
+final class PcapStreamSource implements PacketSource {
+    private final String name;
+    private final InputStream in;
+    private final PcapFormat format;
+    private final int maxRecord;
+    private final byte[] header = new byte[PcapFormat.RECORD_HEADER];
+    private final ByteBuffer headerView;
+    private byte[] buf = new byte[2048];
+    private long delivered;
+    private String endNote;
+    private volatile boolean stopped;
+
+    private PcapStreamSource(String name, InputStream in, PcapFormat format) {
+        this.name = name;
+        this.in = in;
+        this.format = format;
+        this.maxRecord = format.maxRecord();
+        this.headerView = ByteBuffer.wrap(header).order(format.order());
+    }
+
+    /** Reads the global header (blocks until it arrives) and returns a source for the records. */
+    static PcapStreamSource open(String name, InputStream in) throws CaptureException {
+        byte[] global = new byte[PcapFormat.GLOBAL_HEADER];
+        int got;
+        try {
+            got = readFully(in, global, 0, global.length);
+        } catch (IOException e) {
+            throw new CaptureException(name + ": cannot read: " + e.getMessage(), false, e);
+        }
+        if (got == 0) {
+            throw new CaptureException(name + ": no data: expected a pcap stream (e.g. from 'tcpdump -w -')", true);
+        }
+        PcapFormat format = got == global.length ? PcapFormat.parse(global) : null;
+        if (format == null) {
+            if (got >= 4 && PcapFormat.magicOf(global) == PcapFormat.MAGIC_PCAPNG) {
+                throw new CaptureException(name + ": is pcapng; a pipe must carry classic pcap (tcpdump -w - and wiretop capture -w - write it)", true);
+            }
+            throw new CaptureException(name + ": not a pcap stream (no pcap header): pipe in the output of 'tcpdump -w -' or 'wiretop capture -w -'", true);
+        }
+        return new PcapStreamSource(name, in, format);
+    }
+
+    @Override
+    public int linkType() {
+        return format.linkType();
+    }
+
+    @Override
+    public int snaplen() {
+        return format.snaplen();
+    }
+
+    @Override
+    public long run(PacketHandler handler, long maxPackets) throws CaptureException {
+        long before = delivered;
+        try {
+            while (!stopped && (maxPackets <= 0 || delivered - before < maxPackets)) {
+                int got = readFully(in, header, 0, header.length);
+                if (got < header.length) {
+                    if (got > 0) {
+                        endNote = PcapFormat.truncated(name, delivered + 1, header.length, got, delivered);
+                    }
+                    break;
+                }
+                long caplen = headerView.getInt(8) & 0xffffffffL;
+                if (caplen > maxRecord) {
+                    throw new CaptureException(PcapFormat.corrupt(name, delivered + 1, caplen, delivered), false);
+                }
+                int len = (int) caplen;
+                if (buf.length < len) {
+                    buf = new byte[Math.max(len, Math.min(maxRecord, buf.length * 2))];
+                }
+                got = readFully(in, buf, 0, len);
+                if (got < len) {
+                    endNote = PcapFormat.truncated(name, delivered + 1, len, got, delivered);
+                    break;
+                }
+                delivered++;
+                handler.onPacket(format.epochNanos(headerView.getInt(0), headerView.getInt(4)), headerView.getInt(12), buf, len);
+            }
+        } catch (IOException e) {
+            throw new CaptureException(name + ": cannot read: " + e.getMessage(), false, e);
+        } catch (RuntimeException e) {
+            throw HandlerFailure.rethrow(e);
+        }
+        return delivered - before;
+    }
+
+    /** Reads until {@code len} bytes or the end of the stream; returns how many arrived. */
+    private static int readFully(InputStream in, byte[] b, int off, int len) throws IOException {
+        int total = 0;
+        while (total < len) {
+            int n = in.read(b, off + total, len - total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public CaptureStats stats() {
+        return new CaptureStats(delivered, delivered, 0, 0);
+    }
+
+    @Override
+    public String endNote() {
+        return endNote;
+    }
+
+    @Override
+    public String description() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the stream is finished either way
+        }
+    }
+}
