@@ -70,40 +70,60 @@ public final class NetlinkSockDiag implements AutoCloseable {
         }
         int seq = ++sequence;
         sendRequest(family, protocol, seq);
-        int count = 0;
-        while (true) {
-            int n = receive();
-            int off = 0;
-            while (off + NLMSG_HDRLEN <= n) {
-                int len = buf.getInt(off);
-                int type = buf.getShort(off + 4) & 0xffff;
-                int msgSeq = buf.getInt(off + 8);
-                if (len < NLMSG_HDRLEN || len > n - off) {
-                    throw new NetlinkException("malformed sock_diag reply: message length " + len
-                            + " at offset " + off + " of " + n, 0);
-                }
-                if (msgSeq == seq) {
-                    if (type == NLMSG_DONE) {
-                        return count;
-                    }
-                    if (type == NLMSG_ERROR) {
-                        int errno = len >= NLMSG_HDRLEN + 4 ? -buf.getInt(off + NLMSG_HDRLEN) : 0;
-                        if (errno == 0) {
-                            return count; // an ACK
-                        }
-                        throw new NetlinkException("sock_diag dump refused", errno);
-                    }
-                    if (type == SOCK_DIAG_BY_FAMILY && visitMessage(off + NLMSG_HDRLEN, off + len, protocol, visitor)) {
-                        count++;
-                    }
-                }
-                off += align4(len);
+        ReplyState state = new ReplyState();
+        while (!state.done) {
+            parseReply(buf, receive(), seq, protocol, message, visitor, state);
+        }
+        return state.count;
+    }
+
+    /** Progress through one dump's replies. */
+    static final class ReplyState {
+        int count;
+        boolean done;
+    }
+
+    /**
+     * Parses one datagram of {@code n} bytes: every nlmsghdr of our sequence number, every
+     * socket message and its attributes, each length checked against what is left before it
+     * is trusted. Messages of other sequence numbers (a dump interrupted earlier) are skipped.
+     */
+    static void parseReply(ByteBuffer buf, int n, int seq, int protocol, InetDiagMessage message,
+                           InetDiagVisitor visitor, ReplyState state) throws NetlinkException {
+        int off = 0;
+        while (off + NLMSG_HDRLEN <= n) {
+            int len = buf.getInt(off);
+            int type = buf.getShort(off + 4) & 0xffff;
+            int msgSeq = buf.getInt(off + 8);
+            if (len < NLMSG_HDRLEN || len > n - off) {
+                throw new NetlinkException("malformed sock_diag reply: message length " + len
+                        + " at offset " + off + " of " + n, 0);
             }
+            if (msgSeq == seq) {
+                if (type == NLMSG_DONE) {
+                    state.done = true;
+                    return;
+                }
+                if (type == NLMSG_ERROR) {
+                    int errno = len >= NLMSG_HDRLEN + 4 ? -buf.getInt(off + NLMSG_HDRLEN) : 0;
+                    if (errno == 0) {
+                        state.done = true; // an ACK
+                        return;
+                    }
+                    throw new NetlinkException("sock_diag dump refused", errno);
+                }
+                if (type == SOCK_DIAG_BY_FAMILY
+                        && visitMessage(buf, off + NLMSG_HDRLEN, off + len, protocol, message, visitor)) {
+                    state.count++;
+                }
+            }
+            off += align4(len);
         }
     }
 
     /** Frames one inet_diag_msg and its attributes; false when too short to hold the fixed part. */
-    private boolean visitMessage(int start, int end, int protocol, InetDiagVisitor visitor) {
+    private static boolean visitMessage(ByteBuffer buf, int start, int end, int protocol, InetDiagMessage message,
+                                        InetDiagVisitor visitor) {
         if (end - start < InetDiagMessage.SIZE) {
             return false;
         }
