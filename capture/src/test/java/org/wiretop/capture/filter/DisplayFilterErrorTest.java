@@ -1,0 +1,77 @@
+package org.wiretop.capture.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.wiretop.capture.CaptureException;
+
+class DisplayFilterErrorTest {
+    private static DisplayFilterException fail(String filter) {
+        return assertThrows(DisplayFilterException.class, () -> DisplayFilter.compile(filter), filter);
+    }
+
+    private static void fails(String filter, String message, int column) {
+        DisplayFilterException e = fail(filter);
+        assertEquals(message + " at column " + column, e.getMessage(), filter);
+        assertEquals(column, e.column());
+        assertEquals(message, e.problem());
+    }
+
+    @Test
+    void unknownFieldIsNamedWithASuggestion() {
+        fails("tcp.prot == 80", "\"tcp.prot\" is not a valid protocol or protocol field (did you mean \"tcp.port\"?)", 1);
+        fails("udp && ipx", "\"ipx\" is not a valid protocol or protocol field (did you mean \"ip\"?)", 8);
+        fails("frobnicate", "\"frobnicate\" is not a valid protocol or protocol field", 1);
+        DisplayFilterException e = fail("tcp && tcp.prot == 1");
+        assertEquals(8, e.column());
+        assertEquals(8, e.length());
+    }
+
+    @Test
+    void missingValuesAndOperands() {
+        fails("tcp.port ==", "expected a value after '=='", 12);
+        fails("ip.addr == && tcp", "expected a value after '=='", 12);
+        fails("tcp &&", "expected a field or protocol after '&&'", 7);
+        fails("tcp or", "expected a field or protocol after \"or\"", 7);
+        fails("!", "expected a field or protocol after '!'", 2);
+        fails("()", "expected a field or protocol after '('", 2);
+        fails("&& tcp", "expected a field or protocol, not '&&'", 1);
+    }
+
+    @Test
+    void structureErrors() {
+        fails("(tcp", "missing ')' for the '(' here", 1);
+        fails("tcp)", "unexpected ')' without a matching '('", 4);
+        fails("tcp udp", "expected '&&' or '||' before \"udp\"", 5);
+        fails("tcp.port == 80 443", "expected '&&' or '||' before \"443\"", 16);
+        fails("tcp.port = 80", "unexpected character '=' (use '==' to compare)", 10);
+        fails("tcp.port == 80 % 2", "unexpected character '%'", 16);
+        fails("wiretop.status == \"trunc", "the string has no closing '\"'", 19);
+        fails("tcp.port in {80", "missing '}' for the '{' here", 13);
+    }
+
+    @Test
+    void badValues() {
+        fails("tcp.port == 70000", "\"70000\" is too big for tcp.port (maximum 65535)", 13);
+        fails("tcp.port == http", "\"http\" is not a valid number for tcp.port", 13);
+        fails("tcp.flags.syn == 2", "\"2\" is too big for tcp.flags.syn (maximum 1)", 18);
+        fails("ip.addr == 10.0.0.256", "\"10.0.0.256\" is not a valid IPv4 address", 12);
+        fails("ip.addr == 10.0.0.0/33", "the prefix length in \"10.0.0.0/33\" must be 0 to 32", 12);
+        fails("ip.addr > 10.0.0.0/8", "a subnet can only be compared with == or !=", 9);
+        fails("ipv6.addr == fe80:::1", "\"fe80:::1\" is not a valid IPv6 address", 14);
+        fails("eth.src == 00:11:22:33:44", "\"00:11:22:33:44\" is not a valid Ethernet address (write 00:11:22:33:44:55)", 12);
+        fails("tcp == 1", "\"tcp\" is a protocol: test it alone (\"tcp\"), or compare one of its fields", 5);
+        fails("wiretop.status < \"ok\"", "'<' cannot be used with the text field wiretop.status (only == and !=)", 16);
+        fails("ip.src == tcp.port", "cannot compare ip.src (an IPv4 address) with tcp.port (an unsigned integer)", 11);
+        fails("ip.addr & 1", "'&' needs an integer field; ip.addr is an IPv4 address", 9);
+    }
+
+    @Test
+    void isAUsageErrorForTheCommandLine() {
+        CaptureException e = fail("tcp.prot");
+        assertTrue(e.usage());
+        assertTrue(!e.getMessage().contains("\n"));
+    }
+}
