@@ -1,6 +1,7 @@
 package org.wiretop.sys;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * A view of one {@code inet_diag_msg} (linux/inet_diag.h) inside a netlink reply, reused for
@@ -76,6 +77,36 @@ public final class InetDiagMessage {
         buf.get(at + 24, dst, 0, addressLength());
     }
 
+    /** The local IPv4 address as a number, first octet in the high byte (AF_INET only). */
+    public int localIpv4() {
+        return bigEndianInt(at + 8);
+    }
+
+    /** The remote IPv4 address as a number (AF_INET only). */
+    public int remoteIpv4() {
+        return bigEndianInt(at + 24);
+    }
+
+    /** High 64 bits of the local IPv6 address (AF_INET6 only). */
+    public long localIpv6High() {
+        return bigEndianLong(at + 8);
+    }
+
+    /** Low 64 bits of the local IPv6 address. */
+    public long localIpv6Low() {
+        return bigEndianLong(at + 16);
+    }
+
+    /** High 64 bits of the remote IPv6 address. */
+    public long remoteIpv6High() {
+        return bigEndianLong(at + 24);
+    }
+
+    /** Low 64 bits of the remote IPv6 address. */
+    public long remoteIpv6Low() {
+        return bigEndianLong(at + 32);
+    }
+
     /** Bytes queued for reading; for LISTEN the accept queue's length. */
     public long receiveQueue() {
         return Integer.toUnsignedLong(buf.getInt(at + 56));
@@ -136,6 +167,16 @@ public final class InetDiagMessage {
 
     private long tcpU32(int field) {
         return Integer.toUnsignedLong(buf.getInt(tcpInfoAt + field));
+    }
+
+    private int bigEndianInt(int offset) {
+        int v = buf.getInt(offset);
+        return buf.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
+    }
+
+    private long bigEndianLong(int offset) {
+        long v = buf.getLong(offset);
+        return buf.order() == ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v);
     }
 
     private int bigEndianShort(int offset) {

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.wiretop.monitor.socket.Proto;
 import org.wiretop.monitor.socket.SocketEntry;
@@ -85,7 +84,7 @@ public final class SocketsCommand implements Runnable {
             long period = watchSeconds == null ? 0 : (long) (watchSeconds * 1e9);
             long next = System.nanoTime();
             while (true) {
-                SocketTable table = sampler.refresh(query.protos(), query.families(), owners);
+                SocketTable table = sampler.refresh(query.protos(), query.families(), owners, tcpInfo);
                 if (shown == 0 && verbose) {
                     spec.commandLine().getErr().println("wiretop: " + sampler.sourceNote());
                     spec.commandLine().getErr().flush();

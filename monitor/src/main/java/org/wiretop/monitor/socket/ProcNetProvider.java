@@ -48,7 +48,7 @@ public final class ProcNetProvider implements SocketTableProvider {
     }
 
     @Override
-    public List<SocketEntry> read(Set<Proto> protos, Set<Integer> families) throws IOException {
+    public List<SocketEntry> read(Set<Proto> protos, Set<Integer> families, boolean tcpInfo) throws IOException {
         List<SocketEntry> out = new ArrayList<>(256);
         for (Proto proto : protos) {
             for (int family : families) {

@@ -1,7 +1,6 @@
 package org.wiretop.monitor.socket;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +11,7 @@ import org.wiretop.sys.NetlinkSockDiag;
 /** Reads sockets over netlink sock_diag, with tcp_info: the fast path, as ss does. */
 public final class SockDiagProvider implements SocketTableProvider {
     private final NetlinkSockDiag diag;
-    private final byte[] addr4 = new byte[4];
-    private final byte[] addr16 = new byte[16];
+    private final AddressCache addresses = new AddressCache();
 
     private SockDiagProvider(NetlinkSockDiag diag) {
         this.diag = diag;
@@ -35,23 +33,22 @@ public final class SockDiagProvider implements SocketTableProvider {
     }
 
     @Override
-    public synchronized List<SocketEntry> read(Set<Proto> protos, Set<Integer> families) throws NetlinkException {
+    public synchronized List<SocketEntry> read(Set<Proto> protos, Set<Integer> families, boolean tcpInfo)
+            throws NetlinkException {
         List<SocketEntry> out = new ArrayList<>(256);
         for (Proto proto : protos) {
             for (int family : families) {
                 int af = family == 4 ? NetlinkSockDiag.AF_INET : NetlinkSockDiag.AF_INET6;
-                diag.dump(af, proto.ipProtocol(), m -> out.add(toEntry(proto, family, m)));
+                diag.dump(af, proto.ipProtocol(), tcpInfo, m -> out.add(toEntry(proto, family, m)));
             }
         }
         return out;
     }
 
     private SocketEntry toEntry(Proto proto, int family, InetDiagMessage m) {
-        byte[] scratch = m.addressLength() == 4 ? addr4 : addr16;
-        m.localAddress(scratch);
-        InetAddress local = address(scratch);
-        m.remoteAddress(scratch);
-        InetAddress remote = address(scratch);
+        boolean v4 = m.family() == NetlinkSockDiag.AF_INET;
+        InetAddress local = v4 ? addresses.ipv4(m.localIpv4()) : addresses.ipv6(m.localIpv6High(), m.localIpv6Low());
+        InetAddress remote = v4 ? addresses.ipv4(m.remoteIpv4()) : addresses.ipv6(m.remoteIpv6High(), m.remoteIpv6Low());
         TcpInfo info = null;
         if (proto == Proto.TCP && m.hasTcpInfo()) {
             info = new TcpInfo(m.tcpRttMicros() / 1000.0, m.tcpRttVarMicros() / 1000.0, m.tcpSendCwnd(),
@@ -59,15 +56,6 @@ public final class SockDiagProvider implements SocketTableProvider {
         }
         return new SocketEntry(proto, family, SocketState.fromKernel(proto, m.state()), m.receiveQueue(),
                 m.sendQueue(), local, m.localPort(), remote, m.remotePort(), m.inode(), m.uid(), info, null);
-    }
-
-    /** InetAddress.getByAddress copies the bytes, so the scratch array can be reused. */
-    private static InetAddress address(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // only thrown for lengths other than 4 and 16
-        }
     }
 
     @Override

@@ -58,9 +58,19 @@ public final class SocketTableSampler implements AutoCloseable {
      *
      * @param withProcesses whether to find owners (the /proc/PID/fd scan is the costly part)
      */
-    public synchronized SocketTable refresh(Set<Proto> protos, Set<Integer> families, boolean withProcesses)
-            throws IOException {
-        List<SocketEntry> raw = read(protos, families);
+    public SocketTable refresh(Set<Proto> protos, Set<Integer> families, boolean withProcesses) throws IOException {
+        return refresh(protos, families, withProcesses, true);
+    }
+
+    /**
+     * A snapshot of the given protocols and families.
+     *
+     * @param withProcesses whether to find owners (the /proc/PID/fd scan is the costly part)
+     * @param withTcpInfo   whether to ask the kernel for tcp_info
+     */
+    public synchronized SocketTable refresh(Set<Proto> protos, Set<Integer> families, boolean withProcesses,
+                                            boolean withTcpInfo) throws IOException {
+        List<SocketEntry> raw = read(protos, families, withTcpInfo);
         if (!withProcesses) {
             return new SocketTable(raw, provider.source(), System.currentTimeMillis());
         }
@@ -87,9 +97,9 @@ public final class SocketTableSampler implements AutoCloseable {
         return processes;
     }
 
-    private List<SocketEntry> read(Set<Proto> protos, Set<Integer> families) throws IOException {
+    private List<SocketEntry> read(Set<Proto> protos, Set<Integer> families, boolean tcpInfo) throws IOException {
         try {
-            return provider.read(protos, families);
+            return provider.read(protos, families, tcpInfo);
         } catch (NetlinkException e) {
             if (!e.refused()) {
                 throw e;
@@ -97,7 +107,7 @@ public final class SocketTableSampler implements AutoCloseable {
             provider.close();
             provider = new ProcNetProvider();
             fallbackReason = "sock_diag refused: " + e.getMessage();
-            return provider.read(protos, families);
+            return provider.read(protos, families, tcpInfo);
         }
     }
 
