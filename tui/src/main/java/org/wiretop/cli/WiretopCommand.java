@@ -1,6 +1,15 @@
 package org.wiretop.cli;
 
+import org.wiretop.tui.CaptureSpec;
+import org.wiretop.tui.PacketRing;
+import org.wiretop.tui.TuiLauncher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The top-level command; with no subcommand it opens the terminal UI. */
 @Command(name = "wiretop", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -14,8 +23,37 @@ public final class WiretopCommand implements Runnable {
             description = "Print stack traces and library logs.")
     boolean debug;
 
+    @Option(names = "-i", paramLabel = "IF", description = "Interface the UI captures on (default: any).")
+    String iface = "any";
+
+    @Option(names = "-r", paramLabel = "FILE", description = "Browse a pcap/pcapng file instead of capturing.")
+    String file;
+
+    @Option(names = "--ring-packets", paramLabel = "N", description = "Packets the UI keeps (default: ${DEFAULT-VALUE}).")
+    int ringPackets = PacketRing.DEFAULT_PACKETS;
+
+    @Option(names = "--ring-mb", paramLabel = "MIB", description = "Packet bytes the UI keeps, in MiB (default: ${DEFAULT-VALUE}).")
+    int ringMib = (int) (PacketRing.DEFAULT_BYTES >> 20);
+
+    @Parameters(paramLabel = "FILTER", arity = "0..*", description = "Capture filter in tcpdump (BPF) syntax.")
+    List<String> filterWords = new ArrayList<>();
+
     @Override
     public void run() {
-        System.out.println("wiretop: the terminal UI is not built yet; try 'wiretop --help'.");
+        if (ringPackets < 1 || ringMib < 1 || ringMib > 2000) {
+            throw UserError.usage("--ring-packets must be at least 1 and --ring-mb between 1 and 2000");
+        }
+        if (file != null && !filterWords.isEmpty()) {
+            throw UserError.usage("a capture filter applies to live capture, not to -r FILE (use / in the UI for a display filter)");
+        }
+        if (System.console() == null) {
+            throw UserError.usage("the terminal UI needs a terminal: run it in one, or use 'wiretop capture' for plain output");
+        }
+        CaptureSpec spec = file != null ? CaptureSpec.file(file) : CaptureSpec.live(iface, String.join(" ", filterWords));
+        try {
+            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20);
+        } catch (IOException e) {
+            throw UserError.runtime("cannot use the terminal: " + e.getMessage());
+        }
     }
 }

@@ -1,0 +1,153 @@
+package org.wiretop.tui;
+
+import org.wiretop.capture.CaptureStats;
+import org.wiretop.capture.filter.DisplayFilter;
+import org.wiretop.tui.model.ConnRow;
+import org.wiretop.tui.model.DetailModel;
+import org.wiretop.tui.model.Frame;
+import org.wiretop.tui.model.PacketRow;
+import org.wiretop.tui.model.SocketRow;
+import org.wiretop.tui.model.StatusInfo;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes the snapshot a screen is drawn from: reads the ring, the capture status and the feeds
+ * (all published by other threads), brings the UI state's list bounds up to date and cuts each
+ * list to its visible window. UI thread only.
+ */
+public final class LiveModel {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final CaptureEngine engine;
+    private final Feeds.Connections connections;
+    private final Feeds.Sockets sockets;
+    private final Feeds.Servers servers;
+    private final PacketList list = new PacketList();
+    private final PacketRows rows = new PacketRows();
+    private final DetailBuilder details = new DetailBuilder();
+    private long frozenEnd = -1;
+    private long detailFor = -2;
+    private DetailModel detail;
+    // rate sampling
+    private long lastSampleNanos;
+    private long lastPackets;
+    private long lastBytes;
+    private double pps;
+    private double bps;
+    private volatile String banner = "";
+    private volatile String clientReply = "";
+
+    public LiveModel(CaptureEngine engine, Feeds.Connections connections, Feeds.Sockets sockets, Feeds.Servers servers) {
+        this.engine = engine;
+        this.connections = connections;
+        this.sockets = sockets;
+        this.servers = servers;
+    }
+
+    public void setBanner(String text) {
+        banner = text;
+    }
+
+    public void setClientReply(String text) {
+        clientReply = text;
+    }
+
+    public PacketList packetList() {
+        return list;
+    }
+
+    /** Applies a display filter from now on (positions restart). */
+    public void setFilter(DisplayFilter filter) {
+        list.reset(engine.ring(), filter);
+        frozenEnd = -1;
+        detailFor = -2;
+    }
+
+    /** Rates in packets and bytes per second since the previous call (once per tick). */
+    public void sampleRates(long nowNanos) {
+        PacketRing ring = engine.ring();
+        long packets = ring == null ? 0 : ring.end();
+        long bytes = ring == null ? 0 : ring.totalBytes();
+        if (lastSampleNanos != 0 && nowNanos > lastSampleNanos && packets >= lastPackets) {
+            double secs = (nowNanos - lastSampleNanos) / 1e9;
+            pps = (packets - lastPackets) / secs;
+            bps = (bytes - lastBytes) / secs;
+        }
+        lastSampleNanos = nowNanos;
+        lastPackets = packets;
+        lastBytes = bytes;
+    }
+
+    /** Updates the state's list bounds to the data and returns it with the frame to draw. */
+    public Result take(UiState state) {
+        PacketRing ring = engine.ring();
+        if (list.ring() != ring) {
+            list.reset(ring, list.filter());
+            frozenEnd = -1;
+        }
+        list.refresh();
+        long end = list.end();
+        if (state.paused()) {
+            if (frozenEnd < 0) {
+                frozenEnd = end;
+            }
+            end = Math.min(end, frozenEnd);
+        } else {
+            frozenEnd = -1;
+        }
+        UiState s = state.withPackets(state.packets().withBounds(list.first(), end));
+
+        List<PacketRow> window = new ArrayList<>();
+        if (ring != null && s.view() == View.PACKETS && !s.detailOpen()) {
+            Cursor c = s.packets();
+            for (long pos = c.top(); pos < c.top() + c.page() && pos < c.end(); pos++) {
+                long seq = list.seqAt(pos);
+                RawPacket p = seq < 0 ? null : ring.read(seq);
+                if (p != null) {
+                    window.add(rows.row(p));
+                }
+            }
+        }
+        DetailModel d = null;
+        if (s.detailOpen() && ring != null) {
+            long seq = list.seqAt(s.detailPos());
+            if (seq != detailFor) {
+                RawPacket p = seq < 0 ? null : ring.read(seq);
+                detail = p == null ? null : details.build(p);
+                detailFor = seq;
+            }
+            d = detail;
+            if (d != null && s.detailLayer() >= d.layers().size()) {
+                s = s.withDetail(s.detailPos(), d.layers().size() - 1);
+            }
+        }
+
+        List<ConnRow> conns = Tables.arrange(connections.rows(), s.connSort(), s.connDescending(), s.connGroup());
+        s = s.withConnections(s.connections().withBounds(0, conns.size()));
+        List<SocketRow> socks = Tables.filterSockets(sockets.rows(), s.sockProto(), s.sockState());
+        s = s.withSockets(s.sockets().withBounds(0, socks.size()));
+        var serverRows = servers.servers();
+        s = s.withServers(s.servers().withBounds(0, serverRows.size()));
+
+        CaptureStatus cs = engine.status();
+        CaptureStats st = cs.stats();
+        String note = !banner.isEmpty() ? banner : cs.error().isEmpty() ? "" : "capture: " + cs.error();
+        if (list.filtering() && list.skipped() > 0) {
+            note = (note.isEmpty() ? "" : note + "  ") + "filter skipped " + list.skipped() + " packets (rate too high)";
+        }
+        StatusInfo status = new StatusInfo(cs.spec().label(), cs.spec().bpf(), list.filter().text(), pps, bps,
+                st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),
+                ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
+        Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
+                serverRows, servers.log(), clientReply);
+        return new Result(s, f);
+    }
+
+    /** A state with up-to-date bounds and the frame drawn from it. */
+    public record Result(UiState state, Frame frame) {
+    }
+}

@@ -1,0 +1,195 @@
+package org.wiretop.tui;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The last packets captured, bounded by count and by bytes, in storage allocated once: one
+ * byte arena used as a circular buffer plus index arrays, so the capture thread never allocates
+ * and never waits.
+ *
+ * <p>One writer (the capture thread) calls {@link #add}; any thread may {@link #read}. Readers
+ * take no lock: they copy a record and then check that the writer had not reclaimed it meanwhile
+ * (a seqlock: the writer publishes the new oldest sequence number before it overwrites, the reader
+ * re-reads it after copying). Sequence numbers start at 0 and never repeat, so a packet's frame
+ * number is its sequence number + 1.
+ */
+public final class PacketRing {
+    private static final VarHandle NEXT, OLDEST, BYTES;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            NEXT = l.findVarHandle(PacketRing.class, "next", long.class);
+            OLDEST = l.findVarHandle(PacketRing.class, "oldest", long.class);
+            BYTES = l.findVarHandle(PacketRing.class, "totalBytes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Default bounds: 100,000 packets and 128 MiB of packet bytes. */
+    public static final int DEFAULT_PACKETS = 100_000;
+    public static final long DEFAULT_BYTES = 128L << 20;
+
+    private final int linkType;
+    private final int slots;
+    private final byte[] arena;
+    private final long[] start;
+    private final long[] nanos;
+    private final int[] wireLength;
+    private final int[] storedLength;
+
+    /** Sequence number of the next packet (all below are written). Published with release. */
+    @SuppressWarnings("unused") private long next;
+    /** Sequence number of the oldest packet still held. */
+    @SuppressWarnings("unused") private long oldest;
+    /** Wire bytes of every packet ever added (for bytes/s). */
+    @SuppressWarnings("unused") private long totalBytes;
+    /** Writer-only: logical arena position of the next byte written. */
+    private long writePos;
+
+    public PacketRing(int linkType, int maxPackets, long maxBytes) {
+        if (maxPackets < 1 || maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("ring bounds must be 1.." + (Integer.MAX_VALUE - 8) + " bytes and at least 1 packet");
+        }
+        this.linkType = linkType;
+        this.slots = maxPackets;
+        this.arena = new byte[(int) maxBytes];
+        this.start = new long[maxPackets];
+        this.nanos = new long[maxPackets];
+        this.wireLength = new int[maxPackets];
+        this.storedLength = new int[maxPackets];
+    }
+
+    public int linkType() {
+        return linkType;
+    }
+
+    public int capacityPackets() {
+        return slots;
+    }
+
+    public long capacityBytes() {
+        return arena.length;
+    }
+
+    /**
+     * Copies one packet in (capture thread only). A packet larger than the whole arena keeps
+     * its first {@code capacityBytes()} bytes.
+     */
+    public void add(long epochNanos, int wire, byte[] data, int capturedLength) {
+        int n = Math.max(0, Math.min(capturedLength, arena.length));
+        long seq = next;
+        long old = oldest;
+        if (seq - old >= slots) {
+            old = seq - slots + 1;
+        }
+        while (old < seq && writePos + n - start[slot(old)] > arena.length) {
+            old++;
+        }
+        if (old != oldest) {
+            OLDEST.setRelease(this, old);
+            // Readers must be able to see the eviction before they can see the overwrite.
+            VarHandle.storeStoreFence();
+        }
+        int s = slot(seq);
+        start[s] = writePos;
+        nanos[s] = epochNanos;
+        wireLength[s] = wire;
+        storedLength[s] = n;
+        int at = (int) (writePos % arena.length);
+        int first = Math.min(n, arena.length - at);
+        System.arraycopy(data, 0, arena, at, first);
+        if (first < n) {
+            System.arraycopy(data, first, arena, 0, n - first);
+        }
+        writePos += n;
+        BYTES.setRelease(this, totalBytes + wire);
+        NEXT.setRelease(this, seq + 1);
+    }
+
+    /** Sequence number one past the newest packet. */
+    public long end() {
+        return (long) NEXT.getAcquire(this);
+    }
+
+    /** Sequence number of the oldest packet held; also the number of packets overwritten. */
+    public long first() {
+        return (long) OLDEST.getAcquire(this);
+    }
+
+    /** Wire bytes of all packets ever added. */
+    public long totalBytes() {
+        return (long) BYTES.getAcquire(this);
+    }
+
+    /** A copy of packet {@code seq}, or null when it is not (or no longer) held. Any thread. */
+    public RawPacket read(long seq) {
+        if (seq < first() || seq >= end()) {
+            return null;
+        }
+        int s = slot(seq);
+        long from = start[s];
+        long when = nanos[s];
+        int wire = wireLength[s];
+        int n = storedLength[s];
+        if (n < 0 || n > arena.length) {
+            return null;
+        }
+        byte[] copy = new byte[n];
+        int at = (int) (from % arena.length);
+        int part = Math.min(n, arena.length - at);
+        System.arraycopy(arena, at, copy, 0, part);
+        if (part < n) {
+            System.arraycopy(arena, 0, copy, part, n - part);
+        }
+        VarHandle.loadLoadFence();
+        if (seq < first()) {
+            return null; // overwritten while we copied
+        }
+        return new RawPacket(seq, when, wire, linkType, copy);
+    }
+
+    /**
+     * Copies packet {@code seq} into {@code into} without allocating (the buffer grows when
+     * needed). Returns false when the packet is not (or no longer) held.
+     */
+    public boolean readInto(long seq, Scratch into) {
+        if (seq < first() || seq >= end()) {
+            return false;
+        }
+        int s = slot(seq);
+        long from = start[s];
+        into.epochNanos = nanos[s];
+        into.wireLength = wireLength[s];
+        int n = storedLength[s];
+        if (n < 0 || n > arena.length) {
+            return false;
+        }
+        if (into.data.length < n) {
+            into.data = new byte[Math.max(n, into.data.length * 2)];
+        }
+        int at = (int) (from % arena.length);
+        int part = Math.min(n, arena.length - at);
+        System.arraycopy(arena, at, into.data, 0, part);
+        if (part < n) {
+            System.arraycopy(arena, 0, into.data, part, n - part);
+        }
+        into.length = n;
+        VarHandle.loadLoadFence();
+        return seq >= first();
+    }
+
+    /** A reader's reusable buffer for {@link #readInto}. */
+    public static final class Scratch {
+        public byte[] data = new byte[2048];
+        public int length;
+        public int wireLength;
+        public long epochNanos;
+    }
+
+    private int slot(long seq) {
+        return (int) (seq % slots);
+    }
+}

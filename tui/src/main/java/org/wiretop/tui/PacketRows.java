@@ -1,0 +1,99 @@
+package org.wiretop.tui;
+
+import org.wiretop.capture.format.Addresses;
+import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.decode.Decoder;
+import org.wiretop.decode.PacketSummary;
+import org.wiretop.decode.Status;
+import org.wiretop.tui.model.PacketRow;
+
+/**
+ * Turns a held packet into a {@link PacketRow}: decodes it again (the ring keeps only bytes) and
+ * takes tcpdump's words from the {@link TextFormatter}. UI thread only; used just for the rows
+ * on screen.
+ */
+public final class PacketRows {
+    private final Decoder decoder = new Decoder();
+    private final PacketSummary s = new PacketSummary();
+    private final TextFormatter text = new TextFormatter();
+    private final StringBuilder line = new StringBuilder(256);
+
+    public PacketRow row(RawPacket p) {
+        s.frameNumber = p.frameNumber();
+        s.epochNanos = p.epochNanos();
+        decoder.decode(p.linkType(), p.data(), p.data().length, p.wireLength(), s);
+        line.setLength(0);
+        text.format(s, p.data(), line);
+        String full = line.toString();
+        int sp = full.indexOf(' ');
+        String time = sp > 0 ? full.substring(0, sp) : "";
+        String info = infoOf(sp > 0 ? full.substring(sp + 1) : full);
+        PacketRow.Mark mark = s.status == Status.TRUNCATED ? PacketRow.Mark.TRUNCATED
+                : s.status == Status.INVALID ? PacketRow.Mark.INVALID : PacketRow.Mark.OK;
+        return new PacketRow(p.frameNumber(), time, endpoint(s, true), endpoint(s, false), protocol(s),
+                p.wireLength(), info, mark);
+    }
+
+    /** The words after "IP a.1 > b.2: " (the addresses have their own columns). */
+    static String infoOf(String rest) {
+        String r = rest;
+        int ip = r.indexOf("IP ");
+        int ip6 = r.indexOf("IP6 ");
+        int at = ip6 >= 0 && (ip < 0 || ip6 < ip) ? ip6 : ip;
+        if (at >= 0 && at < 12) { // after an optional "lo    In  " prefix of the any device
+            int colon = r.indexOf(": ", at);
+            if (colon > 0) {
+                return r.substring(colon + 2);
+            }
+        }
+        return r.strip();
+    }
+
+    static String protocol(PacketSummary s) {
+        if (s.has(PacketSummary.ARP)) {
+            return "ARP";
+        }
+        if (s.has(PacketSummary.TCP)) {
+            return "TCP";
+        }
+        if (s.has(PacketSummary.UDP)) {
+            return "UDP";
+        }
+        if (s.has(PacketSummary.ICMP)) {
+            return "ICMP";
+        }
+        if (s.has(PacketSummary.ICMP6)) {
+            return "ICMPv6";
+        }
+        if (s.has(PacketSummary.IP6)) {
+            return "IPv6";
+        }
+        if (s.has(PacketSummary.IP4)) {
+            return "IPv4";
+        }
+        if (s.has(PacketSummary.ETH)) {
+            return "ETH";
+        }
+        return s.linkType == -1 ? "?" : "DLT" + s.linkType;
+    }
+
+    static String endpoint(PacketSummary s, boolean source) {
+        String addr;
+        if (s.has(PacketSummary.IP4)) {
+            addr = Addresses.ipv4(source ? s.ip4Src : s.ip4Dst);
+        } else if (s.has(PacketSummary.IP6)) {
+            addr = source ? Addresses.ipv6(s.ip6SrcHi, s.ip6SrcLo) : Addresses.ipv6(s.ip6DstHi, s.ip6DstLo);
+        } else if (s.has(PacketSummary.ARP)) {
+            return Addresses.ipv4(source ? s.arpSenderIp : s.arpTargetIp);
+        } else if (s.has(PacketSummary.ETH)) {
+            return Addresses.mac(source ? s.ethSrc : s.ethDst);
+        } else {
+            return "";
+        }
+        int port = source ? s.srcPort : s.dstPort;
+        if (port >= 0 && (s.has(PacketSummary.TCP) || s.has(PacketSummary.UDP))) {
+            return s.has(PacketSummary.IP6) ? "[" + addr + "]:" + port : addr + ":" + port;
+        }
+        return addr;
+    }
+}

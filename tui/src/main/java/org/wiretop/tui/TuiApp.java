@@ -1,0 +1,230 @@
+package org.wiretop.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import org.wiretop.capture.CaptureException;
+import org.wiretop.capture.LiveOptions;
+import org.wiretop.capture.PcapWriter;
+import org.wiretop.capture.filter.DisplayFilter;
+import org.wiretop.tui.view.ScreenPainter;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The terminal UI's main loop on the UI thread: reads keys, reduces them into the
+ * {@link UiState}, takes a snapshot every {@value #TICK_MILLIS} ms (or at once after a key) and
+ * paints it with the Screen layer. The terminal is restored on every way out: q, Ctrl-C (a key
+ * in raw mode), end of input, SIGTERM (shutdown hook) and any exception.
+ */
+public final class TuiApp {
+    static final long TICK_MILLIS = 250;
+
+    private final CaptureEngine engine;
+    private final LiveModel model;
+    private final Feeds.Servers servers;
+    private final CaptureSpec initial;
+    /** Work that may block (saving, servers, quick client) runs here, never on the UI thread. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "wiretop-ui-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Notes from the worker for the message line. */
+    private final AtomicReference<String> note = new AtomicReference<>();
+    private final AtomicBoolean restored = new AtomicBoolean();
+    private Screen screen;
+
+    public TuiApp(CaptureEngine engine, LiveModel model, Feeds.Servers servers, CaptureSpec initial) {
+        this.engine = engine;
+        this.model = model;
+        this.servers = servers;
+        this.initial = initial;
+    }
+
+    /** Opens the terminal, runs until the user quits, and restores the terminal. */
+    public void run() throws IOException {
+        DefaultTerminalFactory factory = new DefaultTerminalFactory()
+                .setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        Terminal terminal = factory.createTerminal();
+        screen = new TerminalScreen(terminal);
+        Thread hook = new Thread(this::restore, "wiretop-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (UiTrace trace = UiTrace.fromEnvironment()) {
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            loop(trace);
+        } finally {
+            restore();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already running: it only restores the terminal, which is done
+            }
+        }
+    }
+
+    private void loop(UiTrace trace) throws IOException {
+        String err = engine.start(initial);
+        if (!err.isEmpty()) {
+            model.setBanner(banner(err));
+        }
+        TerminalSize size = screen.getTerminalSize();
+        UiState state = UiState.initial(initial.label(), initial.bpf(), size.getColumns(), size.getRows());
+        long nextTick = 0;
+        LiveModel.Result last = null;
+        while (true) {
+            boolean dirty = false;
+            long keyTime = 0;
+            KeyStroke key;
+            while ((key = screen.pollInput()) != null) {
+                Step step = KeyReducer.reduce(state, key);
+                state = step.state();
+                if (step.command() instanceof Command.Quit) {
+                    return;
+                }
+                state = execute(state, step.command());
+                dirty = true;
+                keyTime = key.getEventTime();
+            }
+            TerminalSize resized = screen.doResizeIfNecessary();
+            if (resized != null) {
+                state = state.withSize(resized.getColumns(), resized.getRows());
+                dirty = true;
+            }
+            String n = note.getAndSet(null);
+            if (n != null) {
+                state = state.withMessage(n);
+                dirty = true;
+            }
+            long now = System.nanoTime();
+            if (now >= nextTick) {
+                model.sampleRates(now);
+                engine.refreshIdleStats();
+                nextTick = now + TICK_MILLIS * 1_000_000;
+                dirty = true;
+            }
+            if (!dirty) {
+                LockSupport.parkNanos(5_000_000);
+                continue;
+            }
+            long t0 = System.nanoTime();
+            last = model.take(state);
+            state = last.state();
+            ScreenPainter.paint(screen.newTextGraphics(), last.frame(), state);
+            screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            trace.paint((System.nanoTime() - t0) / 1000);
+            if (keyTime != 0) {
+                trace.key((System.currentTimeMillis() - keyTime) * 1000);
+            }
+        }
+    }
+
+    /** Carries out a key's command; the result (or its error) goes back into the state. */
+    private UiState execute(UiState s, Command c) {
+        if (c == null) {
+            return s;
+        }
+        if (c instanceof Command.ApplyDisplayFilter f) {
+            try {
+                DisplayFilter filter = DisplayFilter.compile(f.text());
+                model.setFilter(filter);
+                return s.withDisplayFilter(filter.text()).withPackets(Cursor.following().withPage(s.listRows()))
+                        .withDetail(-1, 0);
+            } catch (CaptureException e) {
+                return s.withPrompt(new Prompt(Prompt.Kind.DISPLAY_FILTER, f.text(), e.getMessage()));
+            }
+        }
+        if (c instanceof Command.RestartCapture r) {
+            return restart(s, CaptureSpec.live(s.iface(), r.bpf()), Prompt.Kind.CAPTURE_FILTER, r.bpf());
+        }
+        if (c instanceof Command.SwitchInterface i) {
+            String dev = i.name().isEmpty() ? "any" : i.name();
+            return restart(s, CaptureSpec.live(dev, s.captureFilter()), Prompt.Kind.INTERFACE, i.name());
+        }
+        if (c instanceof Command.SaveRing w) {
+            PacketRing ring = engine.ring();
+            if (ring == null) {
+                return s.withMessage("nothing to save: no capture has run");
+            }
+            worker.execute(() -> note.set(save(ring, w.path())));
+            return s.withMessage("saving to " + w.path() + "...");
+        }
+        if (c instanceof Command.ToggleServer t) {
+            worker.execute(() -> note.set(servers.toggle(t.index())));
+            return s;
+        }
+        if (c instanceof Command.SendToServer m) {
+            model.setClientReply("(waiting for the reply...)");
+            worker.execute(() -> {
+                String reply = servers.send(m.index(), m.line());
+                model.setClientReply(reply);
+            });
+            return s;
+        }
+        return s;
+    }
+
+    private UiState restart(UiState s, CaptureSpec spec, Prompt.Kind kind, String typed) {
+        CaptureSpec before = engine.status().spec();
+        String err = engine.start(spec);
+        if (err.isEmpty()) {
+            model.setBanner("");
+            return s.withCapture(spec.label(), spec.bpf());
+        }
+        // A bad filter or interface keeps the capture that ran before.
+        if (!before.isFile() && !before.equals(spec)) {
+            engine.start(before);
+        }
+        return s.withPrompt(new Prompt(kind, typed, err));
+    }
+
+    /** Writes every packet the ring holds to a pcap file; returns the note for the user. */
+    static String save(PacketRing ring, String path) {
+        long first = ring.first();
+        long end = ring.end();
+        long written = 0;
+        try (PcapWriter w = PcapWriter.open(path, ring.linkType(), LiveOptions.DEFAULT_SNAPLEN)) {
+            PacketRing.Scratch sc = new PacketRing.Scratch();
+            for (long seq = first; seq < end; seq++) {
+                if (ring.readInto(seq, sc)) {
+                    w.write(sc.epochNanos, sc.wireLength, sc.data, sc.length);
+                    written++;
+                }
+            }
+        } catch (CaptureException e) {
+            return "not saved: " + e.getMessage();
+        }
+        return "saved " + written + " packets to " + path;
+    }
+
+    static String banner(String captureError) {
+        return "no capture (" + captureError + ") - sockets, servers and files still work";
+    }
+
+    /** Leaves the terminal as it was (idempotent; also the SIGTERM hook). */
+    private void restore() {
+        if (!restored.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (screen != null) {
+                screen.stopScreen();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the terminal is gone; nothing left to restore
+        }
+        worker.shutdownNow();
+        engine.close();
+    }
+}

@@ -1,0 +1,31 @@
+package org.wiretop.tui;
+
+import org.wiretop.decode.PacketSummary;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Wires the UI's parts (capture engine, monitor feeds, live model) and runs it. The command
+ * line calls {@link #run}; everything after it belongs to the UI.
+ */
+public final class TuiLauncher {
+    private TuiLauncher() {
+    }
+
+    /**
+     * Runs the UI until the user quits.
+     *
+     * @param spec        what to capture (or the file to browse)
+     * @param ringPackets ring bound in packets
+     * @param ringBytes   ring bound in bytes
+     */
+    public static void run(CaptureSpec spec, int ringPackets, long ringBytes) throws IOException {
+        try (MonitorFeeds monitor = MonitorFeeds.open()) {
+            Consumer<PacketSummary> ingest = monitor::ingest;
+            CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, ingest);
+            LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
+            new TuiApp(engine, model, monitor.servers(), spec).run();
+        }
+    }
+}

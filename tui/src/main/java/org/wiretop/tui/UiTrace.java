@@ -1,0 +1,49 @@
+package org.wiretop.tui;
+
+import java.io.FileWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Optional timing log for the responsiveness benchmark: when WIRETOP_UI_TRACE names a file,
+ * every paint writes "paint EPOCH_MS DRAW_US" and every key "key EPOCH_MS LATENCY_US" (from the
+ * key's arrival to the end of the paint that shows it). Off by default; never fails the UI.
+ */
+public final class UiTrace implements AutoCloseable {
+    private final PrintWriter out;
+
+    private UiTrace(PrintWriter out) {
+        this.out = out;
+    }
+
+    public static UiTrace fromEnvironment() {
+        String path = System.getenv("WIRETOP_UI_TRACE");
+        if (path == null || path.isBlank()) {
+            return new UiTrace(null);
+        }
+        try {
+            return new UiTrace(new PrintWriter(new FileWriter(path, false), true));
+        } catch (IOException e) {
+            return new UiTrace(null);
+        }
+    }
+
+    public void paint(long drawMicros) {
+        if (out != null) {
+            out.println("paint " + System.currentTimeMillis() + " " + drawMicros);
+        }
+    }
+
+    public void key(long latencyMicros) {
+        if (out != null) {
+            out.println("key " + System.currentTimeMillis() + " " + latencyMicros);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (out != null) {
+            out.close();
+        }
+    }
+}

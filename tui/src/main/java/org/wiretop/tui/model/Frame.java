@@ -1,0 +1,20 @@
+package org.wiretop.tui.model;
+
+import java.util.List;
+
+/**
+ * Everything one screen draws, taken at one instant: immutable, so the views are pure functions
+ * of (frame, UI state). Lists are already cut to the visible window of their cursor.
+ *
+ * @param status        status bar and banner
+ * @param packets       visible Packets rows (from the cursor's top)
+ * @param detail        the open packet's detail, or null
+ * @param connections   visible Connections rows
+ * @param sockets       visible Sockets rows
+ * @param servers       all built-in servers
+ * @param serverLog     the newest lines of the servers' connection log
+ * @param clientReply   what the quick client got back last ("" before the first line)
+ */
+public record Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
+                    List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply) {
+}

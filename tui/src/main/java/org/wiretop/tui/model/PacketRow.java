@@ -1,0 +1,19 @@
+package org.wiretop.tui.model;
+
+/**
+ * One line of the Packets list, already in words.
+ *
+ * @param number      frame number
+ * @param time        capture time as text
+ * @param source      source address (and port)
+ * @param destination destination address (and port)
+ * @param protocol    protocol name shown and used for the row colour ("TCP", "UDP", "ARP", ...)
+ * @param length      wire length
+ * @param info        tcpdump's words for the packet
+ * @param mark        decode status: OK, TRUNCATED or INVALID
+ */
+public record PacketRow(long number, String time, String source, String destination, String protocol,
+                        int length, String info, Mark mark) {
+    /** How well the packet decoded. */
+    public enum Mark { OK, TRUNCATED, INVALID }
+}

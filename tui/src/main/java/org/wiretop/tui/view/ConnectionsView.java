@@ -1,0 +1,73 @@
+package org.wiretop.tui.view;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import org.wiretop.tui.Cursor;
+import org.wiretop.tui.UiState;
+import org.wiretop.tui.model.ConnRow;
+
+import java.util.List;
+
+/** The flow table: one line a connection (or a group), the sorted column marked in the header. */
+public final class ConnectionsView {
+    private static final String[] NAMES = {"Proto", "Local", "Remote", "Process", "State", "Pkt>", "Pkt<",
+            "Bytes>", "Bytes<", "Rate/s", "RTT ms", "Retr"};
+
+    private ConnectionsView() {
+    }
+
+    public static void draw(Canvas c, int row0, int rows, List<ConnRow> window, Cursor cursor, UiState s) {
+        int[] w = widths(c.width());
+        StringBuilder h = new StringBuilder();
+        for (int i = 0; i < NAMES.length; i++) {
+            String name = NAMES[i];
+            if (i == s.connSort().ordinal()) {
+                name = name + (s.connDescending() ? "v" : "^");
+            }
+            h.append(i >= 5 ? Canvas.padLeft(name, w[i]) : Canvas.pad(name, w[i])).append(' ');
+        }
+        h.append(" kRTT/cwnd");
+        String group = switch (s.connGroup()) {
+            case NONE -> "";
+            case PROCESS -> "  [by process]";
+            case REMOTE_HOST -> "  [by remote host]";
+        };
+        c.line(row0, " " + h + group, TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
+        if (window.isEmpty()) {
+            c.text(1, row0 + 1, "(no connections seen yet)", TextColor.ANSI.WHITE, null, SGR.BOLD);
+            return;
+        }
+        for (int i = 0; i < window.size() && i < rows; i++) {
+            ConnRow r = window.get(i);
+            String line = " " + line(r, w);
+            if (cursor.top() + i == cursor.selected()) {
+                c.line(row0 + 1 + i, line, TextColor.ANSI.BLACK, TextColor.ANSI.CYAN, SGR.BOLD);
+            } else {
+                c.line(row0 + 1 + i, line, r.proto().startsWith("udp") ? TextColor.ANSI.GREEN : null, null);
+            }
+        }
+    }
+
+    /** Column widths: addresses and process share what the fixed columns leave. */
+    static int[] widths(int total) {
+        int fixed = 5 + 11 + 6 + 6 + 7 + 7 + 7 + 6 + 5 + 12 + 14 + 12;
+        int flex = Math.max(30, total - fixed);
+        int addr = Math.min(26, flex * 3 / 8);
+        int proc = Math.min(20, flex - 2 * addr);
+        return new int[]{5, addr, addr, Math.max(6, proc), 11, 6, 6, 7, 7, 7, 6, 5};
+    }
+
+    static String line(ConnRow r, int[] w) {
+        String[] v = {r.proto(), r.local(), r.remote(), r.process(), r.state(), Numbers.count(r.packetsOut()),
+                Numbers.count(r.packetsIn()), Numbers.bytes(r.bytesOut()), Numbers.bytes(r.bytesIn()),
+                Numbers.bytes(r.rateBps()), Numbers.millis(r.rttMillis()), Long.toString(r.retransmits())};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            b.append(i >= 5 ? Canvas.padLeft(v[i], w[i]) : Canvas.pad(v[i], w[i])).append(' ');
+        }
+        if (r.kernelRttMillis() >= 0) {
+            b.append(' ').append(Numbers.millis(r.kernelRttMillis())).append('/').append(r.kernelCwnd());
+        }
+        return b.toString();
+    }
+}

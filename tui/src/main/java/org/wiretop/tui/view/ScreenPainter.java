@@ -1,0 +1,77 @@
+package org.wiretop.tui.view;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import org.wiretop.tui.UiState;
+import org.wiretop.tui.View;
+import org.wiretop.tui.model.Frame;
+
+/**
+ * Draws a whole screen from (frame, UI state): tab bar, the current view, the input/message
+ * line and the status bar. A pure function of its arguments; the app calls it on every redraw.
+ */
+public final class ScreenPainter {
+    private ScreenPainter() {
+    }
+
+    public static void paint(TextGraphics g, Frame f, UiState s) {
+        Canvas c = new Canvas(g);
+        int h = c.height();
+        c.line(0, "", null, null);
+        c.line(0, "", TextColor.ANSI.WHITE, TextColor.ANSI.BLUE);
+        int col = 1;
+        for (View v : View.values()) {
+            String tab = " " + (v.ordinal() + 1) + " " + v.title() + " ";
+            if (v == s.view()) {
+                c.text(col, 0, tab, TextColor.ANSI.BLACK, TextColor.ANSI.CYAN, SGR.BOLD);
+            } else {
+                c.text(col, 0, tab, TextColor.ANSI.WHITE, TextColor.ANSI.BLUE);
+            }
+            col += tab.length() + 1;
+        }
+        String name = "wiretop  ? help ";
+        c.text(Math.max(col, c.width() - name.length()), 0, name, TextColor.ANSI.WHITE, TextColor.ANSI.BLUE, SGR.BOLD);
+
+        int rows = s.listRows();
+        for (int r = 1; r < h - 2; r++) {
+            c.line(r, "", null, null);
+        }
+        switch (s.view()) {
+            case PACKETS -> {
+                if (s.detailOpen()) {
+                    DetailView.draw(c, 1, rows, f.detail(), s.detailLayer());
+                } else {
+                    PacketsView.draw(c, 1, rows, f.packets(), s.packets());
+                }
+            }
+            case CONNECTIONS -> ConnectionsView.draw(c, 1, rows, f.connections(), s.connections(), s);
+            case SOCKETS -> SocketsView.draw(c, 1, rows, f.sockets(), s.sockets(), s);
+            case SERVERS -> ServersView.draw(c, 1, rows, f.servers(), f.serverLog(), f.clientReply(), s.servers());
+        }
+        if (s.help()) {
+            HelpView.draw(c, 2, rows);
+        }
+        bottomLine(c, h - 2, f, s);
+        StatusBar.draw(c, h - 1, f.status());
+    }
+
+    /** The input line when a prompt is open, else the last message, else the banner, else hints. */
+    private static void bottomLine(Canvas c, int row, Frame f, UiState s) {
+        if (s.prompt() != null) {
+            String text = " " + s.prompt().kind().label() + ": " + s.prompt().text();
+            c.line(row, text + "_", TextColor.ANSI.WHITE, null, SGR.BOLD);
+            if (!s.prompt().error().isEmpty()) {
+                int at = Math.min(c.width() - 1, text.length() + 3);
+                c.text(at, row, "<- " + s.prompt().error(), TextColor.ANSI.RED_BRIGHT, null, SGR.BOLD);
+            }
+        } else if (!s.message().isEmpty()) {
+            c.line(row, " " + s.message(), TextColor.ANSI.YELLOW, null, SGR.BOLD);
+        } else if (!f.status().banner().isEmpty()) {
+            c.line(row, " " + f.status().banner(), TextColor.ANSI.BLACK, TextColor.ANSI.YELLOW, SGR.BOLD);
+        } else {
+            c.line(row, " / filter  c capture filter  i interface  w save  Space pause  Enter detail  ? help  q quit",
+                    TextColor.ANSI.WHITE, null);
+        }
+    }
+}
