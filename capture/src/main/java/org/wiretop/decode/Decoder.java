@@ -98,6 +98,9 @@ public final class Decoder {
         if (off >= 0 && Vlan.isTag(s.netProtocol)) {
             off = Vlan.decode(b, off, s);
         }
+        if (off >= 0 && (s.netProtocol == Mpls.UNICAST || s.netProtocol == Mpls.MULTICAST)) {
+            off = Mpls.decode(b, off, s);
+        }
         return off;
     }
 

@@ -31,7 +31,9 @@ final class Ethernet {
         b.enter("ether");
         s.layers |= PacketSummary.ETH;
         s.ethDst = b.u48(off);
+        s.ethHasAddrs = 2;
         s.ethSrc = b.u48(off + 6);
+        s.ethHasAddrs = 3;
         int type = b.u16(off + 12);
         if (type <= 1500) {
             s.ethLength = type;

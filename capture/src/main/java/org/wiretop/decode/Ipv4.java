@@ -51,6 +51,10 @@ final class Ipv4 {
         s.ipTos = b.u8(off + 1);
         int totalLength = b.u16(off + 2);
         s.ipTotalLength = totalLength;
+        if (totalLength != 0 && totalLength < headerLength) {
+            s.invalid("ip-length # < ihl", totalLength);
+            return -1;
+        }
         s.ipId = b.u16(off + 4);
         int flagsOffset = b.u16(off + 6);
         s.ipDf = (flagsOffset & 0x4000) != 0;
@@ -64,10 +68,6 @@ final class Ipv4 {
         s.ip4Dst = b.i32(off + 16);
         s.ipHasAddrs = 3;
         if (totalLength != 0) {
-            if (totalLength < headerLength) {
-                s.invalid("ip-length # < ihl", totalLength);
-                return -1;
-            }
             b.narrow(off + totalLength);
         }
         b.require(off, headerLength);

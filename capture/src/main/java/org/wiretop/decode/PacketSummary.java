@@ -13,7 +13,7 @@ public final class PacketSummary {
     // ---- layer bits (which headers were decoded, at least in part) ----
     public static final int ETH = 1, VLAN = 1 << 1, QINQ = 1 << 2, SLL = 1 << 3, ARP = 1 << 4,
             IP4 = 1 << 5, IP6 = 1 << 6, TCP = 1 << 7, UDP = 1 << 8, ICMP = 1 << 9, ICMP6 = 1 << 10,
-            NULL_LOOP = 1 << 11;
+            NULL_LOOP = 1 << 11, MPLS = 1 << 12;
 
     // ---- TCP flag bits, as in the header (tcp.flags) ----
     public static final int FIN = 0x001, SYN = 0x002, RST = 0x004, PSH = 0x008, ACK = 0x010,
@@ -43,6 +43,8 @@ public final class PacketSummary {
 
     // ---- link layer ----
     public long ethSrc, ethDst;
+    /** Which MACs were captured: bit 1 source, bit 2 destination. */
+    public int ethHasAddrs;
     /** The Ethernet header's own type field (a tag's TPID when tagged), as tshark's eth.type. */
     public int ethType;
     /** First 802.1Q (0x8100) VLAN id, or -1. */
@@ -55,6 +57,8 @@ public final class PacketSummary {
     public int sllPacketType;
     /** SLL2 interface index, or -1. */
     public int ifIndex;
+    /** The first (outermost) MPLS label, or -1. */
+    public int mplsLabel;
     /** Protocol carried by the link layer after all tags (0x0800, 0x86dd, 0x0806, ...). */
     public int netProtocol;
 
@@ -128,8 +132,8 @@ public final class PacketSummary {
     public void clear() {
         frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1;
         layers = 0; status = Status.OK; reason = ""; reasonValue = -1;
-        ethSrc = 0; ethDst = 0; ethType = -1; ethLength = -1; vlanId = -1; qinqId = -1; sllPacketType = -1; ifIndex = -1;
-        netProtocol = -1;
+        ethSrc = 0; ethDst = 0; ethHasAddrs = 0; ethType = -1; ethLength = -1; vlanId = -1; qinqId = -1; sllPacketType = -1; ifIndex = -1;
+        netProtocol = -1; mplsLabel = -1;
         arpOpcode = -1; arpSenderIp = 0; arpTargetIp = 0; arpSenderMac = 0; arpTargetMac = 0; arpHasIps = 0;
         ip4Src = 0; ip4Dst = 0; ipProto = -1; ipTtl = -1; ipTotalLength = -1; ipId = -1;
         ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipChecksumOk = false; ipHasAddrs = 0;

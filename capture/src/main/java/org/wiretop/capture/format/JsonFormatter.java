@@ -26,8 +26,12 @@ public final class JsonFormatter {
         out.append("\",\"frame.len\":").append(s.wireLength);
         out.append(",\"frame.cap_len\":").append(s.capturedLength);
         if (s.has(PacketSummary.ETH)) {
-            Addresses.appendMac(out.append(",\"eth.src\":\""), s.ethSrc).append('"');
-            Addresses.appendMac(out.append(",\"eth.dst\":\""), s.ethDst).append('"');
+            if ((s.ethHasAddrs & 1) != 0) {
+                Addresses.appendMac(out.append(",\"eth.src\":\""), s.ethSrc).append('"');
+            }
+            if ((s.ethHasAddrs & 2) != 0) {
+                Addresses.appendMac(out.append(",\"eth.dst\":\""), s.ethDst).append('"');
+            }
             number(out, "eth.type", s.ethType);
         }
         number(out, "vlan.id", s.vlanId);

@@ -46,6 +46,8 @@ class OracleTest {
         StringBuilder json = new StringBuilder(1024);
         Map<String, long[]> perField = new TreeMap<>(); // field → {equal, in scope}
         Map<String, List<String>> examples = new TreeMap<>();
+        Map<String, Integer> differingCells = new HashMap<>(); // file → cells that differ
+        String verbose = System.getProperty("oracle.verbose", ""); // a file name: print all its differences
         int files = 0;
         long rows = 0;
         for (Path capture : captures) {
@@ -73,6 +75,11 @@ class OracleTest {
                     if (theirs.equals(our)) {
                         counts[0]++;
                     } else {
+                        differingCells.merge(capture.getFileName().toString(), 1, Integer::sum);
+                        if (capture.getFileName().toString().equals(verbose)) {
+                            System.out.println("  " + verbose + "#" + row + " " + field + " tshark=" + theirs + " ours=" + our
+                                    + " " + mine.get("wiretop.status") + " " + mine.get("wiretop.reason"));
+                        }
                         List<String> list = examples.computeIfAbsent(field, k -> new ArrayList<>());
                         if (list.size() < 4) {
                             list.add(capture.getFileName() + "#" + row + " tshark=" + theirs + " ours=" + our);
@@ -92,6 +99,9 @@ class OracleTest {
                 System.out.println("      differs: " + ex);
             }
         }
+        System.out.println("  files with the most differing cells:");
+        differingCells.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                .forEach(e -> System.out.printf("    %5d  %s%n", e.getValue(), e.getKey()));
         double agreement = scope == 0 ? 0 : (double) equal / scope;
         System.out.printf("oracle agreement: %d / %d cells = %.3f%%%n", equal, scope, 100 * agreement);
         assertTrue(files > 0, "no capture with an expected decode");
