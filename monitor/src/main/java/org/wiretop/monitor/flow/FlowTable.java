@@ -1,0 +1,502 @@
+package org.wiretop.monitor.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.wiretop.decode.PacketSummary;
+
+/**
+ * The flow tracker: one entry per conversation (protocol and the two endpoints, both directions
+ * merged), fed with decoder summaries by the capture thread.
+ *
+ * <h2>Threads and memory</h2>
+ * Single writer: {@link #ingest}, {@link #expire}, {@link #snapshot} and {@link #publishIfDue}
+ * are called by the capture thread only, without locks. Other threads read the immutable
+ * {@link FlowSnapshot} that {@link #publishIfDue} places in {@link #published()} (design §3).
+ * All entries live in a {@link FlowStore} sized for {@link FlowTableConfig#maxFlows()} when the
+ * table is built: a packet of a known flow allocates nothing, and a flood of new flows (a SYN
+ * flood over random ports) replaces old entries instead of growing memory. When full, the table
+ * samples {@value #EVICTION_SAMPLES} entries and evicts a finished one if any, else the least
+ * recently seen (approximate LRU, as Redis does); such evictions are counted apart from idle ones.
+ *
+ * <h2>What is tracked</h2>
+ * <ul>
+ *   <li><b>Client</b>: the sender of a SYN (the receiver of a SYN-ACK); otherwise the first
+ *       packet's source, unless that packet went from a well-known port (&lt; 1024) to an
+ *       ephemeral one, in which case its destination (a reply seen mid-stream).</li>
+ *   <li><b>Local side</b>: from the link layer's packet type when present (SLL/SLL2:
+ *       OUTGOING means the source is ours, HOST the destination), else from
+ *       {@link LocalAddresses}.</li>
+ *   <li><b>TCP state</b> as observed ({@link TcpState}); a SYN on a CLOSED or RESET entry starts a
+ *       new conversation in the same entry (port reuse).</li>
+ *   <li><b>Handshake RTT</b>: client side = SYN-ACK time − latest SYN time; initial RTT = ACK of the
+ *       SYN-ACK − latest SYN time (tshark's {@code tcp.analysis.initial_rtt}, which also uses the
+ *       most recent SYN).</li>
+ *   <li><b>Retransmission / out-of-order</b> (a subset of Wireshark's {@code tcp.analysis} rules):
+ *       each direction remembers the highest sequence end it sent ({@code nextSeq}) and when.
+ *       A segment that occupies sequence space (payload, SYN or FIN) and starts below
+ *       {@code nextSeq} is <i>out of order</i> if it came less than the initial RTT (3 ms when
+ *       unknown) after {@code nextSeq} last advanced and does not end exactly at {@code nextSeq}
+ *       (it fills a hole rather than repeating the latest segment); otherwise it is a
+ *       <i>retransmission</i> (Wireshark's plain, fast and spurious kinds together). A keep-alive
+ *       (≤ 1 byte at {@code nextSeq − 1}) is neither. RST segments are not analysed.</li>
+ *   <li><b>Rates</b> over a sliding window of {@value #RATE_BUCKETS} time buckets: packets and wire
+ *       bytes per second each way, divided by the time the window covers (at least one bucket,
+ *       and no earlier than the flow's first packet).</li>
+ * </ul>
+ * Time is the packets' own timestamps; {@link #expire} and {@link #publishIfDue} take the
+ * caller's "now", which must be on the same clock (wall clock live, packet time offline).
+ */
+public final class FlowTable {
+    /** Buckets of the sliding rate window. */
+    public static final int RATE_BUCKETS = 4;
+    static final int EVICTION_SAMPLES = 8;
+
+    // ---- entry layout after the key (see FlowStore) ----
+    private static final int INFO = FlowStore.KEY_WORDS;  // bit field, below
+    private static final int FIRST_NS = INFO + 1;
+    private static final int LAST_NS = INFO + 2;
+    /** Per-side block: what side A sent, then what side B sent (same layout). */
+    private static final int SIDE_A = INFO + 3;
+    private static final int PKTS = 0, BYTES = 1, PAYLOAD = 2, NEXT_SEQ = 3, NEXT_SEQ_NS = 4, RETRANS = 5, OOO = 6;
+    private static final int SIDE_WORDS = 7;
+    private static final int SIDE_B = SIDE_A + SIDE_WORDS;
+    private static final int SYN_NS = SIDE_B + SIDE_WORDS;
+    private static final int SYNACK_NS = SYN_NS + 1;
+    private static final int HS_ACK_NS = SYN_NS + 2;
+    private static final int SERVER_ISN = SYN_NS + 3;
+    private static final int BUCKET_EPOCH = SYN_NS + 4;
+    /** RATE_BUCKETS × 2 sides, each {@code packets << 40 | bytes}. */
+    private static final int BUCKETS = SYN_NS + 5;
+    static final int STRIDE = BUCKETS + RATE_BUCKETS * 2;
+
+    private static final long ONE_PACKET = 1L << 40;
+    private static final long BYTES_MASK = ONE_PACKET - 1;
+
+    // ---- INFO bits ----
+    private static final long STATE_MASK = 0x7;
+    private static final long CLIENT_IS_A = 1 << 3;
+    private static final long LOCAL_A = 1 << 4, LOCAL_B = 1 << 5;
+    private static final long FIN_A = 1 << 6, FIN_B = 1 << 7;
+    private static final long SYN_SEEN = 1 << 8, SYNACK_SEEN = 1 << 9, HANDSHAKE_DONE = 1 << 10;
+
+    private static final int ST_NONE = TcpState.NONE.ordinal(), ST_SYN_SENT = TcpState.SYN_SENT.ordinal(),
+            ST_SYN_RECEIVED = TcpState.SYN_RECEIVED.ordinal(), ST_ESTABLISHED = TcpState.ESTABLISHED.ordinal(),
+            ST_FIN_WAIT = TcpState.FIN_WAIT.ordinal(), ST_CLOSED = TcpState.CLOSED.ordinal(),
+            ST_RESET = TcpState.RESET.ordinal();
+    private static final TcpState[] STATES = TcpState.values();
+
+    private static final long SEQ_MASK = 0xFFFFFFFFL;
+    /** Out-of-order window when the initial RTT is unknown (Wireshark's default). */
+    private static final long DEFAULT_OOO_NANOS = 3_000_000L;
+    private static final int TCP = 6, UDP = 17;
+
+    private final FlowTableConfig config;
+    private final LocalAddresses local;
+    private final FlowStore store;
+    private final long[] d;
+    private final long bucketNanos;
+    private final AtomicReference<FlowSnapshot> published;
+
+    private long packets, untracked, flowsCreated, evictedIdle, evictedForSpace;
+    private long startNanos;
+    private boolean started;
+    private long clock;
+    // Cache of the current rate bucket, so most packets skip a division.
+    private long epochStart = Long.MAX_VALUE, epochEnd = Long.MIN_VALUE, epoch;
+    private long lastPublishNanos;
+    private boolean everPublished;
+    private long sampleSeed = 0x2545F4914F6CDD1DL;
+
+    public FlowTable(FlowTableConfig config, LocalAddresses local) {
+        this.config = config;
+        this.local = local;
+        this.store = new FlowStore(config.maxFlows(), STRIDE);
+        this.d = store.data;
+        this.bucketNanos = config.rateWindowNanos() / RATE_BUCKETS;
+        this.published = new AtomicReference<>(FlowSnapshot.empty(config.maxFlows()));
+    }
+
+    /** A table with the default limits and this host's addresses. */
+    public static FlowTable withDefaults() {
+        return new FlowTable(FlowTableConfig.defaults(), LocalAddresses.fromSystem());
+    }
+
+    public FlowTableConfig config() {
+        return config;
+    }
+
+    /** Flows in the table now. */
+    public int size() {
+        return store.size();
+    }
+
+    /** Longs preallocated for entries and index: the table's fixed footprint, whatever the traffic. */
+    public long preallocatedLongs() {
+        return (long) d.length + store.indexSlots();
+    }
+
+    public long evictedForSpace() {
+        return evictedForSpace;
+    }
+
+    public long evictedIdle() {
+        return evictedIdle;
+    }
+
+    /** Accounts one decoded packet. Allocates nothing once its flow exists. */
+    public void ingest(PacketSummary s) {
+        packets++;
+        long t = s.epochNanos;
+        if (!started) {
+            started = true;
+            startNanos = t;
+            clock = t;
+        } else if (t > clock) {
+            clock = t;
+        }
+        int layers = s.layers;
+        int family;
+        long sHi, sLo, dHi, dLo;
+        if ((layers & PacketSummary.IP4) != 0) {
+            family = 4;
+            sHi = 0;
+            dHi = 0;
+            sLo = s.ip4Src & SEQ_MASK;
+            dLo = s.ip4Dst & SEQ_MASK;
+        } else if ((layers & PacketSummary.IP6) != 0) {
+            family = 6;
+            sHi = s.ip6SrcHi;
+            sLo = s.ip6SrcLo;
+            dHi = s.ip6DstHi;
+            dLo = s.ip6DstLo;
+        } else {
+            untracked++;
+            return;
+        }
+        int proto = s.transportProtocol;
+        if (proto < 0 || s.laterFragment) {
+            untracked++;
+            return;
+        }
+        int sp = 0, dp = 0;
+        if (proto == TCP || proto == UDP) {
+            sp = s.srcPort;
+            dp = s.dstPort;
+            if (sp < 0 || dp < 0) {
+                untracked++;
+                return;
+            }
+        }
+        int c = Long.compareUnsigned(sHi, dHi);
+        if (c == 0) {
+            c = Long.compareUnsigned(sLo, dLo);
+            if (c == 0) {
+                c = Integer.compare(sp, dp);
+            }
+        }
+        boolean fromA = c <= 0;
+        long meta, aHi, aLo, bHi, bLo;
+        if (fromA) {
+            meta = FlowStore.meta(proto, family, sp, dp);
+            aHi = sHi; aLo = sLo; bHi = dHi; bLo = dLo;
+        } else {
+            meta = FlowStore.meta(proto, family, dp, sp);
+            aHi = dHi; aLo = dLo; bHi = sHi; bLo = sLo;
+        }
+        int hash = FlowStore.hash(meta, aHi, aLo, bHi, bLo);
+        int flags = proto == TCP ? s.tcpFlags : -1;
+        int entry = store.find(meta, aHi, aLo, bHi, bLo, hash);
+        int b;
+        if (entry < 0) {
+            if (store.size() == store.capacity()) {
+                evictForSpace();
+            }
+            entry = store.insert(meta, aHi, aLo, bHi, bLo, hash);
+            b = store.base(entry);
+            start(b, fromA, family, sp, dp, flags, t);
+        } else {
+            b = store.base(entry);
+            if (flags >= 0 && (flags & (PacketSummary.SYN | PacketSummary.ACK)) == PacketSummary.SYN
+                    && STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished()) {
+                start(b, fromA, family, sp, dp, flags, t); // port reuse: a new conversation
+            }
+        }
+
+        int side = b + (fromA ? SIDE_A : SIDE_B);
+        int wire = s.wireLength;
+        d[side + PKTS]++;
+        d[side + BYTES] += wire;
+        int payload = proto == TCP ? s.tcpPayloadLength : proto == UDP ? s.udpPayloadLength : 0;
+        if (payload > 0) {
+            d[side + PAYLOAD] += payload;
+        }
+        if (t > d[b + LAST_NS]) {
+            d[b + LAST_NS] = t;
+        }
+        countRate(b, fromA ? 0 : 1, wire, t);
+
+        int sll = s.sllPacketType;
+        if (sll == PacketSummary.SLL_OUTGOING) {
+            d[b + INFO] |= fromA ? LOCAL_A : LOCAL_B;
+        } else if (sll == PacketSummary.SLL_HOST) {
+            d[b + INFO] |= fromA ? LOCAL_B : LOCAL_A;
+        }
+        if (flags >= 0) {
+            tcp(b, side, fromA, flags, s.tcpSeq, s.tcpAck, Math.max(0, s.tcpPayloadLength), t);
+        }
+    }
+
+    /** (Re)initialises an entry's fields for a conversation whose first packet is at hand. */
+    private void start(int b, boolean fromA, int family, int sp, int dp, int flags, long t) {
+        java.util.Arrays.fill(d, b + INFO, b + STRIDE, 0L);
+        flowsCreated++;
+        boolean clientIsSrc;
+        if (flags >= 0 && (flags & PacketSummary.SYN) != 0) {
+            clientIsSrc = (flags & PacketSummary.ACK) == 0;
+        } else {
+            clientIsSrc = !(sp < 1024 && dp >= 1024);
+        }
+        long info = clientIsSrc == fromA ? CLIENT_IS_A : 0;
+        if (local.contains(family, d[b + FlowStore.A_HI], d[b + FlowStore.A_LO])) {
+            info |= LOCAL_A;
+        }
+        if (local.contains(family, d[b + FlowStore.B_HI], d[b + FlowStore.B_LO])) {
+            info |= LOCAL_B;
+        }
+        d[b + INFO] = info;
+        d[b + FIRST_NS] = t;
+        d[b + LAST_NS] = t;
+        d[b + SIDE_A + NEXT_SEQ] = -1;
+        d[b + SIDE_B + NEXT_SEQ] = -1;
+        d[b + BUCKET_EPOCH] = epochOf(t);
+    }
+
+    private long epochOf(long t) {
+        if (t >= epochStart && t < epochEnd) {
+            return epoch;
+        }
+        epoch = Math.floorDiv(t, bucketNanos);
+        epochStart = epoch * bucketNanos;
+        epochEnd = epochStart + bucketNanos;
+        return epoch;
+    }
+
+    private void countRate(int b, int side, int wire, long t) {
+        long e = epochOf(t);
+        long last = d[b + BUCKET_EPOCH];
+        if (e > last) {
+            long gap = Math.min(e - last, RATE_BUCKETS);
+            for (long k = 1; k <= gap; k++) {
+                int bucket = b + BUCKETS + (int) ((last + k) & (RATE_BUCKETS - 1)) * 2;
+                d[bucket] = 0;
+                d[bucket + 1] = 0;
+            }
+            d[b + BUCKET_EPOCH] = e;
+        } else if (e <= last - RATE_BUCKETS) {
+            return; // older than the window (a timestamp that went backwards)
+        }
+        d[b + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side] += ONE_PACKET + wire;
+    }
+
+    private void tcp(int b, int side, boolean fromA, int flags, long seq, long ack, int len, long t) {
+        long info = d[b + INFO];
+        int state = (int) (info & STATE_MASK);
+        boolean fromClient = fromA == ((info & CLIENT_IS_A) != 0);
+        boolean syn = (flags & PacketSummary.SYN) != 0;
+        boolean ackFlag = (flags & PacketSummary.ACK) != 0;
+        boolean fin = (flags & PacketSummary.FIN) != 0;
+
+        if ((flags & PacketSummary.RST) != 0) {
+            d[b + INFO] = (info & ~STATE_MASK) | ST_RESET;
+            return;
+        }
+        if (seq >= 0) {
+            analyseSequence(b, side, info, syn, fin, seq, len, t);
+        }
+        if (state == ST_RESET) {
+            return;
+        }
+        if (syn && !ackFlag) {
+            if (state == ST_NONE || state == ST_SYN_SENT) {
+                state = ST_SYN_SENT;
+                d[b + SYN_NS] = t; // the most recent SYN, as Wireshark's ts_mru_syn
+                info |= SYN_SEEN;
+            }
+        } else if (syn) {
+            if ((state == ST_NONE || state == ST_SYN_SENT) && !fromClient) {
+                state = ST_SYN_RECEIVED;
+                if ((info & SYNACK_SEEN) == 0) {
+                    d[b + SYNACK_NS] = t;
+                    info |= SYNACK_SEEN;
+                }
+                d[b + SERVER_ISN] = seq;
+            }
+        } else if (state == ST_SYN_RECEIVED && fromClient && ackFlag
+                && ack == ((d[b + SERVER_ISN] + 1) & SEQ_MASK)) {
+            state = ST_ESTABLISHED;
+            d[b + HS_ACK_NS] = t;
+            info |= HANDSHAKE_DONE;
+        } else if (state == ST_NONE || (len > 0 && (state == ST_SYN_SENT || state == ST_SYN_RECEIVED))) {
+            state = ST_ESTABLISHED; // joined mid-stream, or the handshake's end was not captured
+        }
+        if (fin) {
+            info |= fromA ? FIN_A : FIN_B;
+            state = (info & (FIN_A | FIN_B)) == (FIN_A | FIN_B) ? ST_CLOSED : ST_FIN_WAIT;
+        }
+        d[b + INFO] = (info & ~STATE_MASK) | state;
+    }
+
+    /** Wireshark-style retransmission / out-of-order judgement; see the class comment. */
+    private void analyseSequence(int b, int side, long info, boolean syn, boolean fin, long seq, int len, long t) {
+        long segLen = len + (syn ? 1 : 0) + (fin ? 1 : 0);
+        long next = d[side + NEXT_SEQ];
+        long end = (seq + segLen) & SEQ_MASK;
+        if (next >= 0 && segLen > 0 && (int) (seq - next) < 0) {
+            boolean keepAlive = len <= 1 && !syn && !fin && ((seq + 1) & SEQ_MASK) == next;
+            if (!keepAlive) {
+                long rtt = initialRtt(b, info);
+                long window = rtt > 0 ? rtt : DEFAULT_OOO_NANOS;
+                if (t - d[side + NEXT_SEQ_NS] < window && end != next) {
+                    d[side + OOO]++;
+                } else {
+                    d[side + RETRANS]++;
+                }
+            }
+        }
+        if (next < 0 || (int) (end - next) > 0) {
+            d[side + NEXT_SEQ] = end;
+            d[side + NEXT_SEQ_NS] = t;
+        }
+    }
+
+    private long initialRtt(int b, long info) {
+        return (info & (SYN_SEEN | HANDSHAKE_DONE)) == (SYN_SEEN | HANDSHAKE_DONE)
+                ? d[b + HS_ACK_NS] - d[b + SYN_NS] : -1;
+    }
+
+    private long clientRtt(int b, long info) {
+        return (info & (SYN_SEEN | SYNACK_SEEN)) == (SYN_SEEN | SYNACK_SEEN)
+                ? d[b + SYNACK_NS] - d[b + SYN_NS] : -1;
+    }
+
+    /** Makes room for one flow: evicts the best of a few sampled entries (finished first, then oldest). */
+    private void evictForSpace() {
+        int n = store.size();
+        int victim = -1;
+        boolean victimFinished = false;
+        long victimLast = Long.MAX_VALUE;
+        for (int k = 0; k < EVICTION_SAMPLES; k++) {
+            sampleSeed = sampleSeed * 6364136223846793005L + 1442695040888963407L; // LCG (Knuth MMIX)
+            int e = (int) ((sampleSeed >>> 33) % n);
+            int b = store.base(e);
+            boolean finished = STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished();
+            long last = d[b + LAST_NS];
+            if (victim < 0 || (finished && !victimFinished)
+                    || (finished == victimFinished && last < victimLast)) {
+                victim = e;
+                victimFinished = finished;
+                victimLast = last;
+            }
+        }
+        store.remove(victim);
+        evictedForSpace++;
+    }
+
+    /**
+     * Evicts flows idle for longer than the idle timeout, and CLOSED / RESET flows quiet for longer
+     * than the (shorter) finished timeout. Returns how many went.
+     */
+    public int expire(long nowNanos) {
+        if (nowNanos > clock) {
+            clock = nowNanos;
+        }
+        int removed = 0;
+        long idle = config.idleTimeoutNanos(), finished = config.finishedTimeoutNanos();
+        for (int e = store.size() - 1; e >= 0; e--) { // downwards: removal moves the last entry here
+            int b = store.base(e);
+            long quiet = nowNanos - d[b + LAST_NS];
+            if (quiet > idle || (quiet > finished && STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished())) {
+                store.remove(e);
+                removed++;
+            }
+        }
+        evictedIdle += removed;
+        return removed;
+    }
+
+    /** An immutable copy of every flow, rates as of the table's clock (the latest packet). */
+    public FlowSnapshot snapshot() {
+        return snapshot(clock);
+    }
+
+    /** An immutable copy of every flow, rates as of {@code nowNanos}. Capture thread only. */
+    public FlowSnapshot snapshot(long nowNanos) {
+        int n = store.size();
+        List<FlowRecord> flows = new ArrayList<>(n);
+        for (int e = 0; e < n; e++) {
+            flows.add(record(store.base(e), nowNanos));
+        }
+        return new FlowSnapshot(nowNanos, started ? startNanos : 0, flows, packets, untracked,
+                flowsCreated, evictedIdle, evictedForSpace, store.capacity());
+    }
+
+    /**
+     * Every publish interval: evicts what expired and publishes a fresh snapshot into
+     * {@link #published()}. Cheap when not due (one comparison), so the capture thread may call
+     * it for every packet or poll. Returns whether it published.
+     */
+    public boolean publishIfDue(long nowNanos) {
+        if (everPublished && nowNanos - lastPublishNanos < config.publishIntervalNanos()) {
+            return false;
+        }
+        everPublished = true;
+        lastPublishNanos = nowNanos;
+        expire(nowNanos);
+        published.set(snapshot(nowNanos));
+        return true;
+    }
+
+    /** The latest published snapshot; read it from any thread. */
+    public AtomicReference<FlowSnapshot> published() {
+        return published;
+    }
+
+    private FlowRecord record(int b, long now) {
+        long meta = d[b + FlowStore.META];
+        int proto = (int) (meta >>> 40) & 0xff;
+        int family = (int) (meta >>> 32) & 0xff;
+        FlowEndpoint a = new FlowEndpoint(family, d[b + FlowStore.A_HI], d[b + FlowStore.A_LO], (int) (meta >>> 16) & 0xffff);
+        FlowEndpoint bb = new FlowEndpoint(family, d[b + FlowStore.B_HI], d[b + FlowStore.B_LO], (int) meta & 0xffff);
+        long info = d[b + INFO];
+        boolean clientIsA = (info & CLIENT_IS_A) != 0;
+        FlowDirectionStats fromA = direction(b, SIDE_A, 0, now);
+        FlowDirectionStats fromB = direction(b, SIDE_B, 1, now);
+        boolean localA = (info & LOCAL_A) != 0, localB = (info & LOCAL_B) != 0;
+        TcpState state = proto == TCP ? STATES[(int) (info & STATE_MASK)] : TcpState.NONE;
+        return new FlowRecord(proto, clientIsA ? a : bb, clientIsA ? bb : a,
+                clientIsA ? localA : localB, clientIsA ? localB : localA,
+                clientIsA ? fromA : fromB, clientIsA ? fromB : fromA,
+                d[b + FIRST_NS], d[b + LAST_NS], state, clientRtt(b, info), initialRtt(b, info));
+    }
+
+    private FlowDirectionStats direction(int b, int sideBase, int side, long now) {
+        int o = b + sideBase;
+        long nowEpoch = Math.floorDiv(now, bucketNanos);
+        long last = d[b + BUCKET_EPOCH];
+        long pk = 0, by = 0;
+        for (int k = 0; k < RATE_BUCKETS; k++) {
+            long e = last - k;
+            if (e > nowEpoch - RATE_BUCKETS && e <= nowEpoch) {
+                long v = d[b + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side];
+                pk += v >>> 40;
+                by += v & BYTES_MASK;
+            }
+        }
+        long windowStart = (nowEpoch - (RATE_BUCKETS - 1)) * bucketNanos;
+        long span = Math.max(bucketNanos, now - Math.max(windowStart, d[b + FIRST_NS]));
+        double perSecond = 1e9 / span;
+        return new FlowDirectionStats(d[o + PKTS], d[o + BYTES], d[o + PAYLOAD], d[o + RETRANS], d[o + OOO],
+                pk * perSecond, by * perSecond);
+    }
+}
