@@ -24,8 +24,9 @@ import org.wiretop.monitor.socket.SocketTableSampler;
  * <ul>
  *   <li>warm: the sampler as the UI uses it, the process index kept between refreshes</li>
  *   <li>cold: a new process index every time, reading every /proc/PID/fd link (what ss -p does)</li>
- *   <li>ss -tanp: the command, output discarded, including its process start (and that start
- *       alone, {@code ss -V}, so the difference is visible)</li>
+ *   <li>no processes: the netlink dump alone, next to {@code ss -tan}</li>
+ *   <li>ss -tanp and ss -tan: the commands, output discarded, including their process start (and
+ *       that start alone, {@code ss -V}, so the difference is visible)</li>
  * </ul>
  * Usage: {@code SocketRefreshBench [PAIRS=5000] [ROUNDS=30]}; see bench/sockets-refresh.sh (raises ulimit -n).
  */
@@ -50,25 +51,31 @@ public final class SocketRefreshBench {
                         cold.refresh(tcp, families, true, false);
                     }
                 }
+                // Each kind in its own loop, so one kind's garbage does not land in another's timing.
                 double[] warmMs = new double[rounds], coldMs = new double[rounds], noProcMs = new double[rounds];
-                double[] ssMs = new double[rounds], ssStartMs = new double[rounds];
+                double[] ssMs = new double[rounds], ssNoProcMs = new double[rounds], ssStartMs = new double[rounds];
                 int owned = 0;
                 for (int i = 0; i < rounds; i++) {
                     long t0 = System.nanoTime();
                     SocketTable t = warm.refresh(tcp, families, true, false);
                     warmMs[i] = ms(System.nanoTime() - t0);
                     owned = (int) t.entries().stream().filter(e -> e.owner() != null).count();
-
+                }
+                for (int i = 0; i < rounds; i++) {
+                    long t0 = System.nanoTime();
+                    warm.refresh(tcp, families, false, false);
+                    noProcMs[i] = ms(System.nanoTime() - t0);
+                }
+                for (int i = 0; i < rounds; i++) {
                     try (SocketTableSampler cold = new SocketTableSampler(SockDiagProvider.open(), new ProcessIndex())) {
-                        t0 = System.nanoTime();
+                        long t0 = System.nanoTime();
                         cold.refresh(tcp, families, true, false);
                         coldMs[i] = ms(System.nanoTime() - t0);
                     }
-                    t0 = System.nanoTime();
-                    warm.refresh(tcp, families, false, false);
-                    noProcMs[i] = ms(System.nanoTime() - t0);
-
+                }
+                for (int i = 0; i < rounds; i++) {
                     ssMs[i] = timeCommand("ss", "-tanp");
+                    ssNoProcMs[i] = timeCommand("ss", "-tan");
                     ssStartMs[i] = timeCommand("ss", "-V");
                 }
                 System.out.printf("sockets in table: %d (tcp, both families), with an owner: %d, pairs opened: %d%n",
@@ -77,6 +84,7 @@ public final class SocketRefreshBench {
                 print("wiretop refresh, cold index (ms)", coldMs);
                 print("wiretop refresh, no processes (ms)", noProcMs);
                 print("ss -tanp (ms)", ssMs);
+                print("ss -tan (ms)", ssNoProcMs);
                 print("ss -V, process start only (ms)", ssStartMs);
                 System.out.printf("ratio ss -tanp / wiretop warm: %.1fx, / wiretop cold: %.1fx%n",
                         median(ssMs) / median(warmMs), median(ssMs) / median(coldMs));

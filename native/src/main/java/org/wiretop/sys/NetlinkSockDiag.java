@@ -19,13 +19,14 @@ import java.nio.ByteOrder;
 public final class NetlinkSockDiag implements AutoCloseable {
     public static final int AF_INET = 2, AF_INET6 = 10;
     public static final int IPPROTO_TCP = 6, IPPROTO_UDP = 17;
+    /** Every state, for {@link #dump(int, int, boolean, int, InetDiagVisitor)}. */
+    public static final int ALL_STATES = 0xffffffff;
 
     private static final int AF_NETLINK = 16, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, NETLINK_SOCK_DIAG = 4;
     private static final int NLMSG_HDRLEN = 16, NLMSG_ERROR = 2, NLMSG_DONE = 3, SOCK_DIAG_BY_FAMILY = 20;
     private static final int NLM_F_REQUEST = 0x1, NLM_F_DUMP = 0x300;
     private static final int REQ_V2_SIZE = 56, RTA_HDRLEN = 4, NLA_TYPE_MASK = 0x3fff;
     private static final int INET_DIAG_INFO = 2;
-    private static final int ALL_STATES = 0xffffffff;
     private static final int EINTR = 4;
     /** The kernel fills dump datagrams up to 32 KiB; twice that leaves room and never truncates. */
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -65,7 +66,7 @@ public final class NetlinkSockDiag implements AutoCloseable {
      * @return how many sockets were visited
      */
     public int dump(int family, int protocol, InetDiagVisitor visitor) throws NetlinkException {
-        return dump(family, protocol, true, visitor);
+        return dump(family, protocol, true, ALL_STATES, visitor);
     }
 
     /**
@@ -73,14 +74,17 @@ public final class NetlinkSockDiag implements AutoCloseable {
      *
      * @param tcpInfo whether to ask for tcp_info: it costs the kernel a socket lock and ~240 bytes
      *                per TCP socket (about a quarter of a dump's time), so skip it when unused
+     * @param states  bit mask of kernel states to dump (1 &lt;&lt; TCP_ESTABLISHED …); the kernel skips
+     *                the connection table altogether when only LISTEN is asked for
      * @return how many sockets were visited
      */
-    public int dump(int family, int protocol, boolean tcpInfo, InetDiagVisitor visitor) throws NetlinkException {
+    public int dump(int family, int protocol, boolean tcpInfo, int states, InetDiagVisitor visitor)
+            throws NetlinkException {
         if (closed) {
             throw new NetlinkException("sock_diag socket is closed", 0);
         }
         int seq = ++sequence;
-        sendRequest(family, protocol, tcpInfo, seq);
+        sendRequest(family, protocol, tcpInfo, states, seq);
         ReplyState state = new ReplyState();
         while (!state.done) {
             parseReply(buf, receive(), seq, protocol, message, visitor, state);
@@ -157,7 +161,7 @@ public final class NetlinkSockDiag implements AutoCloseable {
         return true;
     }
 
-    private void sendRequest(int family, int protocol, boolean tcpInfo, int seq) throws NetlinkException {
+    private void sendRequest(int family, int protocol, boolean tcpInfo, int states, int seq) throws NetlinkException {
         int total = NLMSG_HDRLEN + REQ_V2_SIZE;
         memory.clear(total);
         buf.putInt(0, total);
@@ -168,7 +172,7 @@ public final class NetlinkSockDiag implements AutoCloseable {
         buf.put(16, (byte) family);
         buf.put(17, (byte) protocol);
         buf.put(18, (byte) (protocol == IPPROTO_TCP && tcpInfo ? 1 << (INET_DIAG_INFO - 1) : 0));
-        buf.putInt(20, ALL_STATES);
+        buf.putInt(20, states);
         try {
             NetlinkLibC.send(fd, memory, total, 0);
         } catch (LastErrorException e) {

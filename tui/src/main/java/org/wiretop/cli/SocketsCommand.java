@@ -84,12 +84,12 @@ public final class SocketsCommand implements Runnable {
             long period = watchSeconds == null ? 0 : (long) (watchSeconds * 1e9);
             long next = System.nanoTime();
             while (true) {
-                SocketTable table = sampler.refresh(query.protos(), query.families(), owners, tcpInfo);
+                SocketTable table = sampler.refresh(query, owners, tcpInfo);
                 if (shown == 0 && verbose) {
                     spec.commandLine().getErr().println("wiretop: " + sampler.sourceNote());
                     spec.commandLine().getErr().flush();
                 }
-                List<SocketEntry> rows = table.entries().stream().filter(query::matches).toList();
+                List<SocketEntry> rows = table.entries();
                 if (watchSeconds != null && !json) {
                     out.print(System.console() != null ? "\033[H\033[2J" : (shown > 0 ? "\n" : ""));
                 }

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads sockets from {@code /proc/net/{tcp,tcp6,udp,udp6}}, the fallback where netlink is
@@ -48,23 +47,24 @@ public final class ProcNetProvider implements SocketTableProvider {
     }
 
     @Override
-    public List<SocketEntry> read(Set<Proto> protos, Set<Integer> families, boolean tcpInfo) throws IOException {
+    public List<SocketEntry> read(SocketQuery query, boolean tcpInfo) throws IOException {
         List<SocketEntry> out = new ArrayList<>(256);
-        for (Proto proto : protos) {
-            for (int family : families) {
-                readFile(netDir.resolve(proto.label() + (family == 6 ? "6" : "")), proto, family, out);
+        for (Proto proto : query.protos()) {
+            for (int family : query.families()) {
+                readFile(netDir.resolve(proto.label() + (family == 6 ? "6" : "")), proto, family, query, out);
             }
         }
         return out;
     }
 
-    private static void readFile(Path file, Proto proto, int family, List<SocketEntry> out) throws IOException {
+    private static void readFile(Path file, Proto proto, int family, SocketQuery query, List<SocketEntry> out)
+            throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
             in.readLine(); // header
             String line;
             while ((line = in.readLine()) != null) {
                 SocketEntry e = parseLine(line, proto, family);
-                if (e != null) {
+                if (e != null && query.matchesState(e.state())) {
                     out.add(e);
                 }
             }

@@ -3,7 +3,6 @@ package org.wiretop.monitor.socket;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.wiretop.sys.InetDiagMessage;
 import org.wiretop.sys.NetlinkException;
 import org.wiretop.sys.NetlinkSockDiag;
@@ -33,13 +32,16 @@ public final class SockDiagProvider implements SocketTableProvider {
     }
 
     @Override
-    public synchronized List<SocketEntry> read(Set<Proto> protos, Set<Integer> families, boolean tcpInfo)
-            throws NetlinkException {
+    public synchronized List<SocketEntry> read(SocketQuery query, boolean tcpInfo) throws NetlinkException {
         List<SocketEntry> out = new ArrayList<>(256);
-        for (Proto proto : protos) {
-            for (int family : families) {
+        for (Proto proto : query.protos()) {
+            int states = query.kernelStates(proto);
+            if (states == 0) {
+                continue;
+            }
+            for (int family : query.families()) {
                 int af = family == 4 ? NetlinkSockDiag.AF_INET : NetlinkSockDiag.AF_INET6;
-                diag.dump(af, proto.ipProtocol(), tcpInfo, m -> out.add(toEntry(proto, family, m)));
+                diag.dump(af, proto.ipProtocol(), tcpInfo, states, m -> out.add(toEntry(proto, family, m)));
             }
         }
         return out;

@@ -29,16 +29,32 @@ public record SocketQuery(Set<Proto> protos, Set<Integer> families, Scope scope,
     }
 
     public boolean matches(SocketEntry e) {
-        if (!protos.contains(e.proto()) || !families.contains(e.family())) {
-            return false;
-        }
+        return protos.contains(e.proto()) && families.contains(e.family()) && matchesState(e.state());
+    }
+
+    /** Whether a socket in this state is wanted (protocol and family aside). */
+    public boolean matchesState(SocketState state) {
         if (!states.isEmpty()) {
-            return states.contains(e.state()) && (scope != Scope.LISTENING || e.state().isListening());
+            return states.contains(state) && (scope != Scope.LISTENING || state.isListening());
         }
         return switch (scope) {
             case ALL -> true;
-            case LISTENING -> e.state().isListening();
-            case CONNECTED -> !e.state().isListening();
+            case LISTENING -> state.isListening();
+            case CONNECTED -> !state.isListening();
         };
+    }
+
+    /**
+     * The kernel state numbers (bit k = state k, as sock_diag's idiag_states) this query wants
+     * for a protocol, so the kernel filters instead of us.
+     */
+    public int kernelStates(Proto proto) {
+        int mask = 0;
+        for (int k = 1; k <= 12; k++) {
+            if (matchesState(SocketState.fromKernel(proto, k))) {
+                mask |= 1 << k;
+            }
+        }
+        return mask;
     }
 }

@@ -12,22 +12,17 @@ public interface SocketTableProvider extends AutoCloseable {
     /** {@code sock_diag} or {@code /proc/net}. */
     String source();
 
-    /**
-     * Reads the current sockets, with tcp_info where the source has it.
-     *
-     * @param protos   protocols wanted
-     * @param families address families wanted (4, 6)
-     */
+    /** Reads every current socket of the given protocols and families, with tcp_info where the source has it. */
     default List<SocketEntry> read(Set<Proto> protos, Set<Integer> families) throws IOException {
-        return read(protos, families, true);
+        return read(new SocketQuery(protos, families, SocketQuery.Scope.ALL, Set.of()), true);
     }
 
     /**
-     * Reads the current sockets.
+     * Reads the current sockets that match a query.
      *
      * @param tcpInfo whether tcp_info is wanted (asking costs sock_diag about a quarter of its time)
      */
-    List<SocketEntry> read(Set<Proto> protos, Set<Integer> families, boolean tcpInfo) throws IOException;
+    List<SocketEntry> read(SocketQuery query, boolean tcpInfo) throws IOException;
 
     /** True when LISTEN sockets report their backlog as send queue (sock_diag does, /proc does not). */
     boolean reportsListenBacklog();

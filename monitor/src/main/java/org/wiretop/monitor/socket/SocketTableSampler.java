@@ -68,9 +68,21 @@ public final class SocketTableSampler implements AutoCloseable {
      * @param withProcesses whether to find owners (the /proc/PID/fd scan is the costly part)
      * @param withTcpInfo   whether to ask the kernel for tcp_info
      */
-    public synchronized SocketTable refresh(Set<Proto> protos, Set<Integer> families, boolean withProcesses,
-                                            boolean withTcpInfo) throws IOException {
-        List<SocketEntry> raw = read(protos, families, withTcpInfo);
+    public SocketTable refresh(Set<Proto> protos, Set<Integer> families, boolean withProcesses,
+                               boolean withTcpInfo) throws IOException {
+        return refresh(new SocketQuery(protos, families, SocketQuery.Scope.ALL, Set.of()), withProcesses, withTcpInfo);
+    }
+
+    /**
+     * A snapshot of the sockets a query asks for; the kernel does the state filtering, which
+     * makes listening-only snapshots cheap.
+     *
+     * @param withProcesses whether to find owners (the /proc/PID/fd scan is the costly part)
+     * @param withTcpInfo   whether to ask the kernel for tcp_info
+     */
+    public synchronized SocketTable refresh(SocketQuery query, boolean withProcesses, boolean withTcpInfo)
+            throws IOException {
+        List<SocketEntry> raw = read(query, withTcpInfo);
         if (!withProcesses) {
             return new SocketTable(raw, provider.source(), System.currentTimeMillis());
         }
@@ -97,9 +109,9 @@ public final class SocketTableSampler implements AutoCloseable {
         return processes;
     }
 
-    private List<SocketEntry> read(Set<Proto> protos, Set<Integer> families, boolean tcpInfo) throws IOException {
+    private List<SocketEntry> read(SocketQuery query, boolean tcpInfo) throws IOException {
         try {
-            return provider.read(protos, families, tcpInfo);
+            return provider.read(query, tcpInfo);
         } catch (NetlinkException e) {
             if (!e.refused()) {
                 throw e;
@@ -107,7 +119,7 @@ public final class SocketTableSampler implements AutoCloseable {
             provider.close();
             provider = new ProcNetProvider();
             fallbackReason = "sock_diag refused: " + e.getMessage();
-            return provider.read(protos, families, tcpInfo);
+            return provider.read(query, tcpInfo);
         }
     }
 

@@ -68,7 +68,7 @@ class SocketTableMatchesSsTest {
     private static List<String> ours(SocketTableSampler sampler, boolean backlog) throws IOException {
         List<String> rows = new ArrayList<>();
         for (SocketEntry e : sampler.refresh().entries()) {
-            if (sockets.ports().contains(e.localPort())) {
+            if (SsOutput.ours(sockets.ports(), e.localPort(), e.remotePort())) {
                 rows.add(SsOutput.row(e, backlog));
             }
         }

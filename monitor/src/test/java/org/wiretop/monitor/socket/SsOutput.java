@@ -48,7 +48,7 @@ final class SsOutput {
             }
             String[] local = endpoint(f[4]);
             String[] remote = endpoint(f[5]);
-            if (!ports.contains(Integer.parseInt(local[1]))) {
+            if (!ours(ports, Integer.parseInt(local[1]), Integer.parseInt(remote[1]))) {
                 continue;
             }
             String state = STATES.getOrDefault(f[1], f[1]);
@@ -59,6 +59,14 @@ final class SsOutput {
         }
         rows.sort(null);
         return rows;
+    }
+
+    /**
+     * Whether a socket is one of the test's: both ends on its ports (or no remote end). A port
+     * alone is not enough: an ephemeral port may also name a TIME_WAIT leftover of another test.
+     */
+    static boolean ours(Set<Integer> ports, int localPort, int remotePort) {
+        return ports.contains(localPort) && (remotePort == 0 || ports.contains(remotePort));
     }
 
     /** Our entry in the same canonical form. */
