@@ -1,33 +1,93 @@
 package org.wiretop.tui;
 
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.monitor.flow.FlowTable;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The monitor's flow table, socket sampler and servers seen through {@link Feeds}.
- * (First cut: no monitor wired yet; the adapters follow as the monitor lands.)
+ * The monitor seen through {@link Feeds}: the flow table (fed on the capture thread, publishing
+ * its own snapshots), the socket sampler (its own thread, every second) and the built-in servers.
+ *
+ * <p>The flow table publishes a snapshot from the capture thread when a packet arrives and one
+ * is due. When packets stop, nobody would publish the last state, so a timer does it, but only
+ * after {@value #IDLE_MILLIS} ms without a packet: at high rates the capture thread alone
+ * touches the table and never waits for a snapshot to be copied.
  */
 public final class MonitorFeeds implements AutoCloseable {
+    static final long IDLE_MILLIS = 300;
+
+    private final FlowTable flows = FlowTable.withDefaults();
+    private final BuiltInServers servers = new BuiltInServers();
+    private final SampledSockets sockets = new SampledSockets(servers::ports);
+    private final FlowConnections connections = new FlowConnections(flows.published(), sockets::table);
+    private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "wiretop-flow-idle-publisher");
+        t.setDaemon(true);
+        return t;
+    });
+    // Guarded by the flows lock.
+    private long lastIngestNanos;
+    private long ingested;
+    private long ingestedAtPublish;
+    private volatile boolean liveClock = true;
+
     public static MonitorFeeds open() {
-        return new MonitorFeeds();
+        MonitorFeeds m = new MonitorFeeds();
+        m.sockets.start();
+        m.idle.scheduleWithFixedDelay(m::publishWhenIdle, 250, 250, TimeUnit.MILLISECONDS);
+        return m;
     }
 
-    /** Capture thread: one decoded packet for the flow table. */
+    /** Live captures age flows by the wall clock; a file's flows keep the file's own time. */
+    public void setLiveClock(boolean live) {
+        liveClock = live;
+    }
+
+    /** Capture thread only: one decoded packet for the flow table. */
     public void ingest(PacketSummary s) {
+        synchronized (flows) {
+            flows.ingest(s);
+            flows.publishIfDue(s.epochNanos);
+            lastIngestNanos = System.nanoTime();
+            ingested++;
+        }
+    }
+
+    private void publishWhenIdle() {
+        synchronized (flows) {
+            if (ingested == ingestedAtPublish || System.nanoTime() - lastIngestNanos < IDLE_MILLIS * 1_000_000L) {
+                return;
+            }
+            ingestedAtPublish = ingested;
+            if (liveClock) {
+                long now = System.currentTimeMillis() * 1_000_000L;
+                flows.expire(now);
+                flows.published().set(flows.snapshot(now));
+            } else {
+                flows.published().set(flows.snapshot());
+            }
+        }
     }
 
     public Feeds.Connections connections() {
-        return Feeds.NO_CONNECTIONS;
+        return connections;
     }
 
     public Feeds.Sockets sockets() {
-        return Feeds.NO_SOCKETS;
+        return sockets;
     }
 
     public Feeds.Servers servers() {
-        return Feeds.NO_SERVERS;
+        return servers;
     }
 
     @Override
     public void close() {
+        idle.shutdownNow();
+        sockets.close();
+        servers.close();
     }
 }

@@ -22,6 +22,7 @@ public final class TuiLauncher {
      */
     public static void run(CaptureSpec spec, int ringPackets, long ringBytes) throws IOException {
         try (MonitorFeeds monitor = MonitorFeeds.open()) {
+            monitor.setLiveClock(!spec.isFile());
             Consumer<PacketSummary> ingest = monitor::ingest;
             CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, ingest);
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
