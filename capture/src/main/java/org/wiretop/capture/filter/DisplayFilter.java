@@ -1,5 +1,8 @@
 package org.wiretop.capture.filter;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.wiretop.decode.PacketSummary;
 
 /**
@@ -14,8 +17,8 @@ import org.wiretop.decode.PacketSummary;
  * (whatever the operator); fields with two sides ({@code ip.addr}, {@code tcp.port}, ...) match
  * when either side matches, and {@code a != b} means {@code !(a == b)} among present fields;
  * a bare field or protocol name is true when present (so {@code tcp.flags.syn} alone matches
- * every TCP packet; write {@code tcp.flags.syn == 1}). The grammar and field list are in
- * docs/usage.md and {@link Fields}.
+ * every TCP packet; write {@code tcp.flags.syn == 1}). The grammar and the names are in the
+ * {@linkplain org.wiretop.capture.filter package documentation}.
  */
 public final class DisplayFilter {
     /** The empty filter: matches every packet. */
@@ -49,6 +52,13 @@ public final class DisplayFilter {
     /** True for the empty filter (lets callers skip evaluation). */
     public boolean matchesAll() {
         return root == Nodes.TRUE;
+    }
+
+    /** Every protocol and field name a filter may use, in a stable order (for help and completion). */
+    public static List<String> knownNames() {
+        List<String> names = new ArrayList<>();
+        Fields.names().forEach(names::add);
+        return Collections.unmodifiableList(names);
     }
 
     /** The filter as the user wrote it (stripped). */

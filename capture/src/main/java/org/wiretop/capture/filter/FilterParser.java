@@ -15,8 +15,12 @@ import org.wiretop.capture.filter.FilterLexer.Type;
  * {@code field contains "text"}.
  */
 final class FilterParser {
+    /** Bounds the parser's recursion (and so the tree's depth): no StackOverflowError on "((((...". */
+    static final int MAX_DEPTH = 200;
+
     private final List<Token> tokens;
     private int pos;
+    private int depth;
 
     FilterParser(String text) throws DisplayFilterException {
         this.tokens = FilterLexer.tokenize(text);
@@ -34,38 +38,42 @@ final class FilterParser {
     // ---- logical operators ----
 
     private FilterNode or(Token open) throws DisplayFilterException {
-        FilterNode left = xor(open);
+        List<FilterNode> parts = new ArrayList<>(List.of(xor(open)));
         while (peekWord("||", "or")) {
-            Token op = next();
-            left = new Nodes.Or(left, xor(op));
+            parts.add(xor(next()));
         }
-        return left;
+        return parts.size() == 1 ? parts.get(0) : new Nodes.Any(parts.toArray(new FilterNode[0]));
     }
 
     private FilterNode xor(Token before) throws DisplayFilterException {
-        FilterNode left = and(before);
+        List<FilterNode> parts = new ArrayList<>(List.of(and(before)));
         while (peekWord("^^", "xor")) {
-            Token op = next();
-            left = new Nodes.Xor(left, and(op));
+            parts.add(and(next()));
         }
-        return left;
+        return parts.size() == 1 ? parts.get(0) : new Nodes.Odd(parts.toArray(new FilterNode[0]));
     }
 
     private FilterNode and(Token before) throws DisplayFilterException {
-        FilterNode left = unary(before);
+        List<FilterNode> parts = new ArrayList<>(List.of(unary(before)));
         while (peekWord("&&", "and")) {
-            Token op = next();
-            left = new Nodes.And(left, unary(op));
+            parts.add(unary(next()));
         }
-        return left;
+        return parts.size() == 1 ? parts.get(0) : new Nodes.All(parts.toArray(new FilterNode[0]));
     }
 
     private FilterNode unary(Token before) throws DisplayFilterException {
-        if (peekWord("!", "not")) {
-            Token op = next();
-            return new Nodes.Not(unary(op));
+        if (++depth > MAX_DEPTH) {
+            throw error("the filter nests more than " + MAX_DEPTH + " levels deep", peek());
         }
-        return primary(before);
+        try {
+            if (peekWord("!", "not")) {
+                Token op = next();
+                return new Nodes.Not(unary(op));
+            }
+            return primary(before);
+        } finally {
+            depth--;
+        }
     }
 
     private FilterNode primary(Token before) throws DisplayFilterException {

@@ -18,45 +18,59 @@ final class Nodes {
     private Nodes() {
     }
 
-    static final class And extends FilterNode {
-        private final FilterNode a, b;
+    /** {@code a && b && ...}, flat so that a long chain does not nest the evaluation. */
+    static final class All extends FilterNode {
+        private final FilterNode[] parts;
 
-        And(FilterNode a, FilterNode b) {
-            this.a = a;
-            this.b = b;
+        All(FilterNode[] parts) {
+            this.parts = parts;
         }
 
         @Override
         boolean test(PacketSummary s) {
-            return a.test(s) && b.test(s);
+            for (FilterNode p : parts) {
+                if (!p.test(s)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    static final class Or extends FilterNode {
-        private final FilterNode a, b;
+    /** {@code a || b || ...}. */
+    static final class Any extends FilterNode {
+        private final FilterNode[] parts;
 
-        Or(FilterNode a, FilterNode b) {
-            this.a = a;
-            this.b = b;
+        Any(FilterNode[] parts) {
+            this.parts = parts;
         }
 
         @Override
         boolean test(PacketSummary s) {
-            return a.test(s) || b.test(s);
+            for (FilterNode p : parts) {
+                if (p.test(s)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
-    static final class Xor extends FilterNode {
-        private final FilterNode a, b;
+    /** {@code a ^^ b ^^ ...}: true when an odd number of parts hold. */
+    static final class Odd extends FilterNode {
+        private final FilterNode[] parts;
 
-        Xor(FilterNode a, FilterNode b) {
-            this.a = a;
-            this.b = b;
+        Odd(FilterNode[] parts) {
+            this.parts = parts;
         }
 
         @Override
         boolean test(PacketSummary s) {
-            return a.test(s) ^ b.test(s);
+            boolean odd = false;
+            for (FilterNode p : parts) {
+                odd ^= p.test(s);
+            }
+            return odd;
         }
     }
 

@@ -69,6 +69,14 @@ class DisplayFilterErrorTest {
     }
 
     @Test
+    void deepNestingIsAnErrorNotAStackOverflow() {
+        String deep = "(".repeat(10_000) + "tcp" + ")".repeat(10_000);
+        DisplayFilterException e = fail(deep);
+        assertEquals("the filter nests more than 200 levels deep", e.problem());
+        assertEquals("the filter nests more than 200 levels deep", fail("!".repeat(5_000) + "tcp").problem());
+    }
+
+    @Test
     void isAUsageErrorForTheCommandLine() {
         CaptureException e = fail("tcp.prot");
         assertTrue(e.usage());

@@ -193,6 +193,21 @@ class DisplayFilterTest {
     }
 
     @Test
+    void longChainsEvaluateWithoutDeepRecursion() throws Exception {
+        String chain = String.join(" || ", java.util.Collections.nCopies(20_000, "tcp.port == 1")) + " || udp";
+        yes(chain, DNS);
+        no(chain, SYN);
+        String all = String.join(" && ", java.util.Collections.nCopies(20_000, "tcp")) + " && tcp.port == 12345";
+        yes(all, SYN);
+    }
+
+    @Test
+    void knownNamesListProtocolsAndFields() {
+        assertTrue(DisplayFilter.knownNames().containsAll(java.util.List.of("tcp", "ip.addr", "tcp.port",
+                "tcp.flags.syn", "wiretop.status", "icmpv6.type", "arp.src.proto_ipv4", "frame.number")));
+    }
+
+    @Test
     void compiledFilterIsReusableAcrossPackets() throws Exception {
         DisplayFilter f = DisplayFilter.compile("tcp.port == 12345 || udp");
         assertTrue(f.test(SYN));

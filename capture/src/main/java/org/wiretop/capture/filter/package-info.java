@@ -1,0 +1,49 @@
+/**
+ * Display filters: Wireshark's filter syntax for the fields wiretop decodes (design §5),
+ * compiled once by {@link org.wiretop.capture.filter.DisplayFilter#compile(String)} and evaluated
+ * without allocation on every packet.
+ *
+ * <h2>Grammar</h2>
+ * <pre>
+ * filter   = or
+ * or       = xor { ("||" | "or") xor }
+ * xor      = and { ("^^" | "xor") and }
+ * and      = not { ("&amp;&amp;" | "and") not }
+ * not      = ("!" | "not") not | "(" filter ")" | test
+ * test     = NAME                                      present?
+ *          | NAME REL value                            REL: == != &lt; &lt;= &gt; &gt;= (eq ne lt le gt ge)
+ *          | NAME REL NAME                             two fields of the same kind
+ *          | NAME "&amp;" number [REL number]              bits set (tcp.flags &amp; 0x12 == 0x12)
+ *          | NAME "in" "{" (number | number..number) {[","] ...} "}"
+ *          | NAME "contains" value                     text fields
+ * value    = number | address | subnet | MAC | "quoted text" | word
+ * number   = 123 | 0x7b | 0b1111011 | 0173 (octal, as Wireshark) | true | false (booleans)
+ * address  = 10.0.0.1 | 10.0.0.0/8 | fe80::1 | fe80::/10
+ * MAC      = 00:11:22:33:44:55 | 00-11-22-33-44-55 | 0011.2233.4455
+ * </pre>
+ *
+ * <h2>Names</h2>
+ * Protocols (true when decoded): {@code frame eth vlan ieee8021ad sll null arp ip ipv6 tcp udp
+ * icmp icmpv6}. Fields: those of design §5 ({@code ip.src}, {@code tcp.dstport},
+ * {@code tcp.flags}, ...), the either-side fields {@code eth.addr ip.addr ipv6.addr tcp.port
+ * udp.port}, the flag bits {@code tcp.flags.fin syn reset push ack urg ece cwr ae} (and the
+ * habits {@code tcp.flags.rst}, {@code tcp.flags.psh}), {@code icmp.ident icmp.seq}, a few
+ * more ({@code ip.dsfield}, {@code ipv6.flow}, {@code tcp.options.mss_val}, ...), and our own
+ * {@code wiretop.status} ({@code "ok" "truncated" "invalid" "unsupported"}) and
+ * {@code wiretop.reason}. {@link org.wiretop.capture.filter.DisplayFilter#knownNames()} lists
+ * them all.
+ *
+ * <h2>Semantics (Wireshark 4's)</h2>
+ * <ul>
+ * <li>A comparison on a field the packet lacks is false, whatever the operator:
+ *     {@code tcp.port != 80} does not match UDP; {@code !(tcp.port == 80)} does.</li>
+ * <li>Either-side fields match when a side matches; {@code ip.addr != X} means no side is X.</li>
+ * <li>A bare field is a presence test: {@code tcp.flags.syn} matches every TCP packet whose
+ *     flags were captured; {@code tcp.flags.syn == 1} is what selects SYNs.</li>
+ * <li>Fields are those of the outermost layer (the decoder keeps one of each).</li>
+ * </ul>
+ * The test {@code DisplayFilterTsharkTest} checks 60 filters against tshark's own engine.
+ * Beyond tshark 4.0 we also accept {@code xor}/{@code ^^}, {@code true}/{@code false},
+ * space-separated sets and upper-case keywords and names; host names are never resolved.
+ */
+package org.wiretop.capture.filter;
