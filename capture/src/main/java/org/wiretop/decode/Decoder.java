@@ -131,12 +131,12 @@ public final class Decoder {
                 break;
             case PROTO_ICMP:
                 if (s.has(PacketSummary.IP4)) {
-                    Icmp.decodeV4(b, off, s);
+                    Icmp.decode(b, off, s);
                 }
                 break;
             case PROTO_ICMPV6:
                 if (s.has(PacketSummary.IP6)) {
-                    Icmp.decodeV6(b, off, s);
+                    Icmpv6.decode(b, off, s);
                 }
                 break;
             default:

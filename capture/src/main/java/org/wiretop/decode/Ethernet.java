@@ -37,6 +37,10 @@ final class Ethernet {
         int type = b.u16(off + 12);
         if (type <= 1500) {
             s.ethLength = type;
+            if (off + HEADER + type > b.reportedEnd()) {
+                s.invalid("802.3-length # > frame", type);
+                return -1;
+            }
             b.narrow(off + HEADER + type);
             return -1;
         }

@@ -32,7 +32,7 @@ final class Mpls {
             }
             off += 4;
         } while ((entry & 0x100) == 0);
-        if (!b.has(off, 1)) {
+        if (off >= b.reportedEnd()) {
             return -1; // an empty payload: nothing more to decode, nothing missing
         }
         switch (b.u8(off) >>> 4) {
