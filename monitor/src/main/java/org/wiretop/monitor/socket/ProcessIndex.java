@@ -15,12 +15,14 @@ import java.util.Set;
  * {@code /proc/[pid]/fd}, as {@code ss -p} and {@code netstat -p} find them.
  *
  * <p>Reading every link of every process is the expensive part of a refresh, so the index is
- * kept between refreshes and only the processes that may have changed are read again: new pids,
- * pids whose fd count changed (the size of {@code /proc/PID/fd} is its number of open files on
- * Linux 6.2+), and, when a socket the table lists is owned by nobody we know, every process
- * once; a socket still unowned after that (a kernel socket, another user's process we may not
- * read) is remembered so it does not trigger the full scan again. Processes we may not read get
- * no owner rather than an error. Not for concurrent use: one sampler thread refreshes it.
+ * kept between refreshes and processes are read again only when the table lists a socket with
+ * no known owner: first new pids and pids whose fd count changed (the size of
+ * {@code /proc/PID/fd} is its number of open files on Linux 6.2+), then, if the socket is still
+ * unowned, every process once. A socket unowned even then (a kernel socket, a process in
+ * another pid namespace or of another user we may not read) is remembered, so it does not
+ * trigger the full scan again; processes that come and go without sockets cost nothing.
+ * Processes we may not read get no owner rather than an error. Known limit: a socket handed to
+ * another process and closed by its first owner keeps the first owner until that one exits. Not for concurrent use: one sampler thread refreshes it.
  */
 public final class ProcessIndex {
     private static final String SOCKET_PREFIX = "socket:[";
@@ -48,7 +50,9 @@ public final class ProcessIndex {
 
     /**
      * Brings the index up to date for the given socket inodes (0 is ignored: TIME_WAIT and
-     * request sockets belong to no file).
+     * request sockets belong to no file). Processes are read only when a socket has no known
+     * owner: first the new ones and those whose fd count changed, then, if that was not enough,
+     * all of them once.
      */
     public synchronized void refresh(long[] socketInodes) {
         lastScanned = 0;
@@ -60,29 +64,25 @@ public final class ProcessIndex {
             }
             return false;
         });
-        Set<Integer> scanned = new HashSet<>();
-        for (int pid : live) {
-            ProcessFds known = processes.get(pid);
-            if (known == null || (known.fdCount != 0 && known.fdCount != fdCount(pid))) {
-                scan(pid);
-                scanned.add(pid);
-            }
-        }
         Set<Long> missing = missing(socketInodes);
-        boolean unknownSocket = false;
-        for (long inode : missing) {
-            if (!unowned.contains(inode)) {
-                unknownSocket = true;
-                break;
-            }
-        }
-        if (unknownSocket) {
+        if (!unowned.containsAll(missing)) {
+            Set<Integer> scanned = new HashSet<>();
             for (int pid : live) {
-                if (!scanned.contains(pid)) {
+                ProcessFds known = processes.get(pid);
+                if (known == null || (known.fdCount != 0 && known.fdCount != fdCount(pid))) {
                     scan(pid);
+                    scanned.add(pid);
                 }
             }
             missing = missing(socketInodes);
+            if (!unowned.containsAll(missing)) {
+                for (int pid : live) {
+                    if (!scanned.contains(pid)) {
+                        scan(pid);
+                    }
+                }
+                missing = missing(socketInodes);
+            }
         }
         unowned = missing;
     }
