@@ -46,7 +46,12 @@ public final class Capabilities {
      * two ways to get it (for the command line's error and the UI's banner).
      */
     public static String captureRightsProblem() {
-        return current().rightsProblem();
+        try {
+            return current().rightsProblem();
+        } catch (IllegalStateException capgetFailed) {
+            // a kernel without capget (not Linux): fall back on the uid, as older tools do
+            return isRoot() ? null : new Capabilities(0, 0, 0).rightsProblem();
+        }
     }
 
     /** {@link #captureRightsProblem()} for these sets. */

@@ -86,6 +86,7 @@ public final class Privileges {
         UserAccount target = lookup(user);
         if (C.getuid() == target.uid() && C.geteuid() == target.uid()
                 && C.getgid() == target.gid() && C.getegid() == target.gid() && target.uid() != 0) {
+            refuseWayBack(target.name()); // a saved uid of 0 would still allow going back
             return target;
         }
         int[] groups = target.groups();
@@ -126,9 +127,7 @@ public final class Privileges {
             throw unverified(name, "groups are " + Arrays.toString(have) + ", not " + Arrays.toString(want));
         }
         if (target.uid() != 0) {
-            if (C.setuid(0) == 0) {
-                throw unverified(name, "setuid(0) still succeeds, so root could be regained");
-            }
+            refuseWayBack(name);
             Capabilities caps = Capabilities.current();
             if (caps.effectiveSet() != 0 || caps.permittedSet() != 0) {
                 throw unverified(name, "capabilities remain (" + caps + ")");
@@ -137,6 +136,13 @@ public final class Privileges {
         String straggler = threadNotRunningAs(target.uid());
         if (straggler != null) {
             throw unverified(name, "thread " + straggler + " still has another uid");
+        }
+    }
+
+    /** Throws when root can be regained (the probe itself then succeeded: the caller must exit). */
+    private static void refuseWayBack(String name) throws PrivilegeException {
+        if (C.setuid(0) == 0) {
+            throw unverified(name, "setuid(0) still succeeds, so root could be regained");
         }
     }
 

@@ -96,6 +96,20 @@ class PrivilegesTest {
                 r.output());
     }
 
+    @Test
+    void droppingToTheUserAlreadyInEffectIsANoOp() throws Exception {
+        assumeTrue(Privileges.euid() == 0, "needs root to start a child as nobody");
+        assumeTrue(ChildJvm.setprivAvailable(), "setpriv (util-linux) is not installed");
+        Path out = ChildJvm.tempDir("noop").resolve("out");
+        Files.createDirectory(out);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+        ChildJvm.Result r = ChildJvm.run(ChildJvm.asNobody(), DropChild.class, "nobody", "/nonexistent",
+                out.resolve("f").toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("uid=65534 euid=65534 gid=65534 groups=[]\n"), r.output());
+        assertTrue(r.output().contains("setuid0=refused\n"), r.output());
+    }
+
     private static int[] sorted(int[] a) {
         int[] copy = a.clone();
         Arrays.sort(copy);
@@ -136,6 +150,8 @@ class PrivilegesTest {
                 sb.append("root-only-file=READ\n");
             } catch (AccessDeniedException e) {
                 sb.append("root-only-file=denied\n");
+            } catch (IOException e) {
+                sb.append("root-only-file=").append(e.getClass().getSimpleName()).append('\n');
             }
             sb.append("setuid0=").append(CredentialsLibC.C.setuid(0) == 0 ? "SUCCEEDED" : "refused").append('\n');
             sb.append("net_raw=").append(Capabilities.current().hasNetRaw()).append('\n');
@@ -171,8 +187,8 @@ class PrivilegesTest {
         }
 
         /**
-         * Our classes stay where they are (the build tree is world-readable); JNA's jar is copied
-         * out of the local repository, which other users may not read.
+         * The child's classpath, copied where any user may read it (the build tree or the local
+         * repository may sit under a private home): our classes and JNA, nothing else.
          */
         private static synchronized String classpath() throws IOException {
             if (classpath == null) {
@@ -181,20 +197,35 @@ class PrivilegesTest {
                 Files.createDirectory(jnaTmp);
                 Files.setPosixFilePermissions(jnaTmp, PosixFilePermissions.fromString("rwxrwxrwx"));
                 List<String> entries = new ArrayList<>();
+                int n = 0;
                 for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                     Path p = Path.of(entry);
-                    if (Files.isDirectory(p)) {
-                        entries.add(entry);
-                    } else if (p.getFileName().toString().startsWith("jna")) {
-                        Path copy = dir.resolve(p.getFileName());
-                        Files.copy(p, copy, StandardCopyOption.REPLACE_EXISTING);
-                        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                        entries.add(copy.toString());
+                    boolean ours = Files.isDirectory(p);
+                    if (!ours && !p.getFileName().toString().startsWith("jna")) {
+                        continue;
                     }
+                    Path copy = dir.resolve((n++) + "-" + p.getFileName());
+                    copyReadable(p, copy);
+                    entries.add(copy.toString());
                 }
                 classpath = String.join(File.pathSeparator, entries);
             }
             return classpath;
+        }
+
+        private static void copyReadable(Path from, Path to) throws IOException {
+            try (var walk = Files.walk(from)) {
+                for (Path f : (Iterable<Path>) walk::iterator) {
+                    Path target = to.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    } else {
+                        Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+                    }
+                }
+            }
         }
 
         static Result run(List<String> prefix, Class<?> main, String... args) throws Exception {
