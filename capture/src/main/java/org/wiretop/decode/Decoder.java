@@ -95,10 +95,14 @@ public final class Decoder {
                 s.reasonValue = linkType;
                 return -1;
         }
+        // netProtocol is set only once known for sure, so a cut inside tags leaves it unset
         if (off >= 0 && Vlan.isTag(s.netProtocol)) {
-            off = Vlan.decode(b, off, s);
+            int tpid = s.netProtocol;
+            s.netProtocol = -1;
+            off = Vlan.decode(b, off, tpid, s);
         }
         if (off >= 0 && (s.netProtocol == Mpls.UNICAST || s.netProtocol == Mpls.MULTICAST)) {
+            s.netProtocol = -1;
             off = Mpls.decode(b, off, s);
         }
         return off;

@@ -24,8 +24,8 @@ final class Vlan {
     }
 
     /** Skips every tag at {@code off}; returns the offset of the first untagged header. */
-    static int decode(PacketBuf b, int off, PacketSummary s) {
-        int type = s.netProtocol;
+    static int decode(PacketBuf b, int off, int tpid, PacketSummary s) {
+        int type = tpid;
         while (isTag(type)) {
             boolean serviceTag = type == TPID_8021AD;
             b.enter(serviceTag ? "802.1ad" : "vlan");
@@ -39,9 +39,9 @@ final class Vlan {
                 s.vlanId = id;
             }
             type = b.u16(off + 2);
-            s.netProtocol = type;
             off += 4;
         }
+        s.netProtocol = type;
         return off;
     }
 }
