@@ -3,6 +3,7 @@ package org.wiretop.capture;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.Timestamp;
+import java.util.concurrent.locks.ReentrantLock;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
@@ -34,6 +35,8 @@ final class Pcap4jSource implements PacketSource {
     private final int linkType;
     private final int snaplen;
     private final Object closeLock = new Object();
+    /** Held while run() reads, so close() never frees the handle under a read in progress. */
+    private final ReentrantLock runLock = new ReentrantLock();
     /** Written by the capture thread only (opaque: readable by stats() without a fence per packet). */
     @SuppressWarnings("unused")
     private long delivered;
@@ -70,6 +73,41 @@ final class Pcap4jSource implements PacketSource {
 
     @Override
     public long run(PacketHandler handler, long maxPackets) throws CaptureException {
+        runLock.lock();
+        try {
+            if (closed) {
+                throw new CaptureException(description + ": the capture was closed", false);
+            }
+            NextExLoop fast = NextExLoop.of(handle);
+            return fast != null ? runNextEx(fast, handler, maxPackets) : runPcap4jLoop(handler, maxPackets);
+        } finally {
+            runLock.unlock();
+            refreshStats();
+        }
+    }
+
+    private long runNextEx(NextExLoop loop, PacketHandler handler, long maxPackets) throws CaptureException {
+        long total = 0;
+        try {
+            while (!stopped && (maxPackets <= 0 || total < maxPackets)) {
+                int rc = loop.next(handler);
+                if (rc == NextExLoop.OK) {
+                    total++;
+                    DELIVERED.setOpaque(this, (long) DELIVERED.getOpaque(this) + 1);
+                } else if (rc == NextExLoop.BREAK_OR_EOF) {
+                    break; // stop() on a live handle, the end of a file
+                } else if (rc == NextExLoop.ERROR) {
+                    throw new CaptureException(description + ": capture failed: " + PcapErrors.clean(loop.error()), false);
+                }
+                // TIMEOUT: nothing arrived; look at the stop flag and wait again.
+            }
+        } catch (RuntimeException e) {
+            HandlerFailure.rethrow(e);
+        }
+        return total;
+    }
+
+    private long runPcap4jLoop(PacketHandler handler, long maxPackets) throws CaptureException {
         Delivery delivery = new Delivery(handler);
         long total = 0;
         try {
@@ -99,8 +137,6 @@ final class Pcap4jSource implements PacketSource {
             if (!stopped) {
                 throw new CaptureException(description + ": the capture handle was closed", false, e);
             }
-        } finally {
-            refreshStats();
         }
         return total;
     }
@@ -195,13 +231,18 @@ final class Pcap4jSource implements PacketSource {
     public void close() {
         stop();
         refreshStats();
-        synchronized (closeLock) {
-            if (closed) {
-                return;
+        // Waits for a run() still returning after breakLoop (bounded: breakLoop wakes it).
+        runLock.lock();
+        try {
+            synchronized (closeLock) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                handle.close();
             }
-            closed = true;
-            // Waits (pcap4j's handle lock) for a loop still returning after breakLoop.
-            handle.close();
+        } finally {
+            runLock.unlock();
         }
     }
 }

@@ -7,26 +7,29 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
 
 /**
  * Writes classic pcap with nanosecond timestamps (magic a1b23c4d, little-endian) to a file or
  * standard output ("-"); tcpdump, tshark and Wireshark read it with the exact stamps.
  *
- * <p>Records are gathered in a buffer and written whole, at least every
- * {@code flushPackets} packets and, by a daemon timer, every {@code flushMillis} while data
- * waits: so a reader of a pipe sees packets promptly, and a process killed with SIGKILL leaves
- * a file readable up to its last flush. {@link #close()} flushes what is left; it is safe from
- * a shutdown hook while the capture thread still writes (every method is synchronized, and
- * writes after close are dropped, see {@link #droppedAfterClose()}). Stop the source first
- * when you can, so the last packets make it in.
+ * <p>The capture thread never waits on the disk (design §3): {@link #write} only copies the
+ * record into a 1 MiB batch; a writer thread puts full batches to the file. A batch is handed
+ * over every {@code flushPackets} records, when full, and at least every {@code flushMillis}
+ * while records wait, so a reader of a pipe sees packets promptly and a process killed with
+ * SIGKILL leaves a file readable up to its last hand-over (batches hold whole records only).
+ * When the disk falls {@value #BATCHES} batches behind, {@link #write} waits for it (the
+ * kernel's capture buffer absorbs the pause) rather than use unbounded memory.
+ *
+ * <p>Single writer: one thread calls {@link #write}. {@link #close()} (which flushes) and
+ * {@link #flush()} may come from any thread, a shutdown hook included; writes after close are
+ * dropped and counted ({@link #droppedAfterClose()}). Stop the source first when you can.
  */
 public final class PcapWriter implements AutoCloseable {
     public static final int DEFAULT_FLUSH_MILLIS = 100;
     public static final int DEFAULT_FLUSH_PACKETS = 1024;
-    private static final int BUFFER_BYTES = 1 << 20;
+    static final int BATCH_BYTES = 1 << 20;
+    static final int BATCHES = 16;
     private static final int VERSION_MAJOR = 2;
     private static final int VERSION_MINOR = 4;
 
@@ -34,15 +37,33 @@ public final class PcapWriter implements AutoCloseable {
     private final OutputStream out;
     private final boolean closeStream;
     private final int flushPackets;
-    private final byte[] buf = new byte[BUFFER_BYTES];
-    private final ByteBuffer view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-    private final ScheduledExecutorService timer;
-    private int used;
-    private int pending;
+    private final long flushNanos;
+    private final Thread ioThread;
+    // Guarded by "this": the batch being filled, the queues, the counters, the state.
+    private final ArrayDeque<Batch> free = new ArrayDeque<>();
+    private final ArrayDeque<Batch> full = new ArrayDeque<>();
+    private Batch current;
+    private long handedOver;
+    private long flushed;
+    /** When the oldest record of the current batch arrived (the timer flushes it flushNanos later). */
+    private long pendingSince = System.nanoTime();
     private long written;
     private long droppedAfterClose;
-    private boolean closed;
-    private CaptureException failure;
+    private boolean closing;
+    private volatile CaptureException failure;
+
+    /** A buffer of whole records, little-endian. */
+    private static final class Batch {
+        final byte[] bytes;
+        final ByteBuffer view;
+        int used;
+        int records;
+
+        Batch(int size) {
+            bytes = new byte[size];
+            view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
+    }
 
     private PcapWriter(String name, OutputStream out, boolean closeStream, int linkType, int snaplen,
                        int flushMillis, int flushPackets) {
@@ -50,24 +71,24 @@ public final class PcapWriter implements AutoCloseable {
         this.out = out;
         this.closeStream = closeStream;
         this.flushPackets = Math.max(1, flushPackets);
-        view.putInt(0, PcapFormat.MAGIC_NANO);
-        view.putShort(4, (short) VERSION_MAJOR);
-        view.putShort(6, (short) VERSION_MINOR);
-        view.putInt(8, 0);   // thiszone: stamps are UTC
-        view.putInt(12, 0);  // sigfigs
-        view.putInt(16, snaplen);
-        view.putInt(20, linkType);
-        used = PcapFormat.GLOBAL_HEADER;
-        if (flushMillis > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "pcap-writer-flush " + name);
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::timedFlush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
-        } else {
-            timer = null;
+        this.flushNanos = Math.max(1, flushMillis) * 1_000_000L;
+        int batchBytes = Math.max(BATCH_BYTES, PcapFormat.RECORD_HEADER + Math.max(0, snaplen));
+        for (int i = 0; i < BATCHES; i++) {
+            free.add(new Batch(batchBytes));
         }
+        current = free.poll();
+        ByteBuffer v = current.view;
+        v.putInt(0, PcapFormat.MAGIC_NANO);
+        v.putShort(4, (short) VERSION_MAJOR);
+        v.putShort(6, (short) VERSION_MINOR);
+        v.putInt(8, 0);   // thiszone: stamps are UTC
+        v.putInt(12, 0);  // sigfigs
+        v.putInt(16, snaplen);
+        v.putInt(20, linkType);
+        current.used = PcapFormat.GLOBAL_HEADER;
+        ioThread = new Thread(this::ioLoop, "pcap-writer " + name);
+        ioThread.setDaemon(true);
+        ioThread.start();
     }
 
     /** Opens {@code pathOrDash} ("-" = standard output) and writes the global header. */
@@ -76,8 +97,8 @@ public final class PcapWriter implements AutoCloseable {
     }
 
     /**
-     * Opens with an explicit flush policy: every {@code flushPackets} records, and every
-     * {@code flushMillis} ms while records wait (0 = only by count, on {@link #flush} and close).
+     * Opens with an explicit flush policy: hand records to the disk every {@code flushPackets}
+     * records and at least every {@code flushMillis} ms while records wait.
      */
     public static PcapWriter open(String pathOrDash, int linkType, int snaplen, int flushMillis, int flushPackets)
             throws CaptureException {
@@ -104,49 +125,152 @@ public final class PcapWriter implements AutoCloseable {
 
     /** Appends one record; the bytes are copied before this returns. Dropped after close. */
     public synchronized void write(long epochNanos, int wireLength, byte[] data, int capturedLength) throws CaptureException {
-        if (closed) {
+        if (closing) {
             droppedAfterClose++;
             return;
         }
-        if (failure != null) {
-            throw failure;
+        CaptureException f = failure;
+        if (f != null) {
+            throw f;
         }
         if (capturedLength < 0 || capturedLength > data.length) {
             throw new IllegalArgumentException("capturedLength " + capturedLength + " outside 0.." + data.length);
         }
         int record = PcapFormat.RECORD_HEADER + capturedLength;
-        if (used + record > buf.length) {
-            drain();
+        if (current.used + record > current.bytes.length) {
+            handOver();
+            if (record > current.bytes.length) {
+                // Longer than the snaplen we were opened with: a batch of its own.
+                Batch big = new Batch(record);
+                put(big, epochNanos, wireLength, data, capturedLength);
+                full.add(big);
+                handedOver++;
+                notifyAll();
+                return;
+            }
         }
-        long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
-        int at = used;
-        view.putInt(at, (int) seconds);
-        view.putInt(at + 4, (int) Math.floorMod(epochNanos, 1_000_000_000L));
-        view.putInt(at + 8, capturedLength);
-        view.putInt(at + 12, Math.max(wireLength, capturedLength));
-        if (record <= buf.length) {
-            System.arraycopy(data, 0, buf, at + PcapFormat.RECORD_HEADER, capturedLength);
-            used += record;
-        } else {
-            // Larger than the buffer: its header and its bytes go out back to back, still whole.
-            used += PcapFormat.RECORD_HEADER;
-            drain();
-            writeOut(data, 0, capturedLength);
-        }
-        written++;
-        if (++pending >= flushPackets) {
-            drain();
+        put(current, epochNanos, wireLength, data, capturedLength);
+        if (current.records >= flushPackets) {
+            handOver();
         }
     }
 
-    /** Pushes buffered records to the file so a reader (or a SIGKILL) sees them. */
-    public synchronized void flush() throws CaptureException {
+    private void put(Batch b, long epochNanos, int wireLength, byte[] data, int capturedLength) {
+        if (b.used == 0) {
+            pendingSince = System.nanoTime();
+        }
+        int at = b.used;
+        b.view.putInt(at, (int) Math.floorDiv(epochNanos, 1_000_000_000L));
+        b.view.putInt(at + 4, (int) Math.floorMod(epochNanos, 1_000_000_000L));
+        b.view.putInt(at + 8, capturedLength);
+        b.view.putInt(at + 12, Math.max(wireLength, capturedLength));
+        System.arraycopy(data, 0, b.bytes, at + PcapFormat.RECORD_HEADER, capturedLength);
+        b.used = at + PcapFormat.RECORD_HEADER + capturedLength;
+        b.records++;
+        written++;
+    }
+
+    /** Queues the current batch for the disk and takes a free one, waiting if all are queued. */
+    private void handOver() throws CaptureException {
+        if (current.used == 0) {
+            return;
+        }
+        full.add(current);
+        handedOver++;
+        notifyAll();
+        while (free.isEmpty() && failure == null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CaptureException("writing " + target() + " was interrupted", false, e);
+            }
+        }
         if (failure != null) {
             throw failure;
         }
-        if (!closed) {
-            drain();
+        current = free.poll();
+    }
+
+    /** Hands every waiting record to the disk and returns once they are written. */
+    public synchronized void flush() throws CaptureException {
+        if (!closing && failure == null) {
+            handOver();
+            awaitWritten();
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void awaitWritten() throws CaptureException {
+        while (flushed < handedOver && failure == null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CaptureException("writing " + target() + " was interrupted", false, e);
+            }
+        }
+    }
+
+    /** The writer thread: puts queued batches to the stream; hands over stale records itself. */
+    private void ioLoop() {
+        while (true) {
+            Batch b;
+            synchronized (this) {
+                while (full.isEmpty() && !closing) {
+                    long waited = System.nanoTime() - pendingSince;
+                    if (current.used > 0 && waited >= flushNanos && failure == null) {
+                        try {
+                            handOver(); // never waits here: with nothing queued, batches are free
+                        } catch (CaptureException e) {
+                            return;
+                        }
+                        break;
+                    }
+                    // Records arriving do not wake us (that would cost the capture thread):
+                    // look again at half the interval, so none waits much over flushMillis.
+                    long sleep = current.used > 0 ? flushNanos - waited : flushNanos / 2;
+                    try {
+                        wait(Math.max(1, sleep / 1_000_000L));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (full.isEmpty()) {
+                    return; // closing, and everything is out
+                }
+                b = full.poll();
+            }
+            IOException error = null;
+            try {
+                out.write(b.bytes, 0, b.used);
+                out.flush();
+            } catch (IOException e) {
+                error = e;
+            }
+            synchronized (this) {
+                if (error != null && failure == null) {
+                    failure = new CaptureException("writing " + target() + " failed: " + error.getMessage()
+                            + "; the packets written before are in it", false, error);
+                }
+                flushed++;
+                b.used = 0;
+                b.records = 0;
+                if (b.bytes.length <= current.bytes.length) {
+                    free.add(b);
+                }
+                notifyAll();
+                if (failure != null) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private String target() {
+        return name.equals("-") ? "standard output" : name;
     }
 
     /** Records accepted so far. */
@@ -164,72 +288,40 @@ public final class PcapWriter implements AutoCloseable {
         return name;
     }
 
-    private synchronized void timedFlush() {
-        if (closed || failure != null || used == 0) {
-            return;
-        }
-        try {
-            drain();
-        } catch (CaptureException e) {
-            // kept in failure: the capture thread's next write reports it
-        }
-    }
-
-    /** Writes the buffer (whole records only) and flushes the stream. */
-    private void drain() throws CaptureException {
-        if (used > 0) {
-            writeOut(buf, 0, used);
-            used = 0;
-        }
-        pending = 0;
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw fail(e);
-        }
-    }
-
-    private void writeOut(byte[] b, int off, int len) throws CaptureException {
-        try {
-            out.write(b, off, len);
-        } catch (IOException e) {
-            throw fail(e);
-        }
-    }
-
-    private CaptureException fail(IOException e) {
-        String target = name.equals("-") ? "standard output" : name;
-        failure = new CaptureException("writing " + target + " failed: " + e.getMessage()
-                + "; the packets written before are in it", false, e);
-        return failure;
-    }
-
     @Override
-    public synchronized void close() throws CaptureException {
-        if (closed) {
-            return;
-        }
-        if (timer != null) {
-            timer.shutdownNow();
+    public void close() throws CaptureException {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            if (failure == null) {
+                try {
+                    handOver();
+                } catch (CaptureException e) {
+                    // reported below
+                }
+            }
+            closing = true;
+            notifyAll();
         }
         try {
-            if (failure == null) {
-                drain();
-            }
-        } finally {
-            closed = true;
+            ioThread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
             if (closeStream) {
                 try {
                     out.close();
                 } catch (IOException e) {
                     if (failure == null) {
-                        fail(e);
+                        failure = new CaptureException("closing " + target() + " failed: " + e.getMessage(), false, e);
                     }
                 }
             }
-        }
-        if (failure != null) {
-            throw failure;
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 }
