@@ -50,11 +50,11 @@ public final class ConnectionsView {
 
     /** Column widths: addresses and process share what the fixed columns leave. */
     static int[] widths(int total) {
-        int fixed = 5 + 11 + 6 + 6 + 7 + 7 + 7 + 6 + 5 + 12 + 14 + 12;
-        int flex = Math.max(30, total - fixed);
-        int addr = Math.min(26, flex * 3 / 8);
-        int proc = Math.min(20, flex - 2 * addr);
-        return new int[]{5, addr, addr, Math.max(6, proc), 11, 6, 6, 7, 7, 7, 6, 5};
+        // 81 = the fixed columns, their separators and " kRTT/cwnd"
+        int avail = Math.max(36, total - 81);
+        int addr = Math.max(15, Math.min(28, avail * 3 / 8));
+        int proc = Math.max(6, Math.min(20, avail - 2 * addr));
+        return new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5};
     }
 
     static String line(ConnRow r, int[] w) {

@@ -1,0 +1,139 @@
+package org.wiretop.tui.view;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import org.junit.jupiter.api.Test;
+import org.wiretop.tui.KeyReducer;
+import org.wiretop.tui.Prompt;
+import org.wiretop.tui.UiState;
+import org.wiretop.tui.View;
+import org.wiretop.tui.model.Frame;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every view painted on Lanterna's virtual terminal from canned snapshots and compared with the
+ * golden screen texts in src/test/resources/golden. After a deliberate change, rewrite them with
+ * {@code mvn -pl tui test -Dtest=GoldenScreensTest -Dwiretop.updateGolden=true} and review the diff.
+ */
+class GoldenScreensTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    private static void check(String name, Frame f, UiState s) throws IOException {
+        String actual = ScreenRenderer.paint(f, s).text();
+        Path file = GOLDEN.resolve(name + ".txt");
+        if (Boolean.getBoolean("wiretop.updateGolden")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        if (!Files.exists(file)) {
+            fail("no golden screen " + file + ": create it with -Dwiretop.updateGolden=true");
+        }
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "screen " + name + " differs from " + file);
+    }
+
+    @Test
+    void packetsView() throws IOException {
+        UiState s = Canned.state().withPackets(Canned.state().packets().move(-2));
+        check("packets", Canned.frame(Canned.status(false, "")), s);
+    }
+
+    @Test
+    void packetsPausedWithBanner() throws IOException {
+        UiState s = Canned.state().withPaused(true);
+        check("packets-paused-banner", Canned.frame(Canned.status(true,
+                "no capture (you need root or CAP_NET_RAW) - sockets, servers and files still work")), s);
+    }
+
+    @Test
+    void detailView() throws IOException {
+        UiState s = Canned.state().withDetail(42, 3);
+        check("detail", Canned.frame(Canned.status(false, "")), s);
+    }
+
+    @Test
+    void connectionsView() throws IOException {
+        UiState s = Canned.state().withView(View.CONNECTIONS);
+        check("connections", Canned.frame(Canned.status(false, "")), s);
+    }
+
+    @Test
+    void socketsView() throws IOException {
+        UiState s = Canned.state().withView(View.SOCKETS).withSockFilter(UiState.SockProto.ALL, "");
+        s = s.withSockets(s.sockets().withBounds(0, 3));
+        check("sockets", Canned.frame(Canned.status(false, "")), s);
+    }
+
+    @Test
+    void serversView() throws IOException {
+        UiState s = Canned.state().withView(View.SERVERS);
+        check("servers", Canned.frame(Canned.status(false, "")), s);
+    }
+
+    @Test
+    void helpOverlay() throws IOException {
+        UiState s = KeyReducer.reduce(Canned.state(), new KeyStroke('?', false, false)).state();
+        check("help", Canned.frame(Canned.status(false, "")), s.withSize(120, 22));
+    }
+
+    @Test
+    void badDisplayFilterShowsTheErrorInPlace() throws IOException {
+        UiState s = Canned.state().withPrompt(new Prompt(Prompt.Kind.DISPLAY_FILTER, "tcp.prot == 1",
+                "\"tcp.prot\" is not a valid protocol or protocol field at column 1"));
+        check("filter-error", Canned.frame(Canned.status(false, "")), s);
+    }
+
+    @Test
+    void selectedLayerBytesAreHighlighted() throws IOException {
+        UiState s = Canned.state().withDetail(42, 3); // TCP: bytes 34..53
+        ScreenRenderer r = ScreenRenderer.paint(Canned.frame(Canned.status(false, "")), s);
+        String[] lines = r.text().split("\n");
+        int row = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(" 0020")) {
+                row = i;
+            }
+        }
+        assertTrue(row > 0, "hex line 0020 on screen:\n" + r.text());
+        // byte 0x20 (offset 32, not TCP) and byte 0x22 (offset 34, TCP) in the hex columns
+        int col32 = 7;
+        int col34 = 7 + 2 * 3;
+        assertFalse(r.at(col32, row).getBackgroundColor() == TextColor.ANSI.CYAN, "offset 32 is not TCP");
+        assertEquals(TextColor.ANSI.CYAN, r.at(col34, row).getBackgroundColor(), "offset 34 starts TCP");
+    }
+
+    @Test
+    void selectedPacketRowIsReverseColoured() throws IOException {
+        UiState s = Canned.state(); // following: the newest (frame 45) is selected
+        ScreenRenderer r = ScreenRenderer.paint(Canned.frame(Canned.status(false, "")), s);
+        assertTrue(r.at(2, 7).getModifiers().contains(SGR.BOLD), "selected row is bold");
+        assertEquals(TextColor.ANSI.RED_BRIGHT, r.at(2, 7).getBackgroundColor(), "invalid packet selected: red");
+        assertEquals(TextColor.ANSI.CYAN, r.at(2, 2).getForegroundColor(), "TCP rows are cyan");
+        assertEquals(TextColor.ANSI.GREEN, r.at(2, 4).getForegroundColor(), "UDP rows are green");
+    }
+
+    @Test
+    void resizeRedrawsToTheNewSize() throws IOException {
+        UiState small = Canned.state().withSize(60, 10);
+        String text = ScreenRenderer.paint(Canned.frame(Canned.status(false, "")), small).text();
+        String[] lines = text.split("\n");
+        assertEquals(10, lines.length);
+        assertTrue(lines[9].startsWith(" lo | bpf:"), "status bar on the last row: " + lines[9]);
+        for (String l : lines) {
+            assertTrue(l.length() <= 60, "clipped to 60 columns: " + l);
+        }
+        KeyStroke end = new KeyStroke(KeyType.End);
+        assertEquals(small.listRows(), KeyReducer.reduce(small, end).state().packets().page());
+    }
+}

@@ -1,0 +1,46 @@
+package org.wiretop.tui.view;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import org.wiretop.tui.UiState;
+import org.wiretop.tui.model.Frame;
+
+import java.io.IOException;
+
+/** Paints a frame on Lanterna's virtual terminal, as the app does on a real one, and reads it back. */
+final class ScreenRenderer {
+    final DefaultVirtualTerminal terminal;
+
+    private ScreenRenderer(DefaultVirtualTerminal terminal) {
+        this.terminal = terminal;
+    }
+
+    static ScreenRenderer paint(Frame f, UiState s) throws IOException {
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(s.width(), s.height()));
+        TerminalScreen screen = new TerminalScreen(vt);
+        screen.startScreen();
+        ScreenPainter.paint(screen.newTextGraphics(), f, s);
+        screen.refresh();
+        return new ScreenRenderer(vt);
+    }
+
+    TextCharacter at(int col, int row) {
+        return terminal.getCharacter(col, row);
+    }
+
+    /** The screen as text: one line a row, trailing blanks cut. */
+    String text() {
+        TerminalSize size = terminal.getTerminalSize();
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < size.getRows(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < size.getColumns(); c++) {
+                line.append(terminal.getCharacter(c, r).getCharacterString());
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+}
