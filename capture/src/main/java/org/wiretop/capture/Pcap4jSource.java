@@ -102,6 +102,8 @@ final class Pcap4jSource implements PacketSource {
                 // TIMEOUT: nothing arrived; look at the stop flag and wait again.
             }
         } catch (RuntimeException e) {
+            // Thrown by the handler: its packet was delivered, count it as the readers do.
+            DELIVERED.setOpaque(this, (long) DELIVERED.getOpaque(this) + 1);
             HandlerFailure.rethrow(e);
         }
         return total;
