@@ -16,8 +16,8 @@ import org.wiretop.decode.PacketSummary;
  * All entries live in a {@link FlowStore} sized for {@link FlowTableConfig#maxFlows()} when the
  * table is built: a packet of a known flow allocates nothing, and a flood of new flows (a SYN
  * flood over random ports) replaces old entries instead of growing memory. When full, the table
- * samples {@value #EVICTION_SAMPLES} entries and evicts a finished one if any, else the least
- * recently seen (approximate LRU, as Redis does); such evictions are counted apart from idle ones.
+ * looks at {@value #EVICTION_SAMPLES} entries after a rotating cursor and evicts a finished one if
+ * any, else the least recently seen (approximate LRU); such evictions are counted apart from idle ones.
  *
  * <h2>What is tracked</h2>
  * <ul>
@@ -106,7 +106,7 @@ public final class FlowTable {
     private long epochStart = Long.MAX_VALUE, epochEnd = Long.MIN_VALUE, epoch;
     private long lastPublishNanos;
     private boolean everPublished;
-    private long sampleSeed = 0x2545F4914F6CDD1DL;
+    private int evictCursor;
 
     public FlowTable(FlowTableConfig config, LocalAddresses local) {
         this.config = config;
@@ -380,15 +380,18 @@ public final class FlowTable {
                 ? d[b + SYNACK_NS] - d[b + SYN_NS] : -1;
     }
 
-    /** Makes room for one flow: evicts the best of a few sampled entries (finished first, then oldest). */
+    /**
+     * Makes room for one flow: of the next {@value #EVICTION_SAMPLES} entries after a rotating
+     * cursor, evicts a finished one if any, else the least recently seen (a CLOCK-like sweep:
+     * neighbouring entries share cache lines, so sampling costs little even in a huge table).
+     */
     private void evictForSpace() {
         int n = store.size();
+        int e = evictCursor < n ? evictCursor : 0;
         int victim = -1;
         boolean victimFinished = false;
         long victimLast = Long.MAX_VALUE;
-        for (int k = 0; k < EVICTION_SAMPLES; k++) {
-            sampleSeed = sampleSeed * 6364136223846793005L + 1442695040888963407L; // LCG (Knuth MMIX)
-            int e = (int) ((sampleSeed >>> 33) % n);
+        for (int k = 0; k < EVICTION_SAMPLES && k < n; k++, e = e + 1 == n ? 0 : e + 1) {
             int b = store.base(e);
             boolean finished = STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished();
             long last = d[b + LAST_NS];
@@ -399,6 +402,7 @@ public final class FlowTable {
                 victimLast = last;
             }
         }
+        evictCursor = e;
         store.remove(victim);
         evictedForSpace++;
     }
