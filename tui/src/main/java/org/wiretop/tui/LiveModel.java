@@ -126,10 +126,17 @@ public final class LiveModel {
             }
         }
 
-        List<ConnRow> conns = Tables.arrange(connections.rows(), s.connSort(), s.connDescending(), s.connGroup());
-        s = s.withConnections(s.connections().withBounds(0, conns.size()));
-        List<SocketRow> socks = Tables.filterSockets(sockets.rows(), s.sockProto(), s.sockState());
-        s = s.withSockets(s.sockets().withBounds(0, socks.size()));
+        // Only the view on screen is joined, sorted and filtered.
+        List<ConnRow> conns = List.of();
+        if (s.view() == View.CONNECTIONS) {
+            conns = Tables.arrange(connections.rows(), s.connSort(), s.connDescending(), s.connGroup());
+            s = s.withConnections(s.connections().withBounds(0, conns.size()));
+        }
+        List<SocketRow> socks = List.of();
+        if (s.view() == View.SOCKETS) {
+            socks = Tables.filterSockets(sockets.rows(), s.sockProto(), s.sockState());
+            s = s.withSockets(s.sockets().withBounds(0, socks.size()));
+        }
         var serverRows = servers.servers();
         s = s.withServers(s.servers().withBounds(0, serverRows.size()));
 

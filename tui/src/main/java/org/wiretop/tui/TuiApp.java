@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * in raw mode), end of input, SIGTERM (shutdown hook) and any exception.
  */
 public final class TuiApp {
-    static final long TICK_MILLIS = 250;
+    static final long TICK_MILLIS = 200;
 
     private final CaptureEngine engine;
     private final LiveModel model;
@@ -64,6 +64,9 @@ public final class TuiApp {
             screen.startScreen();
             screen.setCursorPosition(null);
             loop(trace);
+            engine.close(); // the capture thread publishes its final counters as it ends
+            PacketRing ring = engine.ring();
+            trace.end(engine.status().stats(), ring == null ? 0 : ring.end());
         } finally {
             restore();
             try {
@@ -111,7 +114,11 @@ public final class TuiApp {
             if (now >= nextTick) {
                 model.sampleRates(now);
                 engine.refreshIdleStats();
-                nextTick = now + TICK_MILLIS * 1_000_000;
+                // A fixed rate (not "now + tick"), so paints do not drift below 1000/TICK_MILLIS a second.
+                nextTick += TICK_MILLIS * 1_000_000;
+                if (nextTick <= now) {
+                    nextTick = now + TICK_MILLIS * 1_000_000; // fell behind (or first tick): start afresh
+                }
                 dirty = true;
             }
             if (!dirty) {

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 
 /**
  * Optional timing log for the responsiveness benchmark: when WIRETOP_UI_TRACE names a file,
- * every paint writes "paint EPOCH_MS DRAW_US" and every key "key EPOCH_MS LATENCY_US" (from the
- * key's arrival to the end of the paint that shows it). Off by default; never fails the UI.
+ * every paint writes "paint EPOCH_MS DRAW_US", every key "key EPOCH_MS LATENCY_US" (from the
+ * key's arrival to the end of the paint that shows it) and the capture's counters at the end. Off by default; never fails the UI.
  */
 public final class UiTrace implements AutoCloseable {
     private final PrintWriter out;
@@ -37,6 +37,14 @@ public final class UiTrace implements AutoCloseable {
     public void key(long latencyMicros) {
         if (out != null) {
             out.println("key " + System.currentTimeMillis() + " " + latencyMicros);
+        }
+    }
+
+    /** The capture's final counters: "end captured N received R kernel-drops D if-drops I ring-total T". */
+    public void end(org.wiretop.capture.CaptureStats st, long ringTotal) {
+        if (out != null) {
+            out.println("end captured " + st.captured() + " received " + st.receivedByFilter() + " kernel-drops "
+                    + st.droppedByKernel() + " if-drops " + st.droppedByIface() + " ring-total " + ringTotal);
         }
     }
 

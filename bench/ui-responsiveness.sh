@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# UI responsiveness under load: runs the wiretop UI in tmux on lo while the generator sends UDP
+# at full rate, with tcpdump -w /dev/null capturing the same traffic in the same run, and prints
+#   - redraws per second (from the UI's own trace, WIRETOP_UI_TRACE),
+#   - key-to-paint latency (key sent by tmux -> end of the paint that shows it),
+#   - packets lost by wiretop's capture vs tcpdump's (kernel drops, same filter, same buffer).
+# Usage: sudo bench/ui-responsiveness.sh [PACKETS=3000000] [SECONDS=8] [PORT=9777]
+# Needs root, tmux, tcpdump, gcc and ../shared/tools/bench/gen.c. Traffic stays on 127.0.0.1.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+packets="${1:-3000000}"
+seconds="${2:-8}"
+port="${3:-9777}"
+shared="${WIRETOP_SHARED:-$here/../shared}"
+jar="$here/tui/target/wiretop.jar"
+
+for tool in tmux tcpdump gcc java; do
+  command -v "$tool" >/dev/null || { echo "ui-responsiveness: $tool is missing (scripts/setup installs it)" >&2; exit 2; }
+done
+[ "$(id -u)" = 0 ] || { echo "ui-responsiveness: run as root (capture rights)" >&2; exit 2; }
+[ -f "$shared/tools/bench/gen.c" ] || { echo "ui-responsiveness: $shared/tools/bench/gen.c not found (set WIRETOP_SHARED)" >&2; exit 2; }
+[ -f "$jar" ] || (cd "$here" && mvn -B -q -o -Dmaven.test.skip=true -pl tui -am package) >/dev/null
+
+work="$(mktemp -d)"
+session="wiretop-bench-$$"
+cleanup() {
+  tmux kill-session -t "$session" 2>/dev/null || true
+  [ -n "${tcpdump_pid:-}" ] && kill "$tcpdump_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+gcc -O2 -o "$work/gen" "$shared/tools/bench/gen.c"
+
+# The UI: same capture filter and kernel buffer (32 MiB) as tcpdump below.
+tmux new-session -d -s "$session" -x 160 -y 45 \
+  "WIRETOP_UI_TRACE=$work/trace java -XX:+UseParallelGC -jar $jar -i lo udp port $port; sleep 600"
+for _ in $(seq 100); do grep -q '^paint' "$work/trace" 2>/dev/null && break; sleep 0.1; done
+grep -q '^paint' "$work/trace" || { echo "ui-responsiveness: the UI did not start"; tmux capture-pane -p -t "$session"; exit 1; }
+
+tcpdump -i lo -B 32768 -w /dev/null -n "udp port $port" 2>"$work/tcpdump.err" &
+tcpdump_pid=$!
+for _ in $(seq 50); do grep -q 'listening on' "$work/tcpdump.err" && break; sleep 0.1; done
+
+start_ms=$(date +%s%3N)
+"$work/gen" udp "$packets" 64 0 "$seconds" "$port" >"$work/gen.out" 2>&1 &
+gen_pid=$!
+# Keys while the generator runs: Up/Down alternately every 300 ms, each send time recorded.
+: >"$work/sent"
+i=0
+while kill -0 "$gen_pid" 2>/dev/null; do
+  key=Up; [ $((i % 2)) = 1 ] && key=Down
+  date +%s%3N >>"$work/sent"
+  tmux send-keys -t "$session" "$key"
+  i=$((i + 1))
+  sleep 0.3
+done
+wait "$gen_pid" || true
+end_ms=$(date +%s%3N)
+sleep 1 # let both captures drain the kernel buffers
+
+kill -INT "$tcpdump_pid"; wait "$tcpdump_pid" 2>/dev/null || true
+tcpdump_pid=
+tmux send-keys -t "$session" q
+for _ in $(seq 100); do grep -q '^end' "$work/trace" && break; sleep 0.1; done
+
+screen_after="$(tmux capture-pane -p -t "$session" | head -3)"
+python3 - "$work" "$start_ms" "$end_ms" <<'PY'
+import re, statistics, sys
+work, start, end = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+paints, endline = [], ""
+for line in open(f"{work}/trace"):
+    f = line.split()
+    if f[0] == "paint":
+        paints.append(int(f[1]))
+    elif f[0] == "end":
+        endline = " ".join(f[1:])
+secs = (end - start) // 1000
+per_sec = [sum(1 for p in paints if start + s * 1000 <= p < start + (s + 1) * 1000) for s in range(secs)]
+print("generator:", open(f"{work}/gen.out").read().strip())
+print(f"redraws/s during load: min {min(per_sec) if per_sec else 0}, mean {statistics.mean(per_sec) if per_sec else 0:.1f} over {secs} full seconds (target >= 4)")
+lats = []
+for t in (int(x) for x in open(f"{work}/sent") if x.strip()):
+    after = [p for p in paints if p >= t]
+    if after:
+        lats.append(after[0] - t)
+lats.sort()
+if lats:
+    p95 = lats[min(len(lats) - 1, int(len(lats) * 0.95))]
+    print(f"key-to-paint: {len(lats)} keys, median {statistics.median(lats):.0f} ms, p95 {p95} ms, max {lats[-1]} ms (target <= 100)")
+print("wiretop:", endline)
+m = dict((k, int(v)) for v, k in re.findall(r"(\d+) packets? (captured|received by filter|dropped by kernel)", open(f"{work}/tcpdump.err").read()))
+print(f"tcpdump: captured {m.get('captured')} received {m.get('received by filter')} kernel-drops {m.get('dropped by kernel')}")
+PY
+echo "screen after q (should be empty or the shell): $(echo "$screen_after" | tr -s ' \n' ' ')"
