@@ -27,7 +27,7 @@ public final class NetlinkSockDiag implements AutoCloseable {
     private static final int NLM_F_REQUEST = 0x1, NLM_F_DUMP = 0x300;
     private static final int REQ_V2_SIZE = 56, RTA_HDRLEN = 4, NLA_TYPE_MASK = 0x3fff;
     private static final int INET_DIAG_INFO = 2;
-    private static final int EINTR = 4;
+    private static final int EINTR = 4, MSG_TRUNC = 0x20;
     /** The kernel fills dump datagrams up to 32 KiB; twice that leaves room and never truncates. */
     private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -53,7 +53,7 @@ public final class NetlinkSockDiag implements AutoCloseable {
             return new NetlinkSockDiag(NetlinkLibC.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
         } catch (LastErrorException e) {
             throw new NetlinkException("cannot open a NETLINK_SOCK_DIAG socket", e.getErrorCode());
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+        } catch (LinkageError e) { // no JNA native part for this platform, or no libc to bind
             throw new NetlinkException("cannot bind libc through JNA: " + e.getMessage(), 0);
         }
     }
@@ -183,11 +183,16 @@ public final class NetlinkSockDiag implements AutoCloseable {
     private int receive() throws NetlinkException {
         while (true) {
             try {
-                long n = NetlinkLibC.recv(fd, memory, BUFFER_SIZE, 0);
+                // MSG_TRUNC makes recv return the datagram's real length, so a cut reply is caught
+                long n = NetlinkLibC.recv(fd, memory, BUFFER_SIZE, MSG_TRUNC);
                 if (n <= 0) {
                     throw new NetlinkException("sock_diag socket closed by the kernel mid-dump", 0);
                 }
-                return (int) Math.min(n, BUFFER_SIZE);
+                if (n > BUFFER_SIZE) {
+                    throw new NetlinkException("sock_diag reply of " + n + " bytes does not fit the "
+                            + BUFFER_SIZE + "-byte buffer", 0);
+                }
+                return (int) n;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != EINTR) {
                     throw new NetlinkException("cannot read the sock_diag reply", e.getErrorCode());
