@@ -26,6 +26,7 @@ final class Icmp {
         b.enter("icmp");
         s.layers |= PacketSummary.ICMP;
         s.transportOffset = off;
+        b.require(off, 4); // as tshark: type and code only with the checksum
         int type = b.u8(off);
         s.icmpType = type;
         s.icmpCode = b.u8(off + 1);

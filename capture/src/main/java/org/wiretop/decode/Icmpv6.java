@@ -23,6 +23,7 @@ final class Icmpv6 {
         b.enter("icmp6");
         s.layers |= PacketSummary.ICMP6;
         s.transportOffset = off;
+        b.require(off, 4); // as tshark: type and code only with the checksum
         int type = b.u8(off);
         s.icmpType = type;
         s.icmpCode = b.u8(off + 1);

@@ -21,8 +21,8 @@ package org.wiretop.decode;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  * The total length narrows the packet (Ethernet padding is not payload). A total length of 0
- * is taken as "unknown" (TCP segmentation offload on the sending host writes 0), as Wireshark
- * does. Non-first fragments carry no transport header, so the transport is not decoded.
+ * is taken as "unknown" (TCP segmentation offload on the sending host writes 0), and, as
+ * Wireshark does, {@code ipTotalLength} then reports the length on the wire. Non-first fragments carry no transport header, so the transport is not decoded.
  * The header checksum is verified when the whole header was captured.
  */
 final class Ipv4 {
@@ -69,6 +69,8 @@ final class Ipv4 {
         s.ipHasAddrs = 3;
         if (totalLength != 0) {
             b.narrow(off + totalLength);
+        } else {
+            s.ipTotalLength = b.reportedEnd() - off; // TSO: the length is what was sent, as Wireshark shows it
         }
         b.require(off, headerLength);
         s.ipChecksumOk = Checksum.ones(b.array(), off, headerLength) == 0xffff;

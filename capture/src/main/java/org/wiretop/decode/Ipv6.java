@@ -25,7 +25,8 @@ package org.wiretop.decode;
  * Authentication header (51, RFC 4302): length is (Payload Len + 2) * 4 bytes.
  * </pre>
  * The chain ends at the first other value; ESP (50) and No Next Header (59) end it too.
- * A payload length of 0 (a jumbogram, RFC 2675) does not narrow the packet.
+ * A payload length of 0 followed by a hop-by-hop header (a jumbogram, RFC 2675) does not narrow
+ * the packet; without one it means an empty payload.
  */
 final class Ipv6 {
     static final int HEADER = 40;
@@ -59,8 +60,8 @@ final class Ipv6 {
         s.ip6DstHi = b.i64(off + 24);
         s.ip6DstLo = b.i64(off + 32);
         s.ipHasAddrs = 3;
-        if (payloadLength != 0) {
-            b.narrow(off + HEADER + payloadLength);
+        if (payloadLength != 0 || next != HOP_BY_HOP) {
+            b.narrow(off + HEADER + payloadLength); // 0 is a jumbogram only with a hop-by-hop header
         }
         int p = off + HEADER;
         while (true) {

@@ -25,6 +25,7 @@ package org.wiretop.decode;
  * </pre>
  * {@code tcp.flags} is the low 12 bits of the offset/flags word, as Wireshark shows it.
  * The payload length comes from the IP length (what was sent), not from the capture.
+ * A header cut short reports its ports only, as tcpdump ({@code [|tcp]}) and tshark do.
  */
 final class Tcp {
     static final int MIN_HEADER = 20;
@@ -39,6 +40,8 @@ final class Tcp {
         s.transportOffset = off;
         s.srcPort = b.u16(off);
         s.dstPort = b.u16(off + 2);
+        // As tcpdump and tshark: past the ports, nothing is reported unless the fixed header is whole.
+        b.require(off, MIN_HEADER);
         s.tcpSeq = b.u32(off + 4);
         s.tcpAck = b.u32(off + 8);
         int offsetFlags = b.u16(off + 12);

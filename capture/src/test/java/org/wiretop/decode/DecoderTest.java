@@ -258,11 +258,15 @@ class DecoderTest {
         assertEquals(0xabcd, s.icmpId);
         assertEquals(7, s.icmpSeq);
         Fixtures.Fixture f = Fixtures.all().get("eth-ipv6-icmp6");
-        decodeCut(f.linkType(), f.bytes(), 14 + 40 + 1);
+        decodeCut(f.linkType(), f.bytes(), 14 + 40 + 3); // as tshark: no type before the checksum is whole
         assertEquals(Status.TRUNCATED, s.status);
         assertEquals("icmp6", s.reason);
+        assertEquals(-1, s.icmpType);
+        decodeCut(f.linkType(), f.bytes(), 14 + 40 + 5);
+        assertEquals(Status.TRUNCATED, s.status);
         assertEquals(128, s.icmpType);
-        assertEquals(-1, s.icmpCode);
+        assertEquals(0, s.icmpCode);
+        assertEquals(-1, s.icmpId);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.wiretop.capture.Sources;
 import org.wiretop.decode.Corpus;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.decode.Status;
 
 /**
  * The oracle: our JSON for every packet of the tcpdump corpus, compared cell by cell with
@@ -25,18 +26,25 @@ import org.wiretop.decode.PacketSummary;
  * tools/tshark-fields.sh). A cell is in scope when either side has a value; values are
  * compared, not text (tshark's "0x0018" equals our 24, "True" equals 1).
  *
- * <p>Known differences, each a difference of scope rather than a bug:
+ * <p>Two figures are printed and held to a floor: agreement over all packets, and over the
+ * packets without a known difference. Known differences (decided from our own decode, see
+ * {@link #knownDifference}) are differences of scope, not bugs:
  * <ul>
- *   <li>Tunnels and encapsulations tshark follows and we do not (GRE, IP-in-IP, VXLAN, MPLS,
- *       PPPoE, LLC/SNAP, Geneve, ...): tshark's first occurrence of a transport field then comes
- *       from the inner packet.</li>
- *   <li>ICMP errors quote the offending packet: tshark decodes the quoted IP/TCP/UDP header
- *       and so reports its ports, we report only the ICMP header.</li>
+ *   <li>tunnels tshark follows and a header decoder does not: GRE/ERSPAN, IP-in-IP, 6in4,
+ *       VXLAN, Geneve, GTP, L2TP, Teredo; tshark's first tcp/udp/icmp fields then come from the
+ *       inner packet;</li>
+ *   <li>ICMP errors and sFlow samples quote packets, whose headers tshark decodes;</li>
+ *   <li>link payloads we do not follow (LLC/SNAP, MACsec, NSH, vendor EtherTypes such as
+ *       Arista's), inside which tshark finds more Ethernet, VLAN or IP;</li>
+ *   <li>invalid pcap timestamps (microseconds ≥ 10⁶, negative): tshark prints the raw fraction.</li>
  * </ul>
+ * Run with {@code -Doracle.verbose=FILE} to print every differing cell of one file.
  */
 class OracleTest {
     /** Set just under the agreement reached, so a regression fails the build. */
-    private static final double MIN_AGREEMENT = 0.99;
+    private static final double MIN_AGREEMENT_ALL = 0.990, MIN_AGREEMENT_EXPLAINED = 0.999;
+    /** Test-only key: the known difference a packet shows, if any. */
+    private static final String KNOWN = "oracle.known";
 
     @Test
     void jsonAgreesWithTshark() throws IOException {
@@ -44,10 +52,11 @@ class OracleTest {
         Decoder decoder = new Decoder();
         PacketSummary summary = new PacketSummary();
         StringBuilder json = new StringBuilder(1024);
-        Map<String, long[]> perField = new TreeMap<>(); // field → {equal, in scope}
+        Map<String, long[]> perField = new TreeMap<>(); // field → {equal, scope, equal w/o known, scope w/o known}
         Map<String, List<String>> examples = new TreeMap<>();
-        Map<String, Integer> differingCells = new HashMap<>(); // file → cells that differ
-        String verbose = System.getProperty("oracle.verbose", ""); // a file name: print all its differences
+        Map<String, Integer> differingCells = new HashMap<>(); // file → unexplained differing cells
+        Map<String, Integer> knownRows = new TreeMap<>();      // known difference → packets
+        String verbose = System.getProperty("oracle.verbose", "");
         int files = 0;
         long rows = 0;
         for (Path capture : captures) {
@@ -56,6 +65,7 @@ class OracleTest {
                 continue;
             }
             files++;
+            String file = capture.getFileName().toString();
             List<String> lines = Files.readAllLines(expected, StandardCharsets.UTF_8);
             String[] header = lines.get(0).split("\t", -1);
             List<Map<String, String>> ours = decodeAll(capture, decoder, summary, json);
@@ -63,50 +73,111 @@ class OracleTest {
                 String[] cells = lines.get(row).split("\t", -1);
                 Map<String, String> mine = row - 1 < ours.size() ? ours.get(row - 1) : Map.of();
                 rows++;
+                String known = mine.get(KNOWN);
+                String time = cells.length > 1 ? cells[1] : "";
+                if (known == null && (time.startsWith("-") || time.length() - time.indexOf('.') > 10)) {
+                    known = "invalid-timestamp";
+                }
+                boolean rowDiffers = false;
                 for (int c = 0; c < header.length; c++) {
                     String field = header[c];
-                    String theirs = normalize(field, c < cells.length ? cells[c] : "");
-                    String our = normalize(field, mine.getOrDefault(field, ""));
+                    String theirs = normalize(c < cells.length ? cells[c] : "");
+                    String our = normalize(mine.getOrDefault(field, ""));
                     if (theirs.isEmpty() && our.isEmpty()) {
                         continue;
                     }
-                    long[] counts = perField.computeIfAbsent(field, k -> new long[2]);
+                    long[] counts = perField.computeIfAbsent(field, k -> new long[4]);
+                    boolean same = theirs.equals(our);
                     counts[1]++;
-                    if (theirs.equals(our)) {
-                        counts[0]++;
-                    } else {
-                        differingCells.merge(capture.getFileName().toString(), 1, Integer::sum);
-                        if (capture.getFileName().toString().equals(verbose)) {
-                            System.out.println("  " + verbose + "#" + row + " " + field + " tshark=" + theirs + " ours=" + our
-                                    + " " + mine.get("wiretop.status") + " " + mine.get("wiretop.reason"));
-                        }
+                    counts[0] += same ? 1 : 0;
+                    if (known == null) {
+                        counts[3]++;
+                        counts[2] += same ? 1 : 0;
+                    }
+                    rowDiffers |= !same;
+                    if (file.equals(verbose) && !same) {
+                        System.out.println("  " + file + "#" + row + " " + field + " tshark=" + theirs + " ours=" + our
+                                + " " + mine.get("wiretop.status") + " " + mine.get("wiretop.reason") + " " + known);
+                    }
+                    if (!same && known == null) {
+                        differingCells.merge(file, 1, Integer::sum);
                         List<String> list = examples.computeIfAbsent(field, k -> new ArrayList<>());
-                        if (list.size() < 4) {
-                            list.add(capture.getFileName() + "#" + row + " tshark=" + theirs + " ours=" + our);
+                        if (list.size() < 3) {
+                            list.add(file + "#" + row + " tshark=" + theirs + " ours=" + our);
                         }
                     }
                 }
+                if (known != null && rowDiffers) {
+                    knownRows.merge(known, 1, Integer::sum);
+                }
             }
         }
-        long equal = 0, scope = 0;
-        System.out.printf("oracle: %d files, %d packets%n", files, rows);
+        long equal = 0, scope = 0, equalExplained = 0, scopeExplained = 0;
+        System.out.printf("oracle: %d files, %d packets. field: equal / in scope over all packets,"
+                + " then over packets without a known difference%n", files, rows);
         for (Map.Entry<String, long[]> e : perField.entrySet()) {
             long[] c = e.getValue();
             equal += c[0];
             scope += c[1];
-            System.out.printf("  %-22s %7d / %7d  %7.3f%%%n", e.getKey(), c[0], c[1], 100.0 * c[0] / c[1]);
+            equalExplained += c[2];
+            scopeExplained += c[3];
+            System.out.printf("  %-22s %6d / %6d %8.3f%%   %6d / %6d %8.3f%%%n", e.getKey(), c[0], c[1],
+                    100.0 * c[0] / c[1], c[2], c[3], c[3] == 0 ? 100.0 : 100.0 * c[2] / c[3]);
             for (String ex : examples.getOrDefault(e.getKey(), List.of())) {
                 System.out.println("      differs: " + ex);
             }
         }
-        System.out.println("  files with the most differing cells:");
-        differingCells.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+        System.out.println("  packets that differ for a known reason: " + knownRows);
+        System.out.println("  files with the most unexplained differing cells:");
+        differingCells.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
                 .forEach(e -> System.out.printf("    %5d  %s%n", e.getValue(), e.getKey()));
         double agreement = scope == 0 ? 0 : (double) equal / scope;
-        System.out.printf("oracle agreement: %d / %d cells = %.3f%%%n", equal, scope, 100 * agreement);
+        double explained = scopeExplained == 0 ? 0 : (double) equalExplained / scopeExplained;
+        System.out.printf("oracle agreement, all packets: %d / %d cells = %.3f%%%n", equal, scope, 100 * agreement);
+        System.out.printf("oracle agreement, packets without a known difference: %d / %d cells = %.3f%%%n",
+                equalExplained, scopeExplained, 100 * explained);
         assertTrue(files > 0, "no capture with an expected decode");
-        assertTrue(agreement >= MIN_AGREEMENT,
-                String.format("agreement with tshark %.3f%% < %.1f%%", 100 * agreement, 100 * MIN_AGREEMENT));
+        assertTrue(agreement >= MIN_AGREEMENT_ALL,
+                String.format("agreement with tshark %.3f%% < %.2f%%", 100 * agreement, 100 * MIN_AGREEMENT_ALL));
+        assertTrue(explained >= MIN_AGREEMENT_EXPLAINED, String.format(
+                "agreement with tshark without known differences %.3f%% < %.2f%%",
+                100 * explained, 100 * MIN_AGREEMENT_EXPLAINED));
+    }
+
+    /**
+     * Why tshark legitimately reports more than we do for this packet, or null. Decided from
+     * our own decode of the packet, never from the file's name.
+     */
+    static String knownDifference(PacketSummary s) {
+        if (s.has(PacketSummary.ICMP) && (s.icmpType == 3 || s.icmpType == 4 || s.icmpType == 5
+                || s.icmpType == 11 || s.icmpType == 12)
+                || s.has(PacketSummary.ICMP6) && s.icmpType >= 1 && s.icmpType <= 4) {
+            return "icmp-error-quotes-a-packet";
+        }
+        switch (s.transportProtocol) {
+            case 4: case 41: case 47: case 97: case 103: case 115: case 137: // 103: PIM register
+                return "ip-tunnel";
+            default:
+                break;
+        }
+        if (s.has(PacketSummary.UDP)) {
+            for (int port : new int[] {s.srcPort, s.dstPort}) {
+                switch (port) {
+                    case 4789: case 4790: case 6081: case 8472: case 2152: case 1701: case 3544: case 6635: case 4754:
+                        return "udp-tunnel";
+                    case 6343:
+                        return "sflow-quotes-packets";
+                    default:
+                        break;
+                }
+            }
+        }
+        if ((s.has(PacketSummary.ETH) || s.has(PacketSummary.SLL)) && s.status == Status.OK
+                && !s.has(PacketSummary.IP4) && !s.has(PacketSummary.IP6) && !s.has(PacketSummary.ARP)
+                && !s.has(PacketSummary.MPLS)) {
+            return "link-payload-not-followed";
+        }
+        return null;
     }
 
     /** Decodes every packet of a capture into our JSON, parsed back to field → value text. */
@@ -122,7 +193,12 @@ class OracleTest {
                 summary.epochNanos = epochNanos;
                 json.setLength(0);
                 JsonFormatter.append(summary, json);
-                out.add(FlatJson.parse(json));
+                Map<String, String> fields = FlatJson.parse(json);
+                String known = knownDifference(summary);
+                if (known != null) {
+                    fields.put(KNOWN, known);
+                }
+                out.add(fields);
             }, 0);
         } catch (CaptureException e) {
             System.out.println("  unreadable by our reader after " + out.size() + " packets: " + e.getMessage());
@@ -131,7 +207,7 @@ class OracleTest {
     }
 
     /** One text per value: numbers in decimal, booleans as 1/0, other text as it is. */
-    static String normalize(String field, String value) {
+    static String normalize(String value) {
         if (value.isEmpty()) {
             return value;
         }
