@@ -1,12 +1,75 @@
 package org.wiretop.cli;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wiretop.capture.LiveOptions;
+import org.wiretop.capture.PacketSource;
+import org.wiretop.capture.Sources;
+import org.wiretop.capture.filter.DisplayFilter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** PLACEHOLDER — being written; replace this whole file. */
-@Command(name = "capture", description = "(not built yet)")
-public final class CaptureCommand implements Runnable {
+/**
+ * {@code wiretop capture}: tcpdump's flags with tcpdump's meanings ({@code -i -c -s -p -w -r -B -n
+ * --immediate-mode}, filter words after the flags). Prints one line a packet, or writes a pcap
+ * with {@code -w}; Ctrl-C / SIGTERM end it with tcpdump's statistics lines on stderr.
+ */
+@Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Capture packets like tcpdump: one line a packet, or a pcap file with -w.",
+                "Trailing words are a capture filter in tcpdump syntax, e.g. tcp port 12345."})
+public final class CaptureCommand implements Callable<Integer> {
+    @Option(names = "-i", paramLabel = "IF", description = "Interface to capture on (default: any; see 'wiretop interfaces').")
+    String device = "any";
+
+    @Option(names = "-s", paramLabel = "SNAPLEN", description = "Bytes kept of each packet (default 262144; 0 = default).")
+    int snaplen = LiveOptions.DEFAULT_SNAPLEN;
+
+    @Option(names = "-p", description = "Do not put the interface in promiscuous mode.")
+    boolean noPromiscuous;
+
+    @Option(names = "-B", paramLabel = "KiB", description = "Kernel capture buffer size in KiB (default 32768).")
+    int bufferKiB = LiveOptions.DEFAULT_BUFFER_BYTES / 1024;
+
+    @Option(names = "--immediate-mode", description = "Deliver each packet at once (lower latency, costs speed).")
+    boolean immediate;
+
+    @Option(names = "-w", paramLabel = "FILE|-", description = "Write packets to a pcap file (- = standard output) instead of printing them.")
+    String writePath;
+
+    @Option(names = "-r", paramLabel = "FILE|-", description = "Read packets from a capture file (- = standard input) instead of an interface.")
+    String readPath;
+
+    @Option(names = "--filter", paramLabel = "EXPR", description = "Display filter in Wireshark syntax (applied after decoding).")
+    String displayFilter;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Parameters(paramLabel = "FILTER", description = "Capture filter (tcpdump syntax).")
+    List<String> filterWords = List.of();
+
     @Override
-    public void run() {
-        throw UserError.runtime("'capture' is not built yet");
+    public Integer call() throws Exception {
+        DisplayFilter display = DisplayFilter.compile(displayFilter);
+        output.count();
+        String filter = String.join(" ", filterWords).strip();
+        if (readPath != null) {
+            try (PacketSource source = Sources.openFile(readPath)) {
+                return new PacketRun(source, false, filter, display, output, writePath).execute();
+            }
+        }
+        if (snaplen < 0) {
+            throw UserError.usage("invalid snapshot length " + snaplen + ": give a positive number of bytes (-s)");
+        }
+        if (bufferKiB <= 0 || bufferKiB > (Integer.MAX_VALUE >> 10)) {
+            throw UserError.usage("invalid buffer size " + bufferKiB + " KiB: give a positive size (-B)");
+        }
+        LiveOptions options = new LiveOptions(device, filter, snaplen == 0 ? LiveOptions.DEFAULT_SNAPLEN : snaplen,
+                !noPromiscuous, immediate, bufferKiB << 10, LiveOptions.DEFAULT_TIMEOUT_MILLIS);
+        try (PacketSource source = Sources.openLive(options)) {
+            return new PacketRun(source, true, "", display, output, writePath).execute();
+        }
     }
 }

@@ -1,12 +1,40 @@
 package org.wiretop.cli;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.wiretop.capture.PacketSource;
+import org.wiretop.capture.Sources;
+import org.wiretop.capture.filter.DisplayFilter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** PLACEHOLDER — being written; replace this whole file. */
-@Command(name = "read", description = "(not built yet)")
-public final class ReadCommand implements Runnable {
+/** {@code wiretop read FILE|- [filter words]}: a capture file or pcap stream, one line a packet. */
+@Command(name = "read", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read a pcap or pcapng file (or - for a pcap stream on standard input) and print "
+                + "one line a packet, like tcpdump -nn -S -r.",
+                "Trailing words are a capture filter in tcpdump syntax (applied by libpcap)."})
+public final class ReadCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "Capture file, or - for standard input.")
+    String file;
+
+    @Parameters(index = "1..*", paramLabel = "FILTER", description = "Capture filter (tcpdump syntax), e.g. tcp port 443.")
+    List<String> filterWords = List.of();
+
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "Display filter in Wireshark syntax, e.g. 'tcp.port == 12345 && ip.src == 10.0.0.1'.")
+    String displayFilter;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     @Override
-    public void run() {
-        throw UserError.runtime("'read' is not built yet");
+    public Integer call() throws Exception {
+        DisplayFilter display = DisplayFilter.compile(displayFilter);
+        output.count();
+        try (PacketSource source = Sources.openFile(file)) {
+            return new PacketRun(source, false, String.join(" ", filterWords), display, output, null).execute();
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class TextFormatter {
     /** Interface names by index for SLL2 ("lo    In  IP ..."), looked up once each. */
     private String[] ifNames = new String[16];
 
+    /** @param time how lines start; null for no timestamp at all (tcpdump's {@code -t}) */
     public TextFormatter(TimestampStyle time) {
         this.time = time;
     }
@@ -55,8 +56,10 @@ public final class TextFormatter {
      *             does not hold (TCP options in order, the datagram quoted by an ICMP error)
      */
     public void format(PacketSummary s, byte[] data, StringBuilder out) {
-        time.append(out, s.epochNanos);
-        out.append(' ');
+        if (time != null) {
+            time.append(out, s.epochNanos);
+            out.append(' ');
+        }
         int end = Math.min(s.capturedLength, data.length);
         if (s.has(SLL) && s.ifIndex >= 0) {
             appendSll2Prefix(out, s);

@@ -1,0 +1,49 @@
+package org.wiretop.cli;
+
+import org.wiretop.capture.format.TimestampStyle;
+import picocli.CommandLine.Option;
+
+/**
+ * Output options shared by {@code capture} and {@code read}, with tcpdump's letters where the
+ * meaning is the same ({@code -c -q -n -tt -S}) plus {@code --format} and {@code --nano}.
+ */
+public final class OutputOptions {
+    /** One line a packet: tcpdump's text, or one JSON object (design §5). */
+    public enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output: text (tcpdump style, default) or json (one object a line).")
+    Format format = Format.text;
+
+    @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT packets.")
+    long count;
+
+    @Option(names = "-q", description = "Quiet: no per-packet output (stats only).")
+    boolean quiet;
+
+    @Option(names = "-n", description = "Numeric output (always on: wiretop never resolves names; -nn accepted too).")
+    boolean[] numeric = new boolean[0];
+
+    @Option(names = "-S", description = "Absolute TCP sequence numbers (always on: see docs).")
+    boolean absoluteSeq;
+
+    @Option(names = "-t", description = "-t: no timestamp; -tt: seconds since the epoch (as tcpdump).")
+    boolean[] timeFlags = new boolean[0];
+
+    @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
+    boolean nano;
+
+    /** The timestamp style the flags ask for, or null for none ({@code -t}). */
+    TimestampStyle timestampStyle() {
+        if (timeFlags.length == 1) {
+            return null;
+        }
+        return timeFlags.length >= 2 ? TimestampStyle.epoch(nano) : TimestampStyle.localTime(nano);
+    }
+
+    long count() {
+        if (count < 0) {
+            throw UserError.usage("invalid packet count " + count + ": give a positive number (-c)");
+        }
+        return count;
+    }
+}

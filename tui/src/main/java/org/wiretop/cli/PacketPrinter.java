@@ -1,0 +1,97 @@
+package org.wiretop.cli;
+
+import org.wiretop.capture.PacketHandler;
+import org.wiretop.capture.PacketSource;
+import org.wiretop.capture.filter.DisplayFilter;
+import org.wiretop.capture.format.JsonFormatter;
+import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.decode.Decoder;
+import org.wiretop.decode.PacketSummary;
+
+/**
+ * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
+ * decode into one reused summary, optional display filter, then one text or JSON line into a
+ * reused builder and on to {@link LineOutput}. Runs on the capture thread; allocates nothing per
+ * packet. Stops the source itself once {@code limit} packets were printed when a filter here
+ * decides what counts (otherwise the source's own count does).
+ */
+final class PacketPrinter implements PacketHandler {
+    private final PacketSource source;
+    private final int linkType;
+    private final OfflineBpf bpf;
+    private final DisplayFilter display;
+    private final TextFormatter text;
+    private final boolean json;
+    private final LineOutput out;
+    private final long limit;
+    private final Decoder decoder = new Decoder();
+    private final PacketSummary summary = new PacketSummary();
+    private final StringBuilder line = new StringBuilder(256);
+    private long seen;
+    private long printed;
+
+    /**
+     * @param text  the text formatter, or null for JSON
+     * @param out   where lines go, or null to print nothing (-q): packets are still counted
+     * @param limit stop after this many matching packets (0 = no limit)
+     */
+    PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
+                  LineOutput out, long limit) {
+        this.source = source;
+        this.linkType = source.linkType();
+        this.bpf = bpf;
+        this.display = display == null || display.matchesAll() ? null : display;
+        this.text = text;
+        this.json = text == null;
+        this.out = out;
+        this.limit = limit;
+    }
+
+    /** True when this printer, not the source, must count packets towards -c. */
+    boolean countsItself() {
+        return bpf != null || display != null;
+    }
+
+    @Override
+    public void onPacket(long epochNanos, int wireLength, byte[] data, int capturedLength) {
+        if (limit > 0 && printed >= limit) {
+            return; // stop() was asked; a source may still hand over the rest of its batch
+        }
+        seen++;
+        if (bpf != null && !bpf.matches(data, capturedLength, wireLength)) {
+            return;
+        }
+        PacketSummary s = summary;
+        if (out != null || display != null) {
+            s.frameNumber = seen;
+            s.epochNanos = epochNanos;
+            decoder.decode(linkType, data, capturedLength, wireLength, s);
+            if (display != null && !display.test(s)) {
+                return;
+            }
+        }
+        printed++;
+        if (out != null) {
+            StringBuilder b = line;
+            b.setLength(0);
+            if (json) {
+                JsonFormatter.append(s, b);
+            } else {
+                text.format(s, data, b);
+            }
+            b.append('\n');
+            out.write(b);
+            if (out.failed()) {
+                source.stop(); // the reader went away (a closed pipe): stop as tcpdump does
+            }
+        }
+        if (limit > 0 && printed >= limit && countsItself()) {
+            source.stop();
+        }
+    }
+
+    /** Packets that passed the filters (printed, or counted under -q). */
+    long printed() {
+        return printed;
+    }
+}

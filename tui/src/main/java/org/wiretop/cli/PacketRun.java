@@ -1,0 +1,170 @@
+package org.wiretop.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.wiretop.capture.CaptureException;
+import org.wiretop.capture.CaptureStats;
+import org.wiretop.capture.PacketHandler;
+import org.wiretop.capture.PacketSource;
+import org.wiretop.capture.PcapWriter;
+import org.wiretop.capture.UncheckedCaptureException;
+import org.wiretop.capture.filter.DisplayFilter;
+import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.decode.Decoder;
+
+/**
+ * Runs one opened packet source to its end for {@code capture} and {@code read}: packets go to a
+ * pcap file ({@code -w}) or out as text/JSON lines; Ctrl-C / SIGTERM stop it cleanly (a shutdown
+ * hook stops the source and waits, bounded, until the output is flushed, the file closed and the
+ * statistics printed); libpcap's counters are printed at the end as tcpdump prints them.
+ * Text that is not packet output (banner, statistics, notes) goes to stderr, so
+ * {@code -w -} keeps standard output a clean pcap stream.
+ */
+final class PacketRun {
+    /** How long a signal waits for the capture thread to finish its output. */
+    private static final long SHUTDOWN_WAIT_MILLIS = 3000;
+
+    private final PacketSource source;
+    private final boolean live;
+    private final String bpfFilter;
+    private final DisplayFilter display;
+    private final OutputOptions output;
+    private final String writePath;
+    private final PrintStream err = System.err;
+
+    /**
+     * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
+     *                  the kernel, so pass "" for them)
+     * @param writePath pcap output ("-" = stdout), or null to print packets
+     */
+    PacketRun(PacketSource source, boolean live, String bpfFilter, DisplayFilter display, OutputOptions output,
+              String writePath) {
+        this.source = source;
+        this.live = live;
+        this.bpfFilter = bpfFilter == null ? "" : bpfFilter.strip();
+        this.display = display;
+        this.output = output;
+        this.writePath = writePath;
+    }
+
+    /** Returns the exit code; a failure the user must see is thrown as CaptureException/UserError. */
+    int execute() throws CaptureException {
+        int linkType = source.linkType();
+        boolean printing = writePath == null && !output.quiet;
+        if ((printing || display != null) && !Decoder.supports(linkType)) {
+            throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
+                    + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
+        }
+        err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
+                + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
+                + (live ? " bytes" : ""));
+        err.flush();
+        long count = output.count();
+        try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen())) {
+            if (writePath != null) {
+                return writeFile(bpf, count);
+            }
+            return print(bpf, count);
+        }
+    }
+
+    private int print(OfflineBpf bpf, long count) throws CaptureException {
+        boolean timely = live || "-".equals(source.description());
+        LineOutput out = output.quiet ? null : new LineOutput(new FileOutputStream(FileDescriptor.out), timely ? 100 : 0);
+        TextFormatter text = output.format == OutputOptions.Format.text
+                ? new TextFormatter(output.timestampStyle()) : null;
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count);
+        return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
+            if (out != null) {
+                out.close();
+            }
+        });
+    }
+
+    private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
+        PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
+        long[] written = new long[1];
+        PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
+            if (count > 0 && written[0] >= count) {
+                return;
+            }
+            if (bpf != null && !bpf.matches(data, capturedLength, wireLength)) {
+                return;
+            }
+            try {
+                writer.write(nanos, wireLength, data, capturedLength);
+            } catch (CaptureException e) {
+                throw new UncheckedCaptureException(e);
+            }
+            if (++written[0] == count && bpf != null) {
+                source.stop();
+            }
+        };
+        return runToEnd(handler, bpf != null ? 0 : count, writer::close);
+    }
+
+    /** A step that flushes or closes the output after the run (may fail like a write). */
+    private interface Finish {
+        void run() throws CaptureException;
+    }
+
+    private int runToEnd(PacketHandler handler, long max, Finish finish) throws CaptureException {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            source.stop();
+            try {
+                done.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "wiretop-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        CaptureException failure = null;
+        try {
+            try {
+                source.run(handler, max);
+            } catch (CaptureException e) {
+                failure = e;
+            } finally {
+                try {
+                    finish.run();
+                } catch (CaptureException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (live) {
+                printStats(source.stats());
+            }
+            err.flush();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal is ending the JVM: the hook is running and waits for 'done'
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        String note = source.endNote();
+        if (note != null) {
+            err.println("wiretop: " + note);
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private void printStats(CaptureStats st) {
+        err.println(st.captured() + " packets captured");
+        err.println(st.receivedByFilter() + " packets received by filter");
+        err.println(st.droppedByKernel() + " packets dropped by kernel");
+        if (st.droppedByIface() > 0) {
+            err.println(st.droppedByIface() + " packets dropped by interface");
+        }
+    }
+}
