@@ -73,13 +73,18 @@ final class Pcap4jSource implements PacketSource {
 
     @Override
     public long run(PacketHandler handler, long maxPackets) throws CaptureException {
+        return run(handler, maxPackets, true);
+    }
+
+    /** As {@link #run(PacketHandler, long)}; {@code fast = false} keeps pcap4j's own loop (tests). */
+    long run(PacketHandler handler, long maxPackets, boolean fast) throws CaptureException {
         runLock.lock();
         try {
             if (closed) {
                 throw new CaptureException(description + ": the capture was closed", false);
             }
-            NextExLoop fast = NextExLoop.of(handle);
-            return fast != null ? runNextEx(fast, handler, maxPackets) : runPcap4jLoop(handler, maxPackets);
+            NextExLoop nextEx = fast ? NextExLoop.of(handle) : null;
+            return nextEx != null ? runNextEx(nextEx, handler, maxPackets) : runPcap4jLoop(handler, maxPackets);
         } finally {
             runLock.unlock();
             refreshStats();

@@ -1,5 +1,6 @@
 package org.wiretop.capture;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -32,7 +33,10 @@ final class PcapStreamSource implements PacketSource {
     }
 
     /** Reads the global header (blocks until it arrives) and returns a source for the records. */
-    static PcapStreamSource open(String name, InputStream in) throws CaptureException {
+    static PcapStreamSource open(String name, InputStream raw) throws CaptureException {
+        // Buffered: two reads a packet would be two system calls. A buffered read still returns
+        // as soon as the pipe has the bytes asked for (it never waits to fill its buffer).
+        InputStream in = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 1 << 16);
         byte[] global = new byte[PcapFormat.GLOBAL_HEADER];
         int got;
         try {
