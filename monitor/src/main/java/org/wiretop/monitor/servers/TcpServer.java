@@ -212,10 +212,11 @@ final class TcpServer implements RunningServer {
             return;
         }
         if (live.size() >= limits.maxConnections()) {
-            closeQuietly(client);
+            // Count and report before closing, so a client that sees the close finds the event.
             refused++;
             events.accept(new ServerEvent.Refused(kind.id(), Instant.now(), remote,
                     "server full (" + limits.maxConnections() + " connections)"));
+            closeQuietly(client);
             return;
         }
         try {
