@@ -1,9 +1,12 @@
 package org.wiretop.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -54,11 +57,16 @@ public final class SocketRefreshBench {
                 // Each kind in its own loop, so one kind's garbage does not land in another's timing.
                 double[] warmMs = new double[rounds], coldMs = new double[rounds], noProcMs = new double[rounds];
                 double[] ssMs = new double[rounds], ssNoProcMs = new double[rounds], ssStartMs = new double[rounds];
+                double[] warmCpuMs = new double[rounds], coldCpuMs = new double[rounds];
+                double[] ssCpuMs = new double[rounds], ssNoProcCpuMs = new double[rounds];
+                ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
                 int owned = 0;
                 for (int i = 0; i < rounds; i++) {
+                    long c0 = cpu.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     SocketTable t = warm.refresh(tcp, families, true, false);
                     warmMs[i] = ms(System.nanoTime() - t0);
+                    warmCpuMs[i] = ms(cpu.getCurrentThreadCpuTime() - c0);
                     owned = (int) t.entries().stream().filter(e -> e.owner() != null).count();
                 }
                 for (int i = 0; i < rounds; i++) {
@@ -68,15 +76,19 @@ public final class SocketRefreshBench {
                 }
                 for (int i = 0; i < rounds; i++) {
                     try (SocketTableSampler cold = new SocketTableSampler(SockDiagProvider.open(), new ProcessIndex())) {
+                        long c0 = cpu.getCurrentThreadCpuTime();
                         long t0 = System.nanoTime();
                         cold.refresh(tcp, families, true, false);
                         coldMs[i] = ms(System.nanoTime() - t0);
+                        coldCpuMs[i] = ms(cpu.getCurrentThreadCpuTime() - c0);
                     }
                 }
                 for (int i = 0; i < rounds; i++) {
                     ssMs[i] = timeCommand("ss", "-tanp");
                     ssNoProcMs[i] = timeCommand("ss", "-tan");
                     ssStartMs[i] = timeCommand("ss", "-V");
+                    ssCpuMs[i] = childCpuMs("ss -tanp");
+                    ssNoProcCpuMs[i] = childCpuMs("ss -tan");
                 }
                 System.out.printf("sockets in table: %d (tcp, both families), with an owner: %d, pairs opened: %d%n",
                         sockets, owned, pairs);
@@ -86,6 +98,11 @@ public final class SocketRefreshBench {
                 print("ss -tanp (ms)", ssMs);
                 print("ss -tan (ms)", ssNoProcMs);
                 print("ss -V, process start only (ms)", ssStartMs);
+                System.out.println("CPU time (user + system; steadier than wall time on a busy machine):");
+                print("wiretop refresh, warm index (ms cpu)", warmCpuMs);
+                print("wiretop refresh, cold index (ms cpu)", coldCpuMs);
+                print("ss -tanp (ms cpu)", ssCpuMs);
+                print("ss -tan (ms cpu)", ssNoProcCpuMs);
                 System.out.printf("ratio ss -tanp / wiretop warm: %.1fx, / wiretop cold: %.1fx%n",
                         median(ssMs) / median(warmMs), median(ssMs) / median(coldMs));
             }
@@ -119,6 +136,22 @@ public final class SocketRefreshBench {
         return ms(System.nanoTime() - t0);
     }
 
+    /** CPU time of a command, from the shell's {@code times} (children's user and system time). */
+    private static double childCpuMs(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", "-c", command + " >/dev/null 2>&1; times")
+                .redirectErrorStream(true).start();
+        String[] lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\n");
+        p.waitFor();
+        String[] children = lines[lines.length - 1].trim().split("\\s+"); // "0m0.012s 0m0.040s"
+        return seconds(children[0]) * 1000 + seconds(children[1]) * 1000;
+    }
+
+    private static double seconds(String minutesSeconds) {
+        int m = minutesSeconds.indexOf('m');
+        return Integer.parseInt(minutesSeconds.substring(0, m)) * 60
+                + Double.parseDouble(minutesSeconds.substring(m + 1, minutesSeconds.length() - 1));
+    }
+
     private static double ms(long nanos) {
         return nanos / 1e6;
     }
@@ -134,6 +167,6 @@ public final class SocketRefreshBench {
     }
 
     private static void print(String label, double[] values) {
-        System.out.printf("%-38s median %8.2f   p90 %8.2f%n", label, median(values), percentile(values, 90));
+        System.out.printf("%-42s median %8.2f   p90 %8.2f%n", label, median(values), percentile(values, 90));
     }
 }

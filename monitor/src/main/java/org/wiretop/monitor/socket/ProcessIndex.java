@@ -18,7 +18,7 @@ import java.util.Set;
  * kept between refreshes and processes are read again only when the table lists a socket with
  * no known owner: first new pids and pids whose fd count changed (the size of
  * {@code /proc/PID/fd} is its number of open files on Linux 6.2+), then, if the socket is still
- * unowned, every process once. A socket unowned even then (a kernel socket, a process in
+ * unowned, every process (at most once every 2 s). A socket unowned even then (a kernel socket, a process in
  * another pid namespace or of another user we may not read) is remembered, so it does not
  * trigger the full scan again; processes that come and go without sockets cost nothing.
  * Processes we may not read get no owner rather than an error. Known limit: a socket handed to
@@ -26,6 +26,12 @@ import java.util.Set;
  */
 public final class ProcessIndex {
     private static final String SOCKET_PREFIX = "socket:[";
+    /**
+     * How often at most every process is read again: on a busy machine sockets of processes
+     * that are gone by the time we look appear on every refresh, and reading all links each
+     * time would cost as much as ss -p does.
+     */
+    private static final long FULL_SCAN_INTERVAL_NANOS = 2_000_000_000L;
 
     private final Path proc;
     private final UserNames users;
@@ -33,6 +39,7 @@ public final class ProcessIndex {
     private final Map<Long, SocketOwner> owners = new HashMap<>();
     private Set<Long> unowned = new HashSet<>();
     private int lastScanned;
+    private long lastFullScan = System.nanoTime() - FULL_SCAN_INTERVAL_NANOS;
 
     /** Indexes this machine's /proc. */
     public ProcessIndex() {
@@ -52,7 +59,7 @@ public final class ProcessIndex {
      * Brings the index up to date for the given socket inodes (0 is ignored: TIME_WAIT and
      * request sockets belong to no file). Processes are read only when a socket has no known
      * owner: first the new ones and those whose fd count changed, then, if that was not enough,
-     * all of them once.
+     * all of them (at most every 2 s).
      */
     public synchronized void refresh(long[] socketInodes) {
         lastScanned = 0;
@@ -75,7 +82,9 @@ public final class ProcessIndex {
                 }
             }
             missing = missing(socketInodes);
-            if (!unowned.containsAll(missing)) {
+            long now = System.nanoTime();
+            if (!unowned.containsAll(missing) && now - lastFullScan >= FULL_SCAN_INTERVAL_NANOS) {
+                lastFullScan = now;
                 for (int pid : live) {
                     if (!scanned.contains(pid)) {
                         scan(pid);
