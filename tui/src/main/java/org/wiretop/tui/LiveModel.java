@@ -129,7 +129,7 @@ public final class LiveModel {
         // Only the view on screen is joined, sorted and filtered.
         List<ConnRow> conns = List.of();
         if (s.view() == View.CONNECTIONS) {
-            conns = Tables.arrange(connections.rows(), s.connSort(), s.connDescending(), s.connGroup());
+            conns = arranged(connections.rows(), s);
             s = s.withConnections(s.connections().withBounds(0, conns.size()));
         }
         List<SocketRow> socks = List.of();
@@ -152,6 +152,21 @@ public final class LiveModel {
         Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
                 serverRows, servers.log(), clientReply);
         return new Result(s, f);
+    }
+
+    private List<ConnRow> arrangedFrom;
+    private Object arrangedBy;
+    private List<ConnRow> arranged = List.of();
+
+    /** Sorted/grouped connections, recomputed only when the rows or the order asked for changed. */
+    private List<ConnRow> arranged(List<ConnRow> rows, UiState s) {
+        Object by = List.of(s.connSort(), s.connDescending(), s.connGroup());
+        if (rows != arrangedFrom || !by.equals(arrangedBy)) {
+            arranged = Tables.arrange(rows, s.connSort(), s.connDescending(), s.connGroup());
+            arrangedFrom = rows;
+            arrangedBy = by;
+        }
+        return arranged;
     }
 
     /** A state with up-to-date bounds and the frame drawn from it. */

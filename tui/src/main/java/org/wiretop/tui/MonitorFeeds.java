@@ -32,6 +32,7 @@ public final class MonitorFeeds implements AutoCloseable {
     private long lastIngestEpochNanos;
     private long ingested;
     private long ingestedAtPublish;
+    private long ingestedAtLastCheck;
     private volatile boolean liveClock = true;
 
     public static MonitorFeeds open() {
@@ -59,7 +60,11 @@ public final class MonitorFeeds implements AutoCloseable {
     private void publishWhenIdle() {
         synchronized (flows) {
             long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
-            if (ingested == ingestedAtPublish || nowEpochNanos - lastIngestEpochNanos < IDLE_MILLIS * 1_000_000L) {
+            boolean quiet = liveClock
+                    ? nowEpochNanos - lastIngestEpochNanos >= IDLE_MILLIS * 1_000_000L
+                    : ingested == ingestedAtLastCheck; // a file's packet times say nothing of now
+            ingestedAtLastCheck = ingested;
+            if (ingested == ingestedAtPublish || !quiet) {
                 return;
             }
             ingestedAtPublish = ingested;
