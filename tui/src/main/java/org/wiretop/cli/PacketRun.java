@@ -1,7 +1,5 @@
 package org.wiretop.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +71,7 @@ final class PacketRun {
 
     private int print(OfflineBpf bpf, long count) throws CaptureException {
         boolean timely = live || "-".equals(source.description());
-        LineOutput out = output.quiet ? null : new LineOutput(new FileOutputStream(FileDescriptor.out), timely ? 100 : 0);
+        LineOutput out = output.quiet ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle()) : null;
         PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count);
