@@ -34,6 +34,8 @@ final class Icmp {
         if (type == 0 || type == 8 || (type >= 13 && type <= 18)) {
             s.icmpId = b.u16(off + 4);
             s.icmpSeq = b.u16(off + 6);
+        } else if (IcmpQuote.isIcmpError(type)) {
+            IcmpQuote.ipv4(b, off + HEADER, s);
         }
         payload(b, off, s);
     }

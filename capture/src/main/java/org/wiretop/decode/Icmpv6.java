@@ -31,6 +31,8 @@ final class Icmpv6 {
         if (type == 128 || type == 129) {
             s.icmpId = b.u16(off + 4);
             s.icmpSeq = b.u16(off + 6);
+        } else if (IcmpQuote.isIcmpv6Error(type)) {
+            IcmpQuote.ipv6(b, off + Icmp.HEADER, s);
         }
         Icmp.payload(b, off, s);
     }

@@ -121,6 +121,15 @@ public final class PacketSummary {
     /** Echo request/reply identifier and sequence, or -1. */
     public int icmpId, icmpSeq;
 
+    // ---- the packet an ICMP/ICMPv6 error quotes (as far as captured; -1 = not there) ----
+    /** Quoted packet's IP protocol / next header. */
+    public int quotedProtocol;
+    /** Quoted TCP/UDP ports, and UDP length. */
+    public int quotedSrcPort, quotedDstPort, quotedUdpLength;
+    /** Quoted IPv4 addresses, meaningful when {@link #quotedHasIp4}. */
+    public int quotedIp4Src, quotedIp4Dst;
+    public boolean quotedHasIp4;
+
     // ---- offsets into the captured bytes (for hex highlighting and payload access) ----
     public int networkOffset, transportOffset, payloadOffset, payloadLength;
 
@@ -147,6 +156,8 @@ public final class PacketSummary {
         tcpHasTimestamps = false; tcpSackBlocks = 0; tcpOptionCount = 0;
         udpLength = -1; udpPayloadLength = -1;
         icmpType = -1; icmpCode = -1; icmpId = -1; icmpSeq = -1;
+        quotedProtocol = -1; quotedSrcPort = -1; quotedDstPort = -1; quotedUdpLength = -1;
+        quotedIp4Src = 0; quotedIp4Dst = 0; quotedHasIp4 = false;
         networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
     }
 

@@ -195,6 +195,26 @@ class DecoderTest {
     }
 
     @Test
+    void icmpErrorQuotesTheFlowItIsAbout() {
+        // port unreachable quoting UDP 10.0.0.2:54321 → 10.0.0.1:53
+        String quoted = "4500 0021 0001 0000 4011 0000 0a000002 0a000001" + "d431 0035 000d 0000";
+        decode(Decoder.DLT_EN10MB, withIpv4Checksum(hex(ETH_IP4 + ipv4(1, 20 + 8 + 28) + "0303 0000 00000000" + quoted), 14));
+        assertEquals(Status.OK, s.status, s.reason);
+        assertEquals(3, s.icmpType);
+        assertEquals(17, s.quotedProtocol);
+        assertEquals(54321, s.quotedSrcPort);
+        assertEquals(53, s.quotedDstPort);
+        assertEquals("10.0.0.1", Addresses.ipv4(s.quotedIp4Dst));
+        assertFalse(s.has(PacketSummary.UDP));
+        // a quote cut short is optional detail: the ICMP message itself is whole
+        byte[] frame = withIpv4Checksum(hex(ETH_IP4 + ipv4(1, 20 + 8 + 28) + "0303 0000 00000000" + quoted), 14);
+        decodeCut(Decoder.DLT_EN10MB, frame, frame.length - 6);
+        assertEquals(Status.OK, s.status);
+        assertEquals(17, s.quotedProtocol);
+        assertEquals(-1, s.quotedSrcPort);
+    }
+
+    @Test
     void arpRequest() {
         fixture("eth-arp");
         assertEquals(Status.OK, s.status);

@@ -79,9 +79,11 @@ public final class JsonFormatter {
         } else if (s.has(PacketSummary.ICMP)) {
             number(out, "icmp.type", s.icmpType);
             number(out, "icmp.code", s.icmpCode);
+            appendQuoted(s, out);
         } else if (s.has(PacketSummary.ICMP6)) {
             number(out, "icmpv6.type", s.icmpType);
             number(out, "icmpv6.code", s.icmpCode);
+            appendQuoted(s, out);
         }
         if (s.has(PacketSummary.ARP)) {
             number(out, "arp.opcode", s.arpOpcode);
@@ -98,6 +100,21 @@ public final class JsonFormatter {
             s.appendReason(out.append(",\"wiretop.reason\":\"")).append('"');
         }
         return out.append('}');
+    }
+
+    /**
+     * The ports of the packet an ICMP error quotes, under tcp.* / udp.* keys: with no transport
+     * header of its own in the packet, the quoted one is tshark's first occurrence too.
+     */
+    private static void appendQuoted(PacketSummary s, StringBuilder out) {
+        if (s.quotedProtocol == 6) {
+            number(out, "tcp.srcport", s.quotedSrcPort);
+            number(out, "tcp.dstport", s.quotedDstPort);
+        } else if (s.quotedProtocol == 17) {
+            number(out, "udp.srcport", s.quotedSrcPort);
+            number(out, "udp.dstport", s.quotedDstPort);
+            number(out, "udp.length", s.quotedUdpLength);
+        }
     }
 
     /** Appends seconds since the epoch with 9 decimals ("1575842394.599412000"). */
