@@ -51,6 +51,8 @@ public final class PcapWriter implements AutoCloseable {
     private long droppedAfterClose;
     private boolean closing;
     private volatile CaptureException failure;
+    /** Bytes of whole batches the I/O thread has written: always a record boundary. */
+    private long onDisk;
 
     /** A buffer of whole records, little-endian. */
     private static final class Batch {
@@ -247,8 +249,10 @@ public final class PcapWriter implements AutoCloseable {
             try {
                 out.write(b.bytes, 0, b.used);
                 out.flush();
+                onDisk += b.used;
             } catch (IOException e) {
                 error = e;
+                cutPartialBatch();
             }
             synchronized (this) {
                 if (error != null && failure == null) {
@@ -265,6 +269,20 @@ public final class PcapWriter implements AutoCloseable {
                 if (failure != null) {
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * A write that failed part-way (a full disk) leaves part of a record at the end, which
+     * tcpdump reports as a truncated file; cut the file back to the last whole batch.
+     */
+    private void cutPartialBatch() {
+        if (closeStream && out instanceof FileOutputStream file) {
+            try {
+                file.getChannel().truncate(onDisk);
+            } catch (IOException ignored) {
+                // the file keeps its cut record; readers still get every whole one before it
             }
         }
     }
