@@ -51,6 +51,14 @@ public final class CaptureEngine implements AutoCloseable {
      */
     public synchronized String start(CaptureSpec spec) {
         stopCapture();
+        // The arena is allocated (and zeroed) before the capture opens: once it is open the
+        // kernel buffer fills, and a slow start would cost packets.
+        PacketRing current = ring.get();
+        if (current == null || spec.isFile()) {
+            ring.set(null); // let the old arena go before allocating the new one
+            current = new PacketRing(current == null ? -1 : current.linkType(), ringPackets, ringBytes);
+            ring.set(current);
+        }
         PacketSource src;
         try {
             src = spec.isFile() ? Sources.openFile(spec.file()) : Sources.openLive(LiveOptions.of(spec.device(), spec.bpf()));
@@ -62,9 +70,8 @@ public final class CaptureEngine implements AutoCloseable {
             status.set(new CaptureStatus(spec, CaptureStats.NONE, false, why));
             return why;
         }
-        PacketRing current = ring.get();
-        if (current == null || current.linkType() != src.linkType() || spec.isFile()) {
-            current = null; // let the old arena go before allocating the new one
+        if (!current.adoptLinkType(src.linkType())) {
+            // Another interface with another link type: packets of two kinds cannot share a pcap file.
             ring.set(null);
             current = new PacketRing(src.linkType(), ringPackets, ringBytes);
             ring.set(current);

@@ -32,7 +32,7 @@ public final class PacketRing {
     public static final int DEFAULT_PACKETS = 100_000;
     public static final long DEFAULT_BYTES = 128L << 20;
 
-    private final int linkType;
+    private volatile int linkType;
     private final int slots;
     private final byte[] arena;
     private final long[] start;
@@ -64,6 +64,22 @@ public final class PacketRing {
 
     public int linkType() {
         return linkType;
+    }
+
+    /**
+     * Gives a ring that has never held a packet the link type of the capture about to fill it
+     * (so the arena can be allocated before the capture opens). Returns false when the ring
+     * already holds packets of another link type: the caller then needs a new ring.
+     */
+    public boolean adoptLinkType(int type) {
+        if (type == linkType) {
+            return true;
+        }
+        if (end() != 0) {
+            return false;
+        }
+        linkType = type;
+        return true;
     }
 
     public int capacityPackets() {

@@ -8,6 +8,8 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import org.wiretop.capture.CaptureException;
+import org.wiretop.capture.InterfaceInfo;
+import org.wiretop.capture.Sources;
 import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PcapWriter;
 import org.wiretop.capture.filter.DisplayFilter;
@@ -91,8 +93,12 @@ public final class TuiApp {
             long keyTime = 0;
             KeyStroke key;
             while ((key = screen.pollInput()) != null) {
+                Prompt before = state.prompt();
                 Step step = KeyReducer.reduce(state, key);
                 state = step.state();
+                if (before == null && state.prompt() != null && state.prompt().kind() == Prompt.Kind.INTERFACE) {
+                    state = state.withPrompt(state.prompt().failed(interfaceChoices()));
+                }
                 if (step.command() instanceof Command.Quit) {
                     return;
                 }
@@ -180,6 +186,19 @@ public final class TuiApp {
             return s;
         }
         return s;
+    }
+
+    /** "choose from: any lo eth0" for the interface prompt (libpcap's list; quick). */
+    private static String interfaceChoices() {
+        try {
+            StringBuilder b = new StringBuilder("choose from:");
+            for (InterfaceInfo i : Sources.interfaces()) {
+                b.append(' ').append(i.name());
+            }
+            return b.toString();
+        } catch (CaptureException | RuntimeException | LinkageError e) {
+            return "";
+        }
     }
 
     private UiState restart(UiState s, CaptureSpec spec, Prompt.Kind kind, String typed) {

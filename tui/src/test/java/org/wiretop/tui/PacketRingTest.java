@@ -66,6 +66,17 @@ class PacketRingTest {
     }
 
     @Test
+    void anEmptyRingAdoptsTheCapturesLinkTypeAFullOneDoesNot() {
+        PacketRing ring = new PacketRing(-1, 4, 1024);
+        assertTrue(ring.adoptLinkType(276));
+        assertEquals(276, ring.linkType());
+        ring.add(1, 10, packet(1, 10), 10);
+        assertTrue(ring.adoptLinkType(276), "same type: keep going");
+        assertFalse(ring.adoptLinkType(1), "packets of another link type are held");
+        assertEquals(276, ring.linkType());
+    }
+
+    @Test
     void rejectsImpossibleBounds() {
         assertThrows(IllegalArgumentException.class, () -> new PacketRing(1, 0, 100));
         assertThrows(IllegalArgumentException.class, () -> new PacketRing(1, 10, 0));
