@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,10 +23,15 @@ final class HostileEventCounter implements ServerListener {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     /** Per server kind, per client port: {@link #now()} of the last refusal, 0 for never. */
     private final AtomicLongArray[] lastRefused = new AtomicLongArray[ServerKind.values().length];
+    /** Per server kind, per client port: when its last connection closed, and why (the server's own words). */
+    private final AtomicLongArray[] lastClosed = new AtomicLongArray[ServerKind.values().length];
+    private final AtomicReferenceArray<?>[] closeReason = new AtomicReferenceArray<?>[ServerKind.values().length];
 
     HostileEventCounter() {
         for (int i = 0; i < lastRefused.length; i++) {
             lastRefused[i] = new AtomicLongArray(65536);
+            lastClosed[i] = new AtomicLongArray(65536);
+            closeReason[i] = new AtomicReferenceArray<String>(65536);
         }
     }
 
@@ -39,6 +45,12 @@ final class HostileEventCounter implements ServerListener {
         counts.computeIfAbsent(event.getClass(), k -> new LongAdder()).increment();
         if (event instanceof ServerEvent.Refused r) {
             ServerKind.byName(r.server()).ifPresent(k -> lastRefused[k.ordinal()].set(r.remote().getPort(), now()));
+        } else if (event instanceof ServerEvent.Closed c) {
+            ServerKind.byName(c.server()).ifPresent(k -> {
+                // The reasons are a handful of constant strings: keeping them costs no heap.
+                reasons(k).set(c.remote().getPort(), c.reason());
+                lastClosed[k.ordinal()].set(c.remote().getPort(), now());
+            });
         } else if (event instanceof ServerEvent.Problem p && problems.size() < MAX_PROBLEMS) {
             problems.add(p.server() + ": " + p.message());
         }
@@ -51,6 +63,18 @@ final class HostileEventCounter implements ServerListener {
     boolean refusedSince(ServerKind kind, int localPort, long since) {
         AtomicLongArray ports = lastRefused[kind.ordinal()];
         return Await.until(() -> ports.get(localPort) >= since, Duration.ofSeconds(1));
+    }
+
+    /** Why that server closed the client on {@code localPort} at or after {@code since}; null if it has not (within a second). */
+    String closedSince(ServerKind kind, int localPort, long since) {
+        AtomicLongArray ports = lastClosed[kind.ordinal()];
+        return Await.until(() -> ports.get(localPort) >= since, Duration.ofSeconds(1))
+                ? reasons(kind).get(localPort) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private AtomicReferenceArray<String> reasons(ServerKind kind) {
+        return (AtomicReferenceArray<String>) closeReason[kind.ordinal()];
     }
 
     long count(Class<? extends ServerEvent> type) {
