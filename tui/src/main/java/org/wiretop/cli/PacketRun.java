@@ -50,6 +50,32 @@ final class PacketRun {
 
     /** Returns the exit code; a failure the user must see is thrown as CaptureException/UserError. */
     int execute() throws CaptureException {
+        // The hook goes in first, so a signal at any moment from here on ends the run cleanly:
+        // it stops the source (run() returns at once, even before it started) and waits until
+        // the output is flushed and the statistics printed.
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            source.stop();
+            try {
+                done.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "wiretop-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return executeWithHook();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal is ending the JVM: the hook is running and was waiting for 'done'
+            }
+        }
+    }
+
+    private int executeWithHook() throws CaptureException {
         int linkType = source.linkType();
         boolean printing = writePath == null && !output.quiet;
         if ((printing || display != null) && !Decoder.supports(linkType)) {
@@ -110,41 +136,22 @@ final class PacketRun {
     }
 
     private int runToEnd(PacketHandler handler, long max, Finish finish) throws CaptureException {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            source.stop();
-            try {
-                done.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "wiretop-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         CaptureException failure = null;
         try {
-            try {
-                source.run(handler, max);
-            } catch (CaptureException e) {
-                failure = e;
-            } finally {
-                try {
-                    finish.run();
-                } catch (CaptureException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            if (live) {
-                printStats(source.stats());
-            }
-            err.flush();
+            source.run(handler, max);
+        } catch (CaptureException e) {
+            failure = e;
         } finally {
-            done.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // a signal is ending the JVM: the hook is running and waits for 'done'
+                finish.run();
+            } catch (CaptureException e) {
+                failure = failure == null ? e : failure;
             }
         }
+        if (live) {
+            printStats(source.stats());
+        }
+        err.flush();
         if (failure != null) {
             throw failure;
         }

@@ -1,0 +1,177 @@
+package org.wiretop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code wiretop capture} as a real process on {@code lo} (as root; skipped otherwise): every
+ * packet of known loopback traffic printed; a {@code -w} file complete after SIGTERM with
+ * tcpdump's statistics lines, read back by tcpdump with the same count and the same lines; a
+ * quiet capture stops promptly; bad interface and filter are usage errors on one line.
+ */
+class CaptureCommandTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyUdpPacketIsPrintedThenCountStops() throws Exception {
+        assumeRoot();
+        try (DatagramSocket sink = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+             DatagramSocket sender = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            int port = sink.getLocalPort();
+            int n = 20;
+            Path out = dir.resolve("out.txt");
+            Path err = dir.resolve("err.txt");
+            Process p = CliRunner.start(out, err, "capture", "-i", "lo", "-c", String.valueOf(n), "udp", "port", String.valueOf(port));
+            try {
+                awaitListening(p, err);
+                byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < n; i++) {
+                    sender.send(new DatagramPacket(hello, hello.length, LOOPBACK, port));
+                }
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS), "capture -c did not end: " + CliRunner.read(err));
+                assertEquals(0, p.exitValue(), CliRunner.read(err));
+            } finally {
+                p.destroyForcibly();
+            }
+            List<String> lines = CliRunner.read(out).lines().toList();
+            assertEquals(n, lines.size(), CliRunner.read(out));
+            String expected = " IP 127.0.0.1." + sender.getLocalPort() + " > 127.0.0.1." + port + ": UDP, length 5";
+            for (String line : lines) {
+                assertTrue(line.endsWith(expected), line);
+            }
+            assertTrue(CliRunner.read(err).contains(n + " packets captured"), CliRunner.read(err));
+        }
+    }
+
+    @Test
+    void sigtermLeavesACompleteFileThatTcpdumpReadsTheSame() throws Exception {
+        assumeRoot();
+        Assumptions.assumeTrue(CliRunner.tcpdumpInstalled(), "tcpdump is not installed: skipping");
+        Path pcap = dir.resolve("tcp.pcap");
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
+            int port = server.getLocalPort();
+            Process p = CliRunner.start(out, err, "capture", "-i", "lo", "-w", pcap.toString(), "tcp", "port", String.valueOf(port));
+            try {
+                awaitListening(p, err);
+                exchange(server, 5);
+                // all the conversation's packets (FIN/ACKs included) must be seen before stopping
+                assertTrue(CliRunner.await(10_000, () -> countPackets(pcap) >= 10), "capture saw too few packets");
+                p.destroy(); // SIGTERM
+                assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capture did not stop on SIGTERM");
+            } finally {
+                p.destroyForcibly();
+            }
+            String errText = CliRunner.read(err);
+            Matcher m = Pattern.compile("(\\d+) packets captured\\n(\\d+) packets received by filter\\n(\\d+) packets dropped by kernel")
+                    .matcher(errText);
+            assertTrue(m.find(), "tcpdump's statistics lines missing: " + errText);
+            long captured = Long.parseLong(m.group(1));
+            assertTrue(CliRunner.read(out).isEmpty(), "nothing printed per packet with -w");
+            List<String> theirs = CliRunner.run(List.of("tcpdump", "-nn", "-S", "-r", pcap.toString())).lines().toList();
+            assertEquals(captured, theirs.size(), "tcpdump read a different count: " + theirs);
+            CliRunner.Result ours = CliRunner.inProcess("read", pcap.toString());
+            assertEquals(0, ours.code(), ours.err());
+            List<String> mine = ours.lines();
+            assertEquals(theirs.size(), mine.size());
+            for (int i = 0; i < mine.size(); i++) {
+                assertEquals(afterTime(theirs.get(i)), afterTime(mine.get(i)), "packet " + (i + 1));
+            }
+            assertTrue(mine.stream().anyMatch(l -> l.contains("Flags [S.]") && l.contains("options [mss")), String.join("\n", mine));
+            CliRunner.Result json = CliRunner.inProcess("read", pcap.toString(), "--format", "json");
+            assertTrue(json.lines().stream().allMatch(JsonCheck::isObject), json.out());
+        }
+    }
+
+    @Test
+    void stoppingWithNoTrafficReturnsPromptly() throws Exception {
+        assumeRoot();
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        try (DatagramSocket unused = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            Process p = CliRunner.start(out, err, "capture", "-i", "lo", "udp", "port", String.valueOf(unused.getLocalPort()));
+            try {
+                awaitListening(p, err);
+                long start = System.nanoTime();
+                p.destroy();
+                assertTrue(p.waitFor(5, TimeUnit.SECONDS), "capture with no traffic did not stop within 5 s");
+                System.out.println("CaptureCommandTest: stopped in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            } finally {
+                p.destroyForcibly();
+            }
+            assertTrue(CliRunner.read(err).contains("0 packets captured"), CliRunner.read(err));
+        }
+    }
+
+    @Test
+    void unknownInterfaceAndBadFilterAreUsageErrors() {
+        CliRunner.Result noIf = CliRunner.inProcess("capture", "-i", "no-such-if0", "-c", "1");
+        assertEquals(2, noIf.code(), noIf.err());
+        ReadCommandTest.assertOneErrorLine(noIf, "no-such-if0");
+        assumeRoot();
+        CliRunner.Result badFilter = CliRunner.inProcess("capture", "-i", "lo", "-c", "1", "tcp", "port");
+        assertEquals(2, badFilter.code(), badFilter.err());
+        ReadCommandTest.assertOneErrorLine(badFilter, "syntax error");
+    }
+
+    /** One TCP connection to {@code server}: {@code writes} small writes, echoed back, then closed. */
+    private static void exchange(ServerSocket server, int writes) throws Exception {
+        try (Socket client = new Socket()) {
+            client.connect(server.getLocalSocketAddress(), 5000);
+            client.setSoTimeout(5000);
+            try (Socket accepted = server.accept()) {
+                accepted.setSoTimeout(5000);
+                OutputStream co = client.getOutputStream();
+                InputStream ai = accepted.getInputStream();
+                for (int i = 0; i < writes; i++) {
+                    co.write(("msg" + i).getBytes(StandardCharsets.US_ASCII));
+                    co.flush();
+                    assertEquals(4, ai.readNBytes(4).length);
+                }
+                client.shutdownOutput();
+                assertEquals(-1, ai.read());
+            }
+        }
+    }
+
+    private static long countPackets(Path pcap) {
+        CliRunner.Result r = CliRunner.inProcess("read", pcap.toString());
+        return r.code() == 0 ? r.lines().size() : -1;
+    }
+
+    private static void awaitListening(Process p, Path err) {
+        assertTrue(CliRunner.await(15_000, () -> CliRunner.read(err).contains("listening on") || !p.isAlive()),
+                "capture did not start: " + CliRunner.read(err));
+        assertTrue(p.isAlive(), "capture ended early: " + CliRunner.read(err));
+    }
+
+    private static void assumeRoot() {
+        Assumptions.assumeTrue(CliRunner.isRoot(), "live capture needs root: skipping");
+    }
+
+    private static String afterTime(String line) {
+        return line.substring(line.indexOf(' ') + 1);
+    }
+}
