@@ -51,7 +51,8 @@ public final class ServeCommand implements Callable<Integer> {
         List<ServerKind> kinds = kinds();
         ServerManager manager = new ServerManager(limits());
         PrintStream out = System.out;
-        manager.addListener(new ServeLog(out, quiet));
+        ServeLog log = new ServeLog(out, quiet);
+        manager.addListener(log);
         try {
             for (ServerKind kind : kinds) {
                 RunningServer s = manager.start(kind, ServerManager.parseBind(bind), port != null ? port : kind.defaultPort());
@@ -60,9 +61,11 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } catch (ServerStartException e) {
             manager.close();
+            log.drain(Duration.ofSeconds(1));
             throw UserError.runtime(e.getMessage());
         } catch (IllegalArgumentException e) {
             manager.close();
+            log.drain(Duration.ofSeconds(1));
             throw UserError.usage(e.getMessage());
         }
         out.println("Ctrl-C stops " + (kinds.size() == 1 ? "it" : "them") + ".");
@@ -70,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
         // Ctrl-C and SIGTERM run the hooks; close every socket before the JVM goes.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             manager.close();
-            out.flush();
+            log.drain(Duration.ofSeconds(2));
             stopped.countDown();
         }, "wiretop-serve-stop"));
         stopped.await();
