@@ -38,6 +38,10 @@ import org.wiretop.monitor.flow.LocalAddresses;
  * </ul>
  *
  * <pre>java -jar bench/target/benchmarks.jar FlowTableBench -prof gc</pre>
+ *
+ * On a machine shared with other work, {@link #main} gives the same figure per CPU-second of the
+ * measuring thread (time it was not scheduled does not count):
+ * <pre>java -cp bench/target/benchmarks.jar org.wiretop.bench.FlowTableBench</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -201,5 +205,34 @@ public class FlowTableBench {
             flood.ingest(p);
         }
         return flood.evictedForSpace();
+    }
+
+    /** Summaries per CPU-second of this thread, for known flows and for the SYN flood. */
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int n : new int[] {1000, 50_000}) {
+            FlowTableBench b = new FlowTableBench();
+            b.flows = n;
+            b.setup();
+            for (String kind : new String[] {"knownFlows", "synFloodAtCap"}) {
+                boolean known = kind.equals("knownFlows");
+                for (int round = 0; round < 8; round++) { // the first rounds are warm-up
+                    int batches = 10_000;
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    for (int i = 0; i < batches; i++) {
+                        if (known) {
+                            b.knownFlows();
+                        } else {
+                            b.synFloodAtCap();
+                        }
+                    }
+                    double seconds = (cpu.getCurrentThreadCpuTime() - t0) / 1e9;
+                    if (round >= 3) {
+                        System.out.printf(java.util.Locale.ROOT, "%s flows=%d: %.1f M summaries per CPU-second%n",
+                                kind, n, batches * (double) BATCH / seconds / 1e6);
+                    }
+                }
+            }
+        }
     }
 }
