@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `wiretop read` throughput against tcpdump and tshark, in ONE run, on the same 1 M-packet file
+# made by ../shared/tools/bench/mkpcap.c (60 % IPv4/TCP, 25 % UDP, 5 % ICMP, 10 % IPv6):
+#   wiretop read FILE              > /dev/null   (tcpdump-style text)
+#   wiretop read FILE --format json > /dev/null
+#   tcpdump -nn -r FILE            > /dev/null
+#   tshark -T fields (../shared/tools/tshark-fields.sh) > /dev/null
+# Prints packets/s for each (best of ROUNDS) and the ratios. Targets: text >= 4x tcpdump,
+# json >= tcpdump's text rate. Times include JVM start (a few hundred ms), as a user sees it.
+# Usage: bench/read-speed.sh [PACKETS=1000000] [ROUNDS=3]     (no root needed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+ROUNDS=${2:-3}
+SHARED=${WIRETOP_SHARED:-../shared}
+OUT=bench/out
+mkdir -p "$OUT"
+[ -f "$SHARED/tools/bench/mkpcap.c" ] || { echo "read-speed: $SHARED/tools/bench/mkpcap.c not found (set WIRETOP_SHARED)" >&2; exit 1; }
+command -v tcpdump >/dev/null || { echo "read-speed: tcpdump not found: apt-get install tcpdump" >&2; exit 1; }
+gcc -O2 -o "$OUT/mkpcap" "$SHARED/tools/bench/mkpcap.c"
+FILE="$OUT/read-speed-$N.pcap"
+[ -f "$FILE" ] || "$OUT/mkpcap" "$FILE" "$N" >/dev/null
+jar=tui/target/wiretop.jar
+if [ ! -f "$jar" ] || [ -n "$(find native/src/main capture/src/main monitor/src/main tui/src/main -newer "$jar" -type f | head -1)" ]; then
+    mvn -B -q -o install -Dmaven.test.skip=true -pl native,capture,monitor,tui 2>/dev/null || mvn -B -q install -Dmaven.test.skip=true -pl native,capture,monitor,tui
+fi
+
+best_seconds() { # COMMAND... : best wall time of ROUNDS runs, stdout to /dev/null
+    local best=""
+    for _ in $(seq "$ROUNDS"); do
+        local t0 t1 s
+        t0=$(date +%s.%N)
+        "$@" > /dev/null 2>/dev/null
+        t1=$(date +%s.%N)
+        s=$(echo "$t1 - $t0" | bc -l)
+        if [ -z "$best" ] || [ "$(echo "$s < $best" | bc -l)" = 1 ]; then best=$s; fi
+    done
+    echo "$best"
+}
+pps() { echo "$N / $1" | bc -l | xargs printf '%.0f'; }
+
+echo "file: $FILE ($N packets, $(du -h "$FILE" | cut -f1)); best of $ROUNDS rounds; $(nproc) cores"
+t_text=$(best_seconds java -jar "$jar" read "$FILE")
+t_json=$(best_seconds java -jar "$jar" read "$FILE" --format json)
+t_tcpdump=$(best_seconds tcpdump -nn -r "$FILE")
+if command -v tshark >/dev/null; then
+    t_tshark=$(best_seconds sh "$SHARED/tools/tshark-fields.sh" "$FILE")
+fi
+printf '%-34s %8.2f s %12s pkt/s\n' "wiretop read (text)" "$t_text" "$(pps "$t_text")"
+printf '%-34s %8.2f s %12s pkt/s\n' "wiretop read --format json" "$t_json" "$(pps "$t_json")"
+printf '%-34s %8.2f s %12s pkt/s\n' "tcpdump -nn -r" "$t_tcpdump" "$(pps "$t_tcpdump")"
+if [ -n "${t_tshark:-}" ]; then
+    printf '%-34s %8.2f s %12s pkt/s\n' "tshark -T fields (tshark-fields.sh)" "$t_tshark" "$(pps "$t_tshark")"
+fi
+printf 'ratio text / tcpdump:  %.2fx (target >= 4)\n' "$(echo "$t_tcpdump / $t_text" | bc -l)"
+printf 'ratio json / tcpdump:  %.2fx (target >= 1)\n' "$(echo "$t_tcpdump / $t_json" | bc -l)"
+if [ -n "${t_tshark:-}" ]; then
+    printf 'ratio json / tshark:   %.2fx\n' "$(echo "$t_tshark / $t_json" | bc -l)"
+fi
