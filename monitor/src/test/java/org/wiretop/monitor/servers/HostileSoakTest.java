@@ -54,7 +54,7 @@ class HostileSoakTest {
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             HostileWatch watch = new HostileWatch(servers, LIMITS, start, end, HEAP_SAMPLES, tally);
-            List<Runnable> jobs = new ArrayList<>(new HostileMix(servers, LIMITS, end, tally, events).loops());
+            List<Runnable> jobs = new ArrayList<>(new HostileMix(new HostileRun(servers, LIMITS, end, tally, events)).loops());
             jobs.add(new HostileCanary(servers, end, EXCHANGE_NANOS, tally, events));
             jobs.add(watch);
             runAll(jobs, seconds + 60);
@@ -69,12 +69,16 @@ class HostileSoakTest {
             long refused = servers.values().stream().mapToLong(s -> s.status().refused()).sum();
             String served = servers.values().stream().map(s -> s.kind().id() + "=" + s.status().accepted())
                     .collect(Collectors.joining(","));
+            long bytesIn = servers.values().stream().mapToLong(s -> s.status().bytesIn()).sum();
+            long bytesOut = servers.values().stream().mapToLong(s -> s.status().bytesOut()).sum();
             manager.close();
 
             List<HostileWatch.HeapSample> heap = watch.heap();
             System.out.println("HOSTILE-SOAK " + seconds + " s (clients done at " + clientsDoneMillis + " ms): "
-                    + "server refused=" + refused + " served={" + served + "} " + tally.all());
-            System.out.println("HOSTILE-SOAK heap MiB after GC at s: " + heap.stream()
+                    + "server refused=" + refused + " served={" + served + "} bytesIn=" + bytesIn + " bytesOut=" + bytesOut
+                    + " " + tally.all());
+            System.out.println("HOSTILE-SOAK heap MiB after GC at s (bound: +" + (HEAP_GROWTH_BOUND >> 20)
+                    + " MiB over the 2nd): " + heap.stream()
                     .map(h -> h.atMillis() / 1000 + ":" + h.mib()).collect(Collectors.joining(" "))
                     + "; anomalies=" + tally.anomalyCount() + " " + tally.anomalies()
                     + "; server problems=" + events.problems());
