@@ -5,34 +5,29 @@ import org.wiretop.capture.CaptureStats;
 import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
-import org.wiretop.decode.Decoder;
-import org.wiretop.decode.PacketSummary;
 
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
- * Runs the capture thread (design §3): it alone copies each packet into the {@link PacketRing},
- * decodes it and hands the summary to the flow tracker; it never waits on the UI. The UI reads
- * the ring and the {@link CaptureStatus} published here, and asks for restarts (new filter or
- * interface) from its own thread.
+ * Runs the capture thread (design §3): it alone copies each packet into the {@link PacketRing}
+ * and never waits on anything. Decoding for the flow tracker happens on the {@link FlowFeeder}'s
+ * thread, which reads the ring behind it, so per-packet work here is as small as tcpdump -w's.
+ * The UI reads the ring and the {@link CaptureStatus} published here, and asks for restarts
+ * (new filter or interface) from its own thread.
  */
 public final class CaptureEngine implements AutoCloseable {
     private static final long STATS_EVERY_NANOS = 250_000_000L;
 
     private final int ringPackets;
     private final long ringBytes;
-    /** Called on the capture thread with every decoded packet (the flow tracker's ingest). */
-    private final Consumer<PacketSummary> onDecoded;
     private final AtomicReference<PacketRing> ring = new AtomicReference<>();
     private final AtomicReference<CaptureStatus> status = new AtomicReference<>();
     private volatile PacketSource source;
     private Thread thread;
 
-    public CaptureEngine(int ringPackets, long ringBytes, Consumer<PacketSummary> onDecoded) {
+    public CaptureEngine(int ringPackets, long ringBytes) {
         this.ringPackets = ringPackets;
         this.ringBytes = ringBytes;
-        this.onDecoded = onDecoded;
         status.set(new CaptureStatus(CaptureSpec.live("any", ""), CaptureStats.NONE, false, ""));
     }
 
@@ -86,19 +81,12 @@ public final class CaptureEngine implements AutoCloseable {
     }
 
     private void capture(CaptureSpec spec, PacketSource src, PacketRing target) {
-        Decoder decoder = new Decoder();
-        PacketSummary summary = new PacketSummary();
-        int linkType = src.linkType();
         long[] lastStats = {System.nanoTime()};
         String error = "";
         try {
             src.run((epochNanos, wire, data, captured) -> {
                 long number = target.end() + 1;
                 target.add(epochNanos, wire, data, captured);
-                summary.frameNumber = number;
-                summary.epochNanos = epochNanos;
-                decoder.decode(linkType, data, captured, wire, summary);
-                onDecoded.accept(summary);
                 // Only every 64th packet looks at the clock: cheap at 1 M packets/s.
                 if ((number & 63) == 0) {
                     long now = System.nanoTime();

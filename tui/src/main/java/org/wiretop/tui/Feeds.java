@@ -23,6 +23,10 @@ public final class Feeds {
     /** The latest socket table (refreshed every second by a sampler thread). */
     public interface Sockets {
         List<SocketRow> rows();
+
+        /** Whether a view that needs fresh sockets (Sockets, Connections) is on screen. */
+        default void setWanted(boolean onScreen) {
+        }
     }
 
     /** The built-in servers: list, start/stop and a quick client. */

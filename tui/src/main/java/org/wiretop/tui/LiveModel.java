@@ -126,6 +126,7 @@ public final class LiveModel {
             }
         }
 
+        sockets.setWanted(s.view() == View.SOCKETS || s.view() == View.CONNECTIONS);
         // Only the view on screen is joined, sorted and filtered.
         List<ConnRow> conns = List.of();
         if (s.view() == View.CONNECTIONS) {

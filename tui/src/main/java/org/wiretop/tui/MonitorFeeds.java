@@ -3,43 +3,37 @@ package org.wiretop.tui;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.monitor.flow.FlowTable;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The monitor seen through {@link Feeds}: the flow table (fed on the capture thread, publishing
- * its own snapshots), the socket sampler (its own thread, every second) and the built-in servers.
- *
- * <p>The flow table publishes a snapshot from the capture thread when a packet arrives and one
- * is due. When packets stop, nobody would publish the last state, so a timer does it, but only
- * after {@value #IDLE_MILLIS} ms without a packet: at high rates the capture thread alone
- * touches the table and never waits for a snapshot to be copied.
+ * The monitor seen through {@link Feeds}: the flow table (fed from the packet ring by a
+ * {@link FlowFeeder}, its only writer, which also publishes its snapshots), the socket sampler
+ * (its own thread, every second) and the built-in servers.
  */
 public final class MonitorFeeds implements AutoCloseable {
+    /** A table with no new packet for this long publishes its final state. */
     static final long IDLE_MILLIS = 300;
 
     private final FlowTable flows = FlowTable.withDefaults();
     private final BuiltInServers servers = new BuiltInServers();
     private final SampledSockets sockets = new SampledSockets(servers::ports);
     private final FlowConnections connections = new FlowConnections(flows.published(), sockets::table);
-    private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "wiretop-flow-idle-publisher");
-        t.setDaemon(true);
-        return t;
-    });
-    // Guarded by the flows lock.
-    private long lastIngestEpochNanos;
+    private FlowFeeder feeder;
+    private volatile boolean liveClock = true;
+    // Flow thread only.
     private long ingested;
     private long ingestedAtPublish;
-    private long ingestedAtLastCheck;
-    private volatile boolean liveClock = true;
+    private long lastIngestMillis;
 
     public static MonitorFeeds open() {
         MonitorFeeds m = new MonitorFeeds();
         m.sockets.start();
-        m.idle.scheduleWithFixedDelay(m::publishWhenIdle, 250, 250, TimeUnit.MILLISECONDS);
         return m;
+    }
+
+    /** Starts feeding the flow table from whatever ring the capture fills. */
+    public void feedFrom(Supplier<PacketRing> rings) {
+        feeder = new FlowFeeder(rings, this::ingest, this::idle).start();
     }
 
     /** Live captures age flows by the wall clock; a file's flows keep the file's own time. */
@@ -47,30 +41,31 @@ public final class MonitorFeeds implements AutoCloseable {
         liveClock = live;
     }
 
-    /** Capture thread only: one decoded packet for the flow table. */
-    public void ingest(PacketSummary s) {
-        synchronized (flows) {
-            flows.ingest(s);
-            flows.publishIfDue(s.epochNanos);
-            lastIngestEpochNanos = s.epochNanos; // the packet's time: no clock call per packet
-            ingested++;
-        }
+    /** Packets the flow table never saw because it fell a whole ring behind. */
+    public long flowSkipped() {
+        return feeder == null ? 0 : feeder.skipped();
     }
 
-    private void publishWhenIdle() {
-        synchronized (flows) {
-            long nowEpochNanos = System.currentTimeMillis() * 1_000_000L;
-            boolean quiet = liveClock
-                    ? nowEpochNanos - lastIngestEpochNanos >= IDLE_MILLIS * 1_000_000L
-                    : ingested == ingestedAtLastCheck; // a file's packet times say nothing of now
-            ingestedAtLastCheck = ingested;
-            if (ingested == ingestedAtPublish || !quiet) {
-                return;
-            }
+    private void ingest(PacketSummary s) {
+        flows.ingest(s);
+        flows.publishIfDue(s.epochNanos);
+        ingested++;
+    }
+
+    /** No packet waiting: publish what came since the last snapshot, once it has been quiet a while. */
+    private void idle() {
+        long now = System.currentTimeMillis();
+        if (ingested != ingestedAtPublish) {
             ingestedAtPublish = ingested;
+            lastIngestMillis = now;
+            return;
+        }
+        if (lastIngestMillis != 0 && now - lastIngestMillis >= IDLE_MILLIS) {
+            lastIngestMillis = 0;
             if (liveClock) {
-                flows.expire(nowEpochNanos);
-                flows.published().set(flows.snapshot(nowEpochNanos));
+                long nowNanos = now * 1_000_000L;
+                flows.expire(nowNanos);
+                flows.published().set(flows.snapshot(nowNanos));
             } else {
                 flows.published().set(flows.snapshot());
             }
@@ -91,7 +86,9 @@ public final class MonitorFeeds implements AutoCloseable {
 
     @Override
     public void close() {
-        idle.shutdownNow();
+        if (feeder != null) {
+            feeder.close();
+        }
         sockets.close();
         servers.close();
     }

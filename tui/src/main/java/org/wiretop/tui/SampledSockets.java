@@ -30,6 +30,8 @@ public final class SampledSockets implements Feeds.Sockets, AutoCloseable {
     private final Supplier<Set<Integer>> builtInPorts;
     private final long myPid = ProcessHandle.current().pid();
     private SocketTableSampler sampler;
+    private volatile boolean wanted = true;
+    private long lastSampleMillis;
 
     /** @param builtInPorts ports our built-in servers listen on now (for the '*' mark) */
     public SampledSockets(Supplier<Set<Integer>> builtInPorts) {
@@ -40,7 +42,23 @@ public final class SampledSockets implements Feeds.Sockets, AutoCloseable {
         timer.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Whether a view that shows sockets or processes is on screen. When none is, the table is
+     * refreshed only every {@value #BACKGROUND_MILLIS} ms: the /proc scan that finds owners costs
+     * CPU the capture may need.
+     */
+    public void setWanted(boolean onScreen) {
+        wanted = onScreen;
+    }
+
+    static final long BACKGROUND_MILLIS = 10_000;
+
     private void sample() {
+        long now = System.currentTimeMillis();
+        if (!wanted && now - lastSampleMillis < BACKGROUND_MILLIS) {
+            return;
+        }
+        lastSampleMillis = now;
         try {
             if (sampler == null) {
                 sampler = SocketTableSampler.open();

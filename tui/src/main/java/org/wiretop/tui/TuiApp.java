@@ -134,9 +134,12 @@ public final class TuiApp {
             long t0 = System.nanoTime();
             last = model.take(state);
             state = last.state();
+            long t1 = System.nanoTime();
             ScreenPainter.paint(screen.newTextGraphics(), last.frame(), state);
+            long t2 = System.nanoTime();
             screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-            trace.paint((System.nanoTime() - t0) / 1000);
+            long t3 = System.nanoTime();
+            trace.paint((t3 - t0) / 1000, (t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2) / 1000);
             if (keyTime != 0) {
                 trace.key((System.currentTimeMillis() - keyTime) * 1000);
             }

@@ -1,13 +1,10 @@
 package org.wiretop.tui;
 
-import org.wiretop.decode.PacketSummary;
-
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
- * Wires the UI's parts (capture engine, monitor feeds, live model) and runs it. The command
- * line calls {@link #run}; everything after it belongs to the UI.
+ * Wires the UI's parts (capture engine, flow feeder, monitor feeds, live model) and runs it.
+ * The command line calls {@link #run}; everything after it belongs to the UI.
  */
 public final class TuiLauncher {
     private TuiLauncher() {
@@ -23,8 +20,8 @@ public final class TuiLauncher {
     public static void run(CaptureSpec spec, int ringPackets, long ringBytes) throws IOException {
         try (MonitorFeeds monitor = MonitorFeeds.open()) {
             monitor.setLiveClock(!spec.isFile());
-            Consumer<PacketSummary> ingest = monitor::ingest;
-            CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, ingest);
+            CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes);
+            monitor.feedFrom(engine::ring);
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
             new TuiApp(engine, model, monitor.servers(), spec).run();
         }

@@ -1,0 +1,92 @@
+package org.wiretop.tui;
+
+import org.wiretop.decode.Decoder;
+import org.wiretop.decode.PacketSummary;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Feeds the flow tracker from the packet ring on a thread of its own, so the capture thread
+ * does no more per packet than copy it into the ring (as {@code tcpdump -w} does): flow
+ * tracking can then never make the kernel drop packets. When it falls so far behind that the
+ * ring overwrote packets it had not read, it skips them and counts them ({@link #skipped()}).
+ * It is the flow table's only writer; when no packet is waiting it calls {@code onIdle}
+ * (to publish the table's latest state).
+ */
+public final class FlowFeeder implements AutoCloseable {
+    private final Supplier<PacketRing> rings;
+    private final Consumer<PacketSummary> ingest;
+    private final Runnable onIdle;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long skipped;
+
+    public FlowFeeder(Supplier<PacketRing> rings, Consumer<PacketSummary> ingest, Runnable onIdle) {
+        this.rings = rings;
+        this.ingest = ingest;
+        this.onIdle = onIdle;
+        this.thread = new Thread(this::run, "wiretop-flows");
+        thread.setDaemon(true);
+    }
+
+    public FlowFeeder start() {
+        thread.start();
+        return this;
+    }
+
+    /** Packets the ring overwrote before this thread could look at them. */
+    public long skipped() {
+        return skipped;
+    }
+
+    private void run() {
+        Decoder decoder = new Decoder();
+        PacketSummary s = new PacketSummary();
+        PacketRing.Scratch scratch = new PacketRing.Scratch();
+        PacketRing ring = null;
+        long next = 0;
+        long lost = 0;
+        while (running) {
+            PacketRing current = rings.get();
+            if (current != ring) {
+                ring = current;
+                next = ring == null ? 0 : ring.first();
+            }
+            if (ring == null || next >= ring.end()) {
+                onIdle.run();
+                LockSupport.parkNanos(2_000_000L);
+                continue;
+            }
+            long first = ring.first();
+            if (next < first) {
+                lost += first - next;
+                skipped = lost;
+                next = first;
+            }
+            long end = ring.end();
+            for (; next < end && running; next++) {
+                if (!ring.readInto(next, scratch)) {
+                    lost++;
+                    skipped = lost;
+                    continue;
+                }
+                s.frameNumber = next + 1;
+                s.epochNanos = scratch.epochNanos;
+                decoder.decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
+                ingest.accept(s);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
