@@ -10,7 +10,8 @@ import java.time.zone.ZoneRules;
  * microseconds (tcpdump's default) or nanoseconds ({@code --nano}).
  *
  * <p>The local-time offset is looked up once per 15-minute slot (every zone's offset changes only
- * on such boundaries in practice), so formatting allocates nothing per packet. Not thread-safe:
+ * on such boundaries in practice) and the text up to the fraction is kept for the current second,
+ * so formatting allocates nothing per packet (only once a second). Not thread-safe:
  * one instance per formatter.
  */
 public final class TimestampStyle {
@@ -21,6 +22,10 @@ public final class TimestampStyle {
     private final ZoneRules zone;
     private long slotStart = Long.MIN_VALUE;
     private long slotOffsetSeconds;
+    private long cachedSecond = Long.MIN_VALUE;
+    private final char[] secondText = new char[24];
+    private int secondLength;
+    private final char[] fractionText = new char[9];
 
     private TimestampStyle(boolean epoch, boolean nanos, ZoneId zone) {
         this.epoch = epoch;
@@ -47,21 +52,37 @@ public final class TimestampStyle {
     public void append(StringBuilder out, long epochNanos) {
         long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         int fraction = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+        if (seconds != cachedSecond) {
+            cacheSecond(seconds);
+        }
+        out.append(secondText, 0, secondLength);
+        // digits by constant divisions (cheap multiplies), most significant first
+        char[] f = fractionText;
+        int n = nanos ? 9 : 6;
+        int v = nanos ? fraction : fraction / 1000;
+        for (int i = n - 1; i >= 0; i--) {
+            f[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
+        out.append(f, 0, n);
+    }
+
+    /** Packets come in time order, so the "HH:MM:SS." text is built once a second. */
+    private void cacheSecond(long seconds) {
+        cachedSecond = seconds;
+        StringBuilder b = new StringBuilder(24);
         if (epoch) {
-            out.append(seconds);
+            b.append(seconds);
         } else {
             long local = seconds + offsetFor(seconds);
             int secondOfDay = (int) Math.floorMod(local, 86_400L);
-            append2(out, secondOfDay / 3600).append(':');
-            append2(out, secondOfDay / 60 % 60).append(':');
-            append2(out, secondOfDay % 60);
+            append2(b, secondOfDay / 3600).append(':');
+            append2(b, secondOfDay / 60 % 60).append(':');
+            append2(b, secondOfDay % 60);
         }
-        out.append('.');
-        if (nanos) {
-            appendPadded(out, fraction, 100_000_000);
-        } else {
-            appendPadded(out, fraction / 1000, 100_000);
-        }
+        b.append('.');
+        secondLength = b.length();
+        b.getChars(0, secondLength, secondText, 0);
     }
 
     private long offsetFor(long seconds) {
@@ -74,12 +95,5 @@ public final class TimestampStyle {
 
     private static StringBuilder append2(StringBuilder out, int v) {
         return out.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
-    }
-
-    /** Appends {@code v} zero-padded to as many digits as {@code topDigit} has. */
-    private static void appendPadded(StringBuilder out, int v, int topDigit) {
-        for (int d = topDigit; d > 0; d /= 10) {
-            out.append((char) ('0' + v / d % 10));
-        }
     }
 }
