@@ -38,8 +38,9 @@ import org.wiretop.decode.PacketSummary;
  *       {@code nextSeq} is <i>out of order</i> if it came less than the initial RTT (3 ms when
  *       unknown) after {@code nextSeq} last advanced and does not end exactly at {@code nextSeq}
  *       (it fills a hole rather than repeating the latest segment); otherwise it is a
- *       <i>retransmission</i> (Wireshark's plain, fast and spurious kinds together). A keep-alive
- *       (≤ 1 byte at {@code nextSeq − 1}) is neither. RST segments are not analysed.</li>
+ *       <i>retransmission</i> (Wireshark's plain, fast and spurious kinds together). A segment
+ *       starting at {@code nextSeq − 1} is neither: a keep-alive (≤ 1 byte) or, longer, new data
+ *       after a zero-window probe (Wireshark's exceptions too). RST segments are not analysed.</li>
  *   <li><b>Rates</b> over a sliding window of {@value #RATE_BUCKETS} time buckets: packets and wire
  *       bytes per second each way, divided by the time the window covers (at least one bucket,
  *       and no earlier than the flow's first packet).</li>
@@ -353,8 +354,9 @@ public final class FlowTable {
         long next = d[side + NEXT_SEQ];
         long end = (seq + segLen) & SEQ_MASK;
         if (next >= 0 && segLen > 0 && (int) (seq - next) < 0) {
-            boolean keepAlive = len <= 1 && !syn && !fin && ((seq + 1) & SEQ_MASK) == next;
-            if (!keepAlive) {
+            // At nextSeq - 1: a keep-alive (≤ 1 byte) or new data after a zero-window probe byte.
+            boolean oneBelow = ((seq + 1) & SEQ_MASK) == next && !syn && !fin;
+            if (!oneBelow) {
                 long rtt = initialRtt(b, info);
                 long window = rtt > 0 ? rtt : DEFAULT_OOO_NANOS;
                 if (t - d[side + NEXT_SEQ_NS] < window && end != next) {

@@ -186,14 +186,19 @@ class FlowTableTest {
         fromClient(t + 200 * MS + 10, PSH | ACK, CISN + 101, SISN + 1, 100);
         // A keep-alive (1 byte at nextSeq - 1) is not.
         fromClient(t + 5 * SEC, ACK, CISN + 200, SISN + 1, 1);
+        // Nor is new data starting on the probe byte (after a zero-window probe).
+        fromClient(t + 6 * SEC, PSH | ACK, CISN + 200, SISN + 1, 100);
         // A pure ACK repeated (no sequence space) is not.
-        fromServer(t + 5 * SEC, ACK, SISN + 1, CISN + 201, 0);
-        fromServer(t + 5 * SEC + 1, ACK, SISN + 1, CISN + 201, 0);
+        fromServer(t + 6 * SEC, ACK, SISN + 1, CISN + 300, 0);
+        fromServer(t + 6 * SEC + 1, ACK, SISN + 1, CISN + 300, 0);
         FlowRecord f = only();
         assertEquals(2, f.toServer().retransmissions());
         assertEquals(0, f.toServer().outOfOrder());
         assertEquals(0, f.toClient().retransmissions());
-        assertEquals(400 + 1, f.toServer().payloadBytes());
+        assertEquals(400 + 1 + 100, f.toServer().payloadBytes());
+        // ...and the stream goes on in order from there.
+        fromClient(t + 7 * SEC, PSH | ACK, CISN + 300, SISN + 1, 100);
+        assertEquals(2, only().toServer().retransmissions());
     }
 
     @Test
