@@ -9,9 +9,11 @@ import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.Pcaps;
+import org.pcap4j.packet.namednumber.DataLinkType;
 
 /** Opens a live capture through pcap4j's handle builder (pcap_create + options + pcap_activate). */
 final class LiveOpener {
+    static final int DLT_LINUX_SLL2 = 276;
     private LiveOpener() {
     }
 
@@ -20,6 +22,10 @@ final class LiveOpener {
         LibPcap.ensureLoaded();
         PcapHandle handle = activate(o, PcapHandle.TimestampPrecision.NANO);
         try {
+            if (o.device().equals("any")) {
+                preferSll2(handle);
+            }
+            // After the link type: the filter is compiled for it.
             if (o.filter() != null && !o.filter().isBlank()) {
                 try {
                     handle.setFilter(o.filter(), BpfProgram.BpfCompileMode.OPTIMIZE);
@@ -34,6 +40,20 @@ final class LiveOpener {
         } catch (NotOpenException e) {
             handle.close();
             throw new CaptureException(o.device() + ": the capture handle closed while opening", false, e);
+        }
+    }
+
+    /**
+     * On "any", ask for LINUX_SLL2 as tcpdump 4.99 does: unlike SLL it names the interface
+     * (its index) of each packet. Older libpcaps keep SLL; the decoder reads both.
+     */
+    private static void preferSll2(PcapHandle handle) {
+        try {
+            if (handle.listDatalinks().stream().anyMatch(d -> d.value() == DLT_LINUX_SLL2)) {
+                handle.setDlt(DataLinkType.getInstance(DLT_LINUX_SLL2));
+            }
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            // keep the default link type
         }
     }
 

@@ -317,6 +317,35 @@ class LiveCaptureTest {
     }
 
     @Test
+    void anyDeviceGivesLinuxSll2AndImmediateModeDeliversAtOnce() throws Exception {
+        try (DatagramSocket sink = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            LiveOptions o = new LiveOptions("any", "udp dst port " + sink.getLocalPort(), 65535, false, true,
+                    LiveOptions.DEFAULT_BUFFER_BYTES, LiveOptions.DEFAULT_TIMEOUT_MILLIS);
+            try (PacketSource source = Sources.openLive(o)) {
+                assertEquals(Decoder.DLT_LINUX_SLL2, source.linkType(), "tcpdump's link type on any");
+                assertEquals(65535, source.snaplen());
+                byte[] msg = "wiretop-any".getBytes(StandardCharsets.US_ASCII);
+                client.send(new DatagramPacket(msg, msg.length, LOOPBACK, sink.getLocalPort()));
+                // libpcap keeps only the incoming copy of a loopback packet, on "any" too.
+                try (Running capture = new Running(source, null, 1)) {
+                    capture.thread.join(10_000);
+                    assertFalse(capture.thread.isAlive(), "the datagram arrived");
+                    assertEquals(null, capture.failure.get());
+                    assertEquals(1, capture.packets.size());
+                    Packet p = capture.packets.get(0);
+                    PacketSummary s = new PacketSummary();
+                    new Decoder().decode(source.linkType(), p.data(), p.data().length, p.wireLength(), s);
+                    assertEquals(Status.OK, s.status, s.reason);
+                    assertEquals(PacketSummary.SLL_HOST, s.sllPacketType, "incoming, to us");
+                    assertEquals(sink.getLocalPort(), s.dstPort);
+                    assertEquals("wiretop-any", new String(p.data(), s.payloadOffset, s.payloadLength, StandardCharsets.US_ASCII));
+                }
+            }
+        }
+    }
+
+    @Test
     void badFilterAndUnknownInterfaceAreOneUsageLine() {
         CaptureException filter = assertThrows(CaptureException.class,
                 () -> Sources.openLive(LiveOptions.of("lo", "tcp portt 80")));
