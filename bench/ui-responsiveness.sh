@@ -4,13 +4,14 @@
 #   - redraws per second (from the UI's own trace, WIRETOP_UI_TRACE),
 #   - key-to-paint latency (key sent by tmux -> end of the paint that shows it),
 #   - packets lost by wiretop's capture vs tcpdump's (kernel drops, same filter, same buffer).
-# Usage: sudo bench/ui-responsiveness.sh [PACKETS=3000000] [SECONDS=8] [PORT=9777]
+# Usage: sudo bench/ui-responsiveness.sh [PACKETS=3000000] [SECONDS=8] [PORT=9777] [RATE_PPS=0 (full rate)]
 # Needs root, tmux, tcpdump, gcc and ../shared/tools/bench/gen.c. Traffic stays on 127.0.0.1.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packets="${1:-3000000}"
 seconds="${2:-8}"
 port="${3:-9777}"
+rate="${4:-0}"
 shared="${WIRETOP_SHARED:-$here/../shared}"
 jar="$here/tui/target/wiretop.jar"
 
@@ -33,7 +34,7 @@ gcc -O2 -o "$work/gen" "$shared/tools/bench/gen.c"
 
 # The UI: same capture filter as tcpdump below (which keeps its default kernel buffer, as the issue asks).
 tmux new-session -d -s "$session" -x 160 -y 45 \
-  "WIRETOP_UI_TRACE=$work/trace java -XX:+UseParallelGC -jar $jar -i lo udp port $port; sleep 600"
+  "WIRETOP_UI_TRACE=$work/trace java -XX:+UseParallelGC ${WIRETOP_BENCH_JVM_OPTS:-} -jar $jar -i lo udp port $port; sleep 600"
 for _ in $(seq 100); do grep -q '^paint' "$work/trace" 2>/dev/null && break; sleep 0.1; done
 grep -q '^paint' "$work/trace" || { echo "ui-responsiveness: the UI did not start"; tmux capture-pane -p -t "$session"; exit 1; }
 
@@ -42,7 +43,7 @@ tcpdump_pid=$!
 for _ in $(seq 50); do grep -q 'listening on' "$work/tcpdump.err" && break; sleep 0.1; done
 
 start_ms=$(date +%s%3N)
-"$work/gen" udp "$packets" 64 0 "$seconds" "$port" >"$work/gen.out" 2>&1 &
+"$work/gen" udp "$packets" 64 "$rate" "$seconds" "$port" >"$work/gen.out" 2>&1 &
 gen_pid=$!
 # Keys while the generator runs: Up/Down alternately every 300 ms, each send time recorded.
 : >"$work/sent"

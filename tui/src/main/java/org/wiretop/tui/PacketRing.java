@@ -8,6 +8,10 @@ import java.lang.invoke.VarHandle;
  * byte arena used as a circular buffer plus index arrays, so the capture thread never allocates
  * and never waits.
  *
+ * <p>The arena lives outside the Java heap (a direct buffer): a young collection would otherwise
+ * copy the whole arena once, stopping every thread, the capture's included, for as long as that
+ * takes (over a second for 128 MiB on a busy machine).
+ *
  * <p>One writer (the capture thread) calls {@link #add}; any thread may {@link #read}. Readers
  * take no lock: they copy a record and then check that the writer had not reclaimed it meanwhile
  * (a seqlock: the writer publishes the new oldest sequence number before it overwrites, the reader
@@ -34,7 +38,8 @@ public final class PacketRing {
 
     private volatile int linkType;
     private final int slots;
-    private final byte[] arena;
+    private final java.nio.ByteBuffer arena;
+    private final int arenaSize;
     private final long[] start;
     private final long[] nanos;
     private final int[] wireLength;
@@ -55,7 +60,8 @@ public final class PacketRing {
         }
         this.linkType = linkType;
         this.slots = maxPackets;
-        this.arena = new byte[(int) maxBytes];
+        this.arenaSize = (int) maxBytes;
+        this.arena = java.nio.ByteBuffer.allocateDirect(arenaSize);
         this.start = new long[maxPackets];
         this.nanos = new long[maxPackets];
         this.wireLength = new int[maxPackets];
@@ -87,7 +93,7 @@ public final class PacketRing {
     }
 
     public long capacityBytes() {
-        return arena.length;
+        return arenaSize;
     }
 
     /**
@@ -95,13 +101,13 @@ public final class PacketRing {
      * its first {@code capacityBytes()} bytes.
      */
     public void add(long epochNanos, int wire, byte[] data, int capturedLength) {
-        int n = Math.max(0, Math.min(capturedLength, arena.length));
+        int n = Math.max(0, Math.min(capturedLength, arenaSize));
         long seq = next;
         long old = oldest;
         if (seq - old >= slots) {
             old = seq - slots + 1;
         }
-        while (old < seq && writePos + n - start[slot(old)] > arena.length) {
+        while (old < seq && writePos + n - start[slot(old)] > arenaSize) {
             old++;
         }
         if (old != oldest) {
@@ -114,11 +120,11 @@ public final class PacketRing {
         nanos[s] = epochNanos;
         wireLength[s] = wire;
         storedLength[s] = n;
-        int at = (int) (writePos % arena.length);
-        int first = Math.min(n, arena.length - at);
-        System.arraycopy(data, 0, arena, at, first);
+        int at = (int) (writePos % arenaSize);
+        int first = Math.min(n, arenaSize - at);
+        arena.put(at, data, 0, first);
         if (first < n) {
-            System.arraycopy(data, first, arena, 0, n - first);
+            arena.put(0, data, first, n - first);
         }
         writePos += n;
         BYTES.setRelease(this, totalBytes + wire);
@@ -150,15 +156,15 @@ public final class PacketRing {
         long when = nanos[s];
         int wire = wireLength[s];
         int n = storedLength[s];
-        if (n < 0 || n > arena.length) {
+        if (n < 0 || n > arenaSize) {
             return null;
         }
         byte[] copy = new byte[n];
-        int at = (int) (from % arena.length);
-        int part = Math.min(n, arena.length - at);
-        System.arraycopy(arena, at, copy, 0, part);
+        int at = (int) (from % arenaSize);
+        int part = Math.min(n, arenaSize - at);
+        arena.get(at, copy, 0, part);
         if (part < n) {
-            System.arraycopy(arena, 0, copy, part, n - part);
+            arena.get(0, copy, part, n - part);
         }
         VarHandle.loadLoadFence();
         if (seq < first()) {
@@ -180,17 +186,17 @@ public final class PacketRing {
         into.epochNanos = nanos[s];
         into.wireLength = wireLength[s];
         int n = storedLength[s];
-        if (n < 0 || n > arena.length) {
+        if (n < 0 || n > arenaSize) {
             return false;
         }
         if (into.data.length < n) {
             into.data = new byte[Math.max(n, into.data.length * 2)];
         }
-        int at = (int) (from % arena.length);
-        int part = Math.min(n, arena.length - at);
-        System.arraycopy(arena, at, into.data, 0, part);
+        int at = (int) (from % arenaSize);
+        int part = Math.min(n, arenaSize - at);
+        arena.get(at, into.data, 0, part);
         if (part < n) {
-            System.arraycopy(arena, 0, into.data, part, n - part);
+            arena.get(0, into.data, part, n - part);
         }
         into.length = n;
         VarHandle.loadLoadFence();
