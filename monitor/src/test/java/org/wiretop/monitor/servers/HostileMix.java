@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The hostile clients of the soak, one loop per kind of abuse (the bigger ones in classes of their
- * own), each run on its own thread until the end time and each bounded in iterations too. Loopback only. What the clients do is
- * counted in the {@link HostileTally}; what the servers get wrong (a hang, wrong bytes, a limit
- * overrun) is recorded there as an anomaly. A connection refused because a server is full is
+ * The hostile clients of the soak, one loop per kind of abuse (the bigger ones in classes of
+ * their own), each run on its own thread until the end time and each bounded in iterations too.
+ * Loopback only. What the clients do is counted in the {@link HostileTally}; what the servers get
+ * wrong (a hang, wrong bytes, a limit overrun) is recorded there as an anomaly. A connection refused because a server is full is
  * expected (the flood fills them on purpose) and only counted.
  */
 final class HostileMix {

@@ -92,7 +92,7 @@ class HostileSoakTest {
             assertTrue(refused > 0, "the flood never reached the connection cap");
             assertTrue(tally.get("neverReader.stalled") > 0, "no never-reader was ever held back");
             assertTrue(tally.get("slowloris.http.cutOff") > 0, "http never cut a slowloris off");
-            assertTrue(tally.maxOf("echo.heldPerClient") <= BUFFER_CAP);
+            assertTrue(tally.maxOf("echo.heldPerClient") <= BUFFER_CAP, "echo held more than the cap for a client");
             assertTrue(events.problems().isEmpty(), "servers reported problems: " + events.problems());
             assertHeapFlat(heap);
             assertEverythingClosed(servers, events);
