@@ -2,8 +2,9 @@
 # One refresh of the socket table with owning processes, with 10,000 loopback sockets open
 # (PAIRS connected pairs, default 5000), next to `ss -tanp` timed in the same run.
 # Usage: bench/sockets-refresh.sh [PAIRS] [ROUNDS]
-# Closed pairs linger 60 s in TIME_WAIT: a second run within a minute sees them in the table
-# too (the first output line gives the table size).
+# As root it runs in a network namespace of its own (unshare -n, loopback only), so the table
+# holds exactly the benchmark's sockets, not other programs' or an earlier run's TIME_WAITs;
+# otherwise in the current one (the first output line gives the table size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${1:-5000}
@@ -19,4 +20,10 @@ jar=bench/target/benchmarks.jar
 if [ ! -f "$jar" ] || [ -n "$(find native/src monitor/src bench/src -name '*.java' -newer "$jar" | head -1)" ]; then
     mvn -B -q -pl bench -am package -DskipTests
 fi
-exec java -cp "$jar" org.wiretop.bench.SocketRefreshBench "$PAIRS" "$ROUNDS"
+run=(java -cp "$jar" org.wiretop.bench.SocketRefreshBench "$PAIRS" "$ROUNDS")
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
+    echo "network namespace: own (unshare -n, lo only)"
+    exec unshare -n bash -c 'ip link set lo up && exec "$@"' bench "${run[@]}"
+fi
+echo "network namespace: the current one (not root, or unshare refused)"
+exec "${run[@]}"
