@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
  * Benchmark entry point (bench/capture-loss.sh): captures live into a pcap file the way
  * {@code wiretop capture -w} does, until {@code expected} packets arrived, the capture was idle
  * for {@code idleMillis} after the first packet, or {@code maxSeconds} passed; then prints one
- * line of counters. Also measures file reading: {@code read FILE} times our reader and libpcap's.
+ * line of counters. Also measures file reading: {@code read FILE} times our memory-mapped reader,
+ * libpcap through our pcap_next_ex loop, and libpcap through pcap4j's own loop.
  * <pre>
  * java -cp ... org.wiretop.capture.CaptureLossProbe live DEVICE FILTER OUT.pcap EXPECTED [IDLE_MS] [MAX_S] [BUFFER_MIB]
  * java -cp ... org.wiretop.capture.CaptureLossProbe read FILE.pcap
@@ -87,15 +88,22 @@ public final class CaptureLossProbe {
     private static void read(String file) throws CaptureException {
         for (int round = 0; round < 3; round++) {
             time("mmap reader", Sources.openFile(file));
-            time("libpcap", Sources.openFileWithLibpcap(file));
+            time("libpcap", Sources.openFileWithLibpcap(file), true);
+            time("pcap4j loop", Sources.openFileWithLibpcap(file), false);
         }
     }
 
     private static void time(String what, PacketSource source) throws CaptureException {
+        time(what, source, true);
+    }
+
+    /** {@code fast = false}: pcap4j's own loop instead of our pcap_next_ex loop (libpcap sources). */
+    private static void time(String what, PacketSource source, boolean fast) throws CaptureException {
         long[] sum = {0};
+        PacketHandler h = (ts, wire, data, len) -> sum[0] += ts + len + (len > 0 ? data[len - 1] & 0xff : 0);
         try (source) {
             long t0 = System.nanoTime();
-            long n = source.run((ts, wire, data, len) -> sum[0] += ts + len + (len > 0 ? data[len - 1] & 0xff : 0), 0);
+            long n = source instanceof Pcap4jSource p ? p.run(h, 0, fast) : source.run(h, 0);
             double secs = (System.nanoTime() - t0) / 1e9;
             System.out.printf("%-12s %9d packets in %6.3f s = %6.2f M packets/s (check %d)%n",
                     what, n, secs, n / secs / 1e6, sum[0] & 0xff);
