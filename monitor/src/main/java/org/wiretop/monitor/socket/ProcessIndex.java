@@ -72,7 +72,8 @@ public final class ProcessIndex {
             return false;
         });
         Set<Long> missing = missing(socketInodes);
-        if (!unowned.containsAll(missing)) {
+        boolean settled = unowned.containsAll(missing); // nothing unowned we have not looked for
+        if (!settled) {
             Set<Integer> scanned = new HashSet<>();
             for (int pid : live) {
                 ProcessFds known = processes.get(pid);
@@ -82,8 +83,9 @@ public final class ProcessIndex {
                 }
             }
             missing = missing(socketInodes);
+            settled = scanned.size() == live.size() || unowned.containsAll(missing);
             long now = System.nanoTime();
-            if (!unowned.containsAll(missing) && now - lastFullScan >= FULL_SCAN_INTERVAL_NANOS) {
+            if (!settled && now - lastFullScan >= FULL_SCAN_INTERVAL_NANOS) {
                 lastFullScan = now;
                 for (int pid : live) {
                     if (!scanned.contains(pid)) {
@@ -91,9 +93,16 @@ public final class ProcessIndex {
                     }
                 }
                 missing = missing(socketInodes);
+                settled = true;
             }
         }
-        unowned = missing;
+        if (settled) {
+            unowned = missing;
+        } else {
+            // Only sockets every process was read for count as ownerless; the others are
+            // looked for again once the full scan is due.
+            unowned.retainAll(missing);
+        }
     }
 
     /** The process holding this socket, or null when unknown. */

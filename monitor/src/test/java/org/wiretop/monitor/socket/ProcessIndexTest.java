@@ -45,6 +45,32 @@ class ProcessIndexTest {
     }
 
     @Test
+    void findsTheSocketOfAProcessStartedAfterTheIndexWarmedUp() throws Exception {
+        java.io.File python = new java.io.File("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(python.canExecute(), "needs /usr/bin/python3 as a second process");
+        ProcessIndex index = new ProcessIndex();
+        index.refresh(new long[0]);
+        Process child = new ProcessBuilder(python.getPath(), "-c", "import socket, sys\n"
+                + "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n"
+                + "print(s.getsockname()[1], flush=True); sys.stdin.read()").start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
+            int port = Integer.parseInt(out.readLine().strip());
+            long inode = source.read(EnumSet.of(Proto.TCP), Set.of(4)).stream()
+                    .filter(e -> e.localPort() == port && e.state() == SocketState.LISTEN)
+                    .findFirst().orElseThrow().inode();
+            index.refresh(new long[]{inode});
+            SocketOwner owner = index.ownerOf(inode);
+            assertNotNull(owner, "the new process's listener is unowned");
+            assertEquals(child.pid(), owner.pid());
+            assertEquals("python3", owner.program());
+        } finally {
+            child.destroy();
+            child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void inodeZeroAndUnknownInodesHaveNoOwner() {
         ProcessIndex index = new ProcessIndex();
         index.refresh(new long[]{0, Long.MAX_VALUE});
