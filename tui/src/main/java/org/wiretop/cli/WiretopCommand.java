@@ -46,6 +46,12 @@ public final class WiretopCommand implements Runnable {
         if (file != null && !filterWords.isEmpty()) {
             throw UserError.usage("a capture filter applies to live capture, not to -r FILE (use / in the UI for a display filter)");
         }
+        if (file != null && !file.equals("-") && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+            throw UserError.usage("cannot read " + file + ": no such file or no permission");
+        }
+        if (file != null && file.equals("-")) {
+            throw UserError.usage("the terminal UI reads keys from standard input: give -r a file, or use 'wiretop read -'");
+        }
         if (System.console() == null) {
             throw UserError.usage("the terminal UI needs a terminal: run it in one, or use 'wiretop capture' for plain output");
         }

@@ -1,0 +1,32 @@
+package org.wiretop.tui;
+
+import org.junit.jupiter.api.Test;
+import org.wiretop.cli.Main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The UI's options fail with exit 2 before any terminal is touched. */
+class TuiCommandLineTest {
+    @Test
+    void aMissingFileIsAUsageError() {
+        assertEquals(2, Main.run("-r", "/nonexistent/wiretop-test.pcap"));
+    }
+
+    @Test
+    void impossibleRingBoundsAreUsageErrors() {
+        assertEquals(2, Main.run("--ring-packets", "0"));
+        assertEquals(2, Main.run("--ring-mb", "0"));
+    }
+
+    @Test
+    void aFilterWithAFileIsAUsageError() {
+        assertEquals(2, Main.run("-r", "/nonexistent.pcap", "tcp"));
+    }
+
+    @Test
+    void withoutATerminalItSaysSoInsteadOfOpening() {
+        // Tests run without a console: the UI must refuse in one line, not garble the output.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.console() == null, "running in a terminal");
+        assertEquals(2, Main.run("-i", "lo"));
+    }
+}
