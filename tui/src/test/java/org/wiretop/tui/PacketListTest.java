@@ -18,6 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Packets list over a real ring: display filter, rows in words, detail, saving to pcap. */
 class PacketListTest {
+    static {
+        // As the command line does before any logger exists (cli.Logging): pcap4j's INFO lines
+        // would otherwise reach the stderr of the CLI tests that run later in this JVM.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+    }
+
     private static PacketRing ringOf(int n) {
         PacketRing ring = new PacketRing(1, 1000, 1 << 20);
         for (int i = 0; i < n; i++) {
