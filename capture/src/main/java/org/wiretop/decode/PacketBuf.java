@@ -98,6 +98,11 @@ public final class PacketBuf {
         if (offset < 0 || offset > end - 4) {
             throw Truncated.INSTANCE;
         }
+        return int32(offset);
+    }
+
+    /** Unchecked; the caller checked {@code [offset, offset + 4)}. */
+    private int int32(int offset) {
         return (data[offset] & 0xff) << 24 | (data[offset + 1] & 0xff) << 16
                 | (data[offset + 2] & 0xff) << 8 | (data[offset + 3] & 0xff);
     }
@@ -111,13 +116,14 @@ public final class PacketBuf {
         if (offset < 0 || offset > end - 6) {
             throw Truncated.INSTANCE;
         }
-        return ((long) u16(offset) << 32) | (i32(offset + 2) & 0xffffffffL);
+        return ((long) ((data[offset] & 0xff) << 8 | (data[offset + 1] & 0xff)) << 32)
+                | (int32(offset + 2) & 0xffffffffL);
     }
 
     public long i64(int offset) {
         if (offset < 0 || offset > end - 8) {
             throw Truncated.INSTANCE;
         }
-        return ((long) i32(offset) << 32) | (i32(offset + 4) & 0xffffffffL);
+        return ((long) int32(offset) << 32) | (int32(offset + 4) & 0xffffffffL);
     }
 }
