@@ -32,10 +32,10 @@ public final class JsonFormatter {
             if ((s.ethHasAddrs & 2) != 0) {
                 Addresses.appendMac(out.append(",\"eth.dst\":\""), s.ethDst).append('"');
             }
-            number(out, "eth.type", s.ethType);
+            number(out, ",\"eth.type\":", s.ethType);
         }
-        number(out, "vlan.id", s.vlanId);
-        number(out, "ieee8021ad.id", s.qinqId);
+        number(out, ",\"vlan.id\":", s.vlanId);
+        number(out, ",\"ieee8021ad.id\":", s.qinqId);
         if (s.has(PacketSummary.IP4)) {
             if ((s.ipHasAddrs & 1) != 0) {
                 Addresses.appendIpv4(out.append(",\"ip.src\":\""), s.ip4Src).append('"');
@@ -43,10 +43,10 @@ public final class JsonFormatter {
             if ((s.ipHasAddrs & 2) != 0) {
                 Addresses.appendIpv4(out.append(",\"ip.dst\":\""), s.ip4Dst).append('"');
             }
-            number(out, "ip.proto", s.ipProto);
-            number(out, "ip.ttl", s.ipTtl);
-            number(out, "ip.len", s.ipTotalLength);
-            number(out, "ip.id", s.ipId);
+            number(out, ",\"ip.proto\":", s.ipProto);
+            number(out, ",\"ip.ttl\":", s.ipTtl);
+            number(out, ",\"ip.len\":", s.ipTotalLength);
+            number(out, ",\"ip.id\":", s.ipId);
             if (s.ipFragOffset >= 0) {
                 out.append(",\"ip.flags.df\":").append(s.ipDf ? 1 : 0);
                 out.append(",\"ip.flags.mf\":").append(s.ipMf ? 1 : 0);
@@ -60,33 +60,33 @@ public final class JsonFormatter {
             if ((s.ipHasAddrs & 2) != 0) {
                 Addresses.appendIpv6(out.append(",\"ipv6.dst\":\""), s.ip6DstHi, s.ip6DstLo).append('"');
             }
-            number(out, "ipv6.nxt", s.ip6NextHeader);
-            number(out, "ipv6.hlim", s.ip6HopLimit);
-            number(out, "ipv6.plen", s.ip6PayloadLength);
+            number(out, ",\"ipv6.nxt\":", s.ip6NextHeader);
+            number(out, ",\"ipv6.hlim\":", s.ip6HopLimit);
+            number(out, ",\"ipv6.plen\":", s.ip6PayloadLength);
         }
         if (s.has(PacketSummary.TCP)) {
-            number(out, "tcp.srcport", s.srcPort);
-            number(out, "tcp.dstport", s.dstPort);
-            number(out, "tcp.seq_raw", s.tcpSeq);
-            number(out, "tcp.ack_raw", s.tcpAck);
-            number(out, "tcp.flags", s.tcpFlags);
-            number(out, "tcp.window_size_value", s.tcpWindow);
-            number(out, "tcp.len", s.tcpPayloadLength);
+            number(out, ",\"tcp.srcport\":", s.srcPort);
+            number(out, ",\"tcp.dstport\":", s.dstPort);
+            number(out, ",\"tcp.seq_raw\":", s.tcpSeq);
+            number(out, ",\"tcp.ack_raw\":", s.tcpAck);
+            number(out, ",\"tcp.flags\":", s.tcpFlags);
+            number(out, ",\"tcp.window_size_value\":", s.tcpWindow);
+            number(out, ",\"tcp.len\":", s.tcpPayloadLength);
         } else if (s.has(PacketSummary.UDP)) {
-            number(out, "udp.srcport", s.srcPort);
-            number(out, "udp.dstport", s.dstPort);
-            number(out, "udp.length", s.udpLength);
+            number(out, ",\"udp.srcport\":", s.srcPort);
+            number(out, ",\"udp.dstport\":", s.dstPort);
+            number(out, ",\"udp.length\":", s.udpLength);
         } else if (s.has(PacketSummary.ICMP)) {
-            number(out, "icmp.type", s.icmpType);
-            number(out, "icmp.code", s.icmpCode);
+            number(out, ",\"icmp.type\":", s.icmpType);
+            number(out, ",\"icmp.code\":", s.icmpCode);
             appendQuoted(s, out);
         } else if (s.has(PacketSummary.ICMP6)) {
-            number(out, "icmpv6.type", s.icmpType);
-            number(out, "icmpv6.code", s.icmpCode);
+            number(out, ",\"icmpv6.type\":", s.icmpType);
+            number(out, ",\"icmpv6.code\":", s.icmpCode);
             appendQuoted(s, out);
         }
         if (s.has(PacketSummary.ARP)) {
-            number(out, "arp.opcode", s.arpOpcode);
+            number(out, ",\"arp.opcode\":", s.arpOpcode);
             if ((s.arpHasIps & 1) != 0) {
                 Addresses.appendIpv4(out.append(",\"arp.src.proto_ipv4\":\""), s.arpSenderIp).append('"');
             }
@@ -108,12 +108,12 @@ public final class JsonFormatter {
      */
     private static void appendQuoted(PacketSummary s, StringBuilder out) {
         if (s.quotedProtocol == 6) {
-            number(out, "tcp.srcport", s.quotedSrcPort);
-            number(out, "tcp.dstport", s.quotedDstPort);
+            number(out, ",\"tcp.srcport\":", s.quotedSrcPort);
+            number(out, ",\"tcp.dstport\":", s.quotedDstPort);
         } else if (s.quotedProtocol == 17) {
-            number(out, "udp.srcport", s.quotedSrcPort);
-            number(out, "udp.dstport", s.quotedDstPort);
-            number(out, "udp.length", s.quotedUdpLength);
+            number(out, ",\"udp.srcport\":", s.quotedSrcPort);
+            number(out, ",\"udp.dstport\":", s.quotedDstPort);
+            number(out, ",\"udp.length\":", s.quotedUdpLength);
         }
     }
 
@@ -128,9 +128,10 @@ public final class JsonFormatter {
         out.append(nanos);
     }
 
-    private static void number(StringBuilder out, String key, long value) {
+    /** Appends {@code prefix} (the comma and quoted key, one constant) and the value when set. */
+    private static void number(StringBuilder out, String prefix, long value) {
         if (value >= 0) {
-            out.append(",\"").append(key).append("\":").append(value);
+            out.append(prefix).append(value);
         }
     }
 
