@@ -42,6 +42,30 @@ class NetlinkSockDiagTest {
     }
 
     @Test
+    void compatDumpListsBothFamiliesInOnePass() throws IOException {
+        try (ServerSocketChannel v4 = ServerSocketChannel.open(StandardProtocolFamily.INET);
+             ServerSocketChannel v6 = ServerSocketChannel.open(StandardProtocolFamily.INET6);
+             NetlinkSockDiag diag = openOrSkip()) {
+            v4.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            v6.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            int p4 = ((InetSocketAddress) v4.getLocalAddress()).getPort();
+            int p6 = ((InetSocketAddress) v6.getLocalAddress()).getPort();
+            List<String> found = new ArrayList<>();
+            diag.dumpTcpBothFamilies(false, 1 << 10, m -> {
+                if (m.localPort() == p4 || m.localPort() == p6) {
+                    found.add((m.localPort() == p4 ? "v4 " : "v6 ") + m.family() + " " + m.state()
+                            + " " + Long.toHexString(m.localIpv6Low()) + " " + m.hasTcpInfo());
+                }
+            });
+            found.sort(null);
+            // Only the LISTEN state was asked for; ::1 has low 64 bits 1; no tcp_info asked.
+            assertEquals(2, found.size(), found.toString());
+            assertTrue(found.get(0).startsWith("v4 2 10 "), found.toString());
+            assertEquals("v6 10 10 1 false", found.get(1));
+        }
+    }
+
+    @Test
     void udpDumpWorksTooAndTheSocketCanBeReused() throws IOException {
         try (NetlinkSockDiag diag = openOrSkip()) {
             for (int i = 0; i < 3; i++) {

@@ -11,6 +11,7 @@ import org.wiretop.sys.NetlinkSockDiag;
 public final class SockDiagProvider implements SocketTableProvider {
     private final NetlinkSockDiag diag;
     private final AddressCache addresses = new AddressCache();
+    private boolean bothFamiliesAtOnce = true;
 
     private SockDiagProvider(NetlinkSockDiag diag) {
         this.diag = diag;
@@ -39,16 +40,31 @@ public final class SockDiagProvider implements SocketTableProvider {
             if (states == 0) {
                 continue;
             }
+            if (proto == Proto.TCP && query.families().size() == 2 && bothFamiliesAtOnce) {
+                int before = out.size();
+                try {
+                    diag.dumpTcpBothFamilies(tcpInfo, states, m -> out.add(toEntry(proto, m)));
+                    continue;
+                } catch (NetlinkException e) {
+                    if (e.refused()) {
+                        throw e;
+                    }
+                    // a kernel without the compat request: one dump per family from now on
+                    out.subList(before, out.size()).clear();
+                    bothFamiliesAtOnce = false;
+                }
+            }
             for (int family : query.families()) {
                 int af = family == 4 ? NetlinkSockDiag.AF_INET : NetlinkSockDiag.AF_INET6;
-                diag.dump(af, proto.ipProtocol(), tcpInfo, states, m -> out.add(toEntry(proto, family, m)));
+                diag.dump(af, proto.ipProtocol(), tcpInfo, states, m -> out.add(toEntry(proto, m)));
             }
         }
         return out;
     }
 
-    private SocketEntry toEntry(Proto proto, int family, InetDiagMessage m) {
+    private SocketEntry toEntry(Proto proto, InetDiagMessage m) {
         boolean v4 = m.family() == NetlinkSockDiag.AF_INET;
+        int family = v4 ? 4 : 6;
         InetAddress local = v4 ? addresses.ipv4(m.localIpv4()) : addresses.ipv6(m.localIpv6High(), m.localIpv6Low());
         InetAddress remote = v4 ? addresses.ipv4(m.remoteIpv4()) : addresses.ipv6(m.remoteIpv6High(), m.remoteIpv6Low());
         TcpInfo info = null;
