@@ -35,6 +35,9 @@ public final class WiretopCommand implements Runnable {
     @Option(names = "--ring-mb", paramLabel = "MIB", description = "Packet bytes the UI keeps, in MiB (default: ${DEFAULT-VALUE}).")
     int ringMib = (int) (PacketRing.DEFAULT_BYTES >> 20);
 
+    @Option(names = "-B", paramLabel = "KIB", description = "Kernel capture buffer in KiB, as tcpdump's -B (default: ${DEFAULT-VALUE}).")
+    int bufferKib = org.wiretop.tui.CaptureEngine.DEFAULT_BUFFER_BYTES >> 10;
+
     @Parameters(paramLabel = "FILTER", arity = "0..*", description = "Capture filter in tcpdump (BPF) syntax.")
     List<String> filterWords = new ArrayList<>();
 
@@ -42,6 +45,9 @@ public final class WiretopCommand implements Runnable {
     public void run() {
         if (ringPackets < 1 || ringMib < 1 || ringMib > 2000) {
             throw UserError.usage("--ring-packets must be at least 1 and --ring-mb between 1 and 2000");
+        }
+        if (bufferKib < 1 || bufferKib > (1 << 21)) {
+            throw UserError.usage("-B takes a buffer size in KiB between 1 and 2097152");
         }
         if (file != null && !filterWords.isEmpty()) {
             throw UserError.usage("a capture filter applies to live capture, not to -r FILE (use / in the UI for a display filter)");
@@ -57,7 +63,7 @@ public final class WiretopCommand implements Runnable {
         }
         CaptureSpec spec = file != null ? CaptureSpec.file(file) : CaptureSpec.live(iface, String.join(" ", filterWords));
         try {
-            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20);
+            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20, bufferKib << 10);
         } catch (IOException e) {
             throw UserError.runtime("cannot use the terminal: " + e.getMessage());
         }

@@ -18,16 +18,22 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CaptureEngine implements AutoCloseable {
     private static final long STATS_EVERY_NANOS = 250_000_000L;
 
+    /** The UI's default kernel buffer: larger than a plain capture's, because a JVM with a UI
+     *  pauses now and then (collections, a starved CPU) and the kernel must hold packets meanwhile. */
+    public static final int DEFAULT_BUFFER_BYTES = 64 << 20;
+
     private final int ringPackets;
     private final long ringBytes;
+    private final int bufferBytes;
     private final AtomicReference<PacketRing> ring = new AtomicReference<>();
     private final AtomicReference<CaptureStatus> status = new AtomicReference<>();
     private volatile PacketSource source;
     private Thread thread;
 
-    public CaptureEngine(int ringPackets, long ringBytes) {
+    public CaptureEngine(int ringPackets, long ringBytes, int bufferBytes) {
         this.ringPackets = ringPackets;
         this.ringBytes = ringBytes;
+        this.bufferBytes = bufferBytes;
         status.set(new CaptureStatus(CaptureSpec.live("any", ""), CaptureStats.NONE, false, ""));
     }
 
@@ -56,7 +62,7 @@ public final class CaptureEngine implements AutoCloseable {
         }
         PacketSource src;
         try {
-            src = spec.isFile() ? Sources.openFile(spec.file()) : Sources.openLive(LiveOptions.of(spec.device(), spec.bpf()));
+            src = spec.isFile() ? Sources.openFile(spec.file()) : Sources.openLive(options(spec));
         } catch (CaptureException e) {
             status.set(new CaptureStatus(spec, CaptureStats.NONE, false, e.getMessage()));
             return e.getMessage();
@@ -78,6 +84,12 @@ public final class CaptureEngine implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return "";
+    }
+
+    private LiveOptions options(CaptureSpec spec) {
+        LiveOptions d = LiveOptions.of(spec.device(), spec.bpf());
+        return new LiveOptions(d.device(), d.filter(), d.snaplen(), d.promiscuous(), d.immediate(), bufferBytes,
+                d.timeoutMillis());
     }
 
     private void capture(CaptureSpec spec, PacketSource src, PacketRing target) {

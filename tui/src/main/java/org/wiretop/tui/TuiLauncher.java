@@ -16,11 +16,12 @@ public final class TuiLauncher {
      * @param spec        what to capture (or the file to browse)
      * @param ringPackets ring bound in packets
      * @param ringBytes   ring bound in bytes
+     * @param bufferBytes kernel capture buffer
      */
-    public static void run(CaptureSpec spec, int ringPackets, long ringBytes) throws IOException {
+    public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes) throws IOException {
         try (MonitorFeeds monitor = MonitorFeeds.open()) {
             monitor.setLiveClock(!spec.isFile());
-            CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes);
+            CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, bufferBytes);
             monitor.feedFrom(engine::ring);
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
             // The flow table preallocates tens of MiB that live as long as the UI. Moved to the old
