@@ -22,35 +22,41 @@ FILE="$OUT/read-speed-$N.pcap"
 [ -f "$FILE" ] || "$OUT/mkpcap" "$FILE" "$N" >/dev/null
 jar=tui/target/wiretop.jar
 if [ ! -f "$jar" ] || [ -n "$(find native/src/main capture/src/main monitor/src/main tui/src/main -newer "$jar" -type f | head -1)" ]; then
-    mvn -B -q -o install -Dmaven.test.skip=true -pl native,capture,monitor,tui 2>/dev/null || mvn -B -q install -Dmaven.test.skip=true -pl native,capture,monitor,tui
+    mvn -B -q install -Dmaven.test.skip=true -pl native,capture,monitor,tui > "$OUT/read-speed-build.log" 2>&1 \
+        || echo "read-speed: build failed (see $OUT/read-speed-build.log); measuring the existing $jar" >&2
 fi
+[ -f "$jar" ] || { echo "read-speed: $jar missing: build with 'mvn -B install -DskipTests'" >&2; exit 1; }
 
-best_seconds() { # COMMAND... : best wall time of ROUNDS runs, stdout to /dev/null
-    local best=""
+CPU_FILE=$OUT/read-speed.cpu
+best_seconds() { # COMMAND... : best wall time of ROUNDS runs (stdout to /dev/null); its CPU time to $CPU_FILE
+    local best="" best_cpu=""
     for _ in $(seq "$ROUNDS"); do
-        local t0 t1 s
-        t0=$(date +%s.%N)
-        "$@" > /dev/null 2>/dev/null
-        t1=$(date +%s.%N)
-        s=$(echo "$t1 - $t0" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$s < $best" | bc -l)" = 1 ]; then best=$s; fi
+        local wall cpu
+        local TIMEFORMAT="%R %U %S" times
+        times=$( { time "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+        wall=$(echo "$times" | awk '{print $1}')
+        cpu=$(echo "$times" | awk '{print $2 + $3}')
+        if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc -l)" = 1 ]; then best=$wall; best_cpu=$cpu; fi
     done
+    echo "$best_cpu" > "$CPU_FILE"
     echo "$best"
 }
 pps() { echo "$N / $1" | bc -l | xargs printf '%.0f'; }
 
 echo "file: $FILE ($N packets, $(du -h "$FILE" | cut -f1)); best of $ROUNDS rounds; $(nproc) cores"
-t_text=$(best_seconds java -jar "$jar" read "$FILE")
-t_json=$(best_seconds java -jar "$jar" read "$FILE" --format json)
-t_tcpdump=$(best_seconds tcpdump -nn -r "$FILE")
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (compare only within one run)"
+t_text=$(best_seconds java -jar "$jar" read "$FILE"); c_text=$(cat "$CPU_FILE")
+t_json=$(best_seconds java -jar "$jar" read "$FILE" --format json); c_json=$(cat "$CPU_FILE")
+t_tcpdump=$(best_seconds tcpdump -nn -r "$FILE"); c_tcpdump=$(cat "$CPU_FILE")
 if command -v tshark >/dev/null; then
-    t_tshark=$(best_seconds sh "$SHARED/tools/tshark-fields.sh" "$FILE")
+    t_tshark=$(best_seconds sh "$SHARED/tools/tshark-fields.sh" "$FILE"); c_tshark=$(cat "$CPU_FILE")
 fi
-printf '%-34s %8.2f s %12s pkt/s\n' "wiretop read (text)" "$t_text" "$(pps "$t_text")"
-printf '%-34s %8.2f s %12s pkt/s\n' "wiretop read --format json" "$t_json" "$(pps "$t_json")"
-printf '%-34s %8.2f s %12s pkt/s\n' "tcpdump -nn -r" "$t_tcpdump" "$(pps "$t_tcpdump")"
+row() { printf '%-38s %7.2f s wall %12s pkt/s   %7.2f s CPU\n' "$1" "$2" "$(pps "$2")" "$3"; }
+row "wiretop read (text)" "$t_text" "$c_text"
+row "wiretop read --format json" "$t_json" "$c_json"
+row "tcpdump -nn -r" "$t_tcpdump" "$c_tcpdump"
 if [ -n "${t_tshark:-}" ]; then
-    printf '%-34s %8.2f s %12s pkt/s\n' "tshark -T fields (tshark-fields.sh)" "$t_tshark" "$(pps "$t_tshark")"
+    row "tshark -T fields (tshark-fields.sh)" "$t_tshark" "$c_tshark"
 fi
 printf 'ratio text / tcpdump:  %.2fx (target >= 4)\n' "$(echo "$t_tcpdump / $t_text" | bc -l)"
 printf 'ratio json / tcpdump:  %.2fx (target >= 1)\n' "$(echo "$t_tcpdump / $t_json" | bc -l)"
