@@ -5,6 +5,7 @@
 #   - key-to-paint latency (key sent by tmux -> end of the paint that shows it),
 #   - packets lost by wiretop's capture vs tcpdump's (kernel drops, same filter, same buffer).
 # Usage: sudo bench/ui-responsiveness.sh [PACKETS=3000000] [SECONDS=8] [PORT=9777] [RATE_PPS=0 (full rate)]
+# TCPDUMP_BUFFER_KIB=65536 gives tcpdump the UI's kernel buffer (default: tcpdump's own).
 # Needs root, tmux, tcpdump, gcc and ../shared/tools/bench/gen.c. Traffic stays on 127.0.0.1.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +39,7 @@ tmux new-session -d -s "$session" -x 160 -y 45 \
 for _ in $(seq 100); do grep -q '^paint' "$work/trace" 2>/dev/null && break; sleep 0.1; done
 grep -q '^paint' "$work/trace" || { echo "ui-responsiveness: the UI did not start"; tmux capture-pane -p -t "$session"; exit 1; }
 
-tcpdump -i lo -w /dev/null -n "udp port $port" 2>"$work/tcpdump.err" &
+tcpdump -i lo ${TCPDUMP_BUFFER_KIB:+-B $TCPDUMP_BUFFER_KIB} -w /dev/null -n "udp port $port" 2>"$work/tcpdump.err" &
 tcpdump_pid=$!
 for _ in $(seq 50); do grep -q 'listening on' "$work/tcpdump.err" && break; sleep 0.1; done
 

@@ -14,8 +14,16 @@ import java.util.function.Supplier;
  * ring overwrote packets it had not read, it skips them and counts them ({@link #skipped()}).
  * It is the flow table's only writer; when no packet is waiting it calls {@code onIdle}
  * (to publish the table's latest state).
+ *
+ * <p>It works through at most {@value #MAX_PER_SECOND} packets a second: on a small machine a
+ * flow thread running flat out would take the CPU the capture thread needs, and losing packets
+ * at the kernel is worse than tracking flows from a sample (what it skips is counted).
  */
 public final class FlowFeeder implements AutoCloseable {
+    static final int MAX_PER_SECOND = 250_000;
+    private static final int BATCH = 4096;
+    private static final long BATCH_NANOS = 1_000_000_000L * BATCH / MAX_PER_SECOND;
+
     private final Supplier<PacketRing> rings;
     private final Consumer<PacketSummary> ingest;
     private final Runnable onIdle;
@@ -65,7 +73,9 @@ public final class FlowFeeder implements AutoCloseable {
                 skipped = lost;
                 next = first;
             }
-            long end = ring.end();
+            long end = Math.min(ring.end(), next + BATCH);
+            long batchStart = System.nanoTime();
+            long batchFirst = next;
             for (; next < end && running; next++) {
                 if (!ring.readInto(next, scratch)) {
                     lost++;
@@ -76,6 +86,10 @@ public final class FlowFeeder implements AutoCloseable {
                 s.epochNanos = scratch.epochNanos;
                 decoder.decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
                 ingest.accept(s);
+            }
+            long left = BATCH_NANOS - (System.nanoTime() - batchStart);
+            if (next - batchFirst == BATCH && left > 0 && ring.end() > next) {
+                LockSupport.parkNanos(left); // behind and over budget: leave the CPU to the capture
             }
         }
     }

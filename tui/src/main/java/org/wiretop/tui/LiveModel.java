@@ -40,12 +40,18 @@ public final class LiveModel {
     private double bps;
     private volatile String banner = "";
     private volatile String clientReply = "";
+    private java.util.function.LongSupplier flowSkipped = () -> 0;
 
     public LiveModel(CaptureEngine engine, Feeds.Connections connections, Feeds.Sockets sockets, Feeds.Servers servers) {
         this.engine = engine;
         this.connections = connections;
         this.sockets = sockets;
         this.servers = servers;
+    }
+
+    /** Where to read how many packets flow tracking skipped (shown when not zero). */
+    public void setFlowSkipped(java.util.function.LongSupplier skipped) {
+        flowSkipped = skipped;
     }
 
     public void setBanner(String text) {
@@ -146,6 +152,10 @@ public final class LiveModel {
         String note = !banner.isEmpty() ? banner : cs.error().isEmpty() ? "" : "capture: " + cs.error();
         if (list.filtering() && list.skipped() > 0) {
             note = (note.isEmpty() ? "" : note + "  ") + "filter skipped " + list.skipped() + " packets (rate too high)";
+        }
+        long flowsSkipped = flowSkipped.getAsLong();
+        if (flowsSkipped > 0) {
+            note = (note.isEmpty() ? "" : note + "  ") + "flow tracking sampled: " + flowsSkipped + " packets not counted in Connections";
         }
         StatusInfo status = new StatusInfo(cs.spec().label(), cs.spec().bpf(), list.filter().text(), pps, bps,
                 st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),

@@ -24,6 +24,7 @@ public final class TuiLauncher {
             CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, bufferBytes);
             monitor.feedFrom(engine::ring);
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
+            model.setFlowSkipped(monitor::flowSkipped);
             // The flow table preallocates tens of MiB that live as long as the UI. Moved to the old
             // generation now, on an idle heap, they are never copied by a young collection later,
             // which would stop every thread (the capture's too) for up to a second on a busy machine.
