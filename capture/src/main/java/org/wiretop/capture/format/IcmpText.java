@@ -13,14 +13,17 @@ import static org.wiretop.capture.format.TcpOptionsText.u32;
  */
 final class IcmpText {
     /** tcpdump's unreach2str: for each code, the text before and after the address. */
-    private static final String[] UNREACH_FORMS = {"net ", " unreachable", "host ", " unreachable", "", "", "", "",
-                        "", " unreachable - source route failed", "net ", " unreachable - unknown",
-                        "host ", " unreachable - unknown", "", " unreachable - source host isolated",
-                        "net ", " unreachable - admin prohibited", "host ", " unreachable - admin prohibited",
-                        "net ", " unreachable - tos prohibited", "host ", " unreachable - tos prohibited",
-                        "host ", " unreachable - admin prohibited filter",
-                        "host ", " unreachable - host precedence violation",
-                        "host ", " unreachable - precedence cutoff"};
+    private static final String[] UNREACH_FORMS = {
+        "net ", " unreachable", "host ", " unreachable",
+        "", "", "", "", "", "", // codes 2-4 (protocol, port, need-frag) have their own wording
+        "", " unreachable - source route failed",
+        "net ", " unreachable - unknown", "host ", " unreachable - unknown",
+        "", " unreachable - source host isolated",
+        "net ", " unreachable - admin prohibited", "host ", " unreachable - admin prohibited",
+        "net ", " unreachable - tos prohibited", "host ", " unreachable - tos prohibited",
+        "host ", " unreachable - admin prohibited filter",
+        "host ", " unreachable - host precedence violation",
+        "host ", " unreachable - precedence cutoff"};
 
     private IcmpText() {
     }

@@ -41,6 +41,9 @@ class TextFormatterTcpdumpTest {
         f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 1, 0, quotedTcp))));
         f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 4, 1400, quotedTcp))));
         f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 2, 0, quotedTcp))));
+        f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 5, 0, quotedTcp))));
+        f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 13, 0, quotedTcp))));
+        f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 0, 0, quotedTcp))));
         f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(5, 1, 0x0a000003, quotedTcp))));
         f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(11, 1, 0, quotedTcp))));
         f.add(eth(0x800, ip4("10.0.0.2", "10.0.0.1", 1, icmp(12, 0, 0x05000000, quotedTcp))));
