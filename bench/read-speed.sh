@@ -48,6 +48,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (compare only within
 t_text=$(best_seconds java -jar "$jar" read "$FILE"); c_text=$(cat "$CPU_FILE")
 t_json=$(best_seconds java -jar "$jar" read "$FILE" --format json); c_json=$(cat "$CPU_FILE")
 t_tcpdump=$(best_seconds tcpdump -nn -r "$FILE"); c_tcpdump=$(cat "$CPU_FILE")
+t_start=$(best_seconds java -jar "$jar" read -c 1 "$FILE")  # JVM + command-line start-up alone
 if command -v tshark >/dev/null; then
     t_tshark=$(best_seconds sh "$SHARED/tools/tshark-fields.sh" "$FILE"); c_tshark=$(cat "$CPU_FILE")
 fi
@@ -60,6 +61,8 @@ if [ -n "${t_tshark:-}" ]; then
 fi
 printf 'ratio text / tcpdump:  %.2fx (target >= 4)\n' "$(echo "$t_tcpdump / $t_text" | bc -l)"
 printf 'ratio json / tcpdump:  %.2fx (target >= 1)\n' "$(echo "$t_tcpdump / $t_json" | bc -l)"
+printf 'wiretop start-up (read -c 1):  %.2f s; excluding it: text %.2fx, json %.2fx tcpdump\n' "$t_start" \
+    "$(echo "$t_tcpdump / ($t_text - $t_start)" | bc -l)" "$(echo "$t_tcpdump / ($t_json - $t_start)" | bc -l)"
 if [ -n "${t_tshark:-}" ]; then
     printf 'ratio json / tshark:   %.2fx\n' "$(echo "$t_tshark / $t_json" | bc -l)"
 fi
