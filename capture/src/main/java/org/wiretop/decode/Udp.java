@@ -13,7 +13,9 @@ package org.wiretop.decode;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  * The length (header included) narrows the packet; below 8 it is invalid. A length of 0 over
- * IPv6 (a jumbogram, RFC 2675) means "see the IP length".
+ * IPv6 (a jumbogram, RFC 2675) means "see the IP length". In the first fragment of a fragmented
+ * datagram the length covers the whole datagram, so it may exceed this packet's IP payload:
+ * that is normal there (the payload is what this fragment holds), and invalid only otherwise.
  */
 final class Udp {
     static final int HEADER = 8;
@@ -37,13 +39,18 @@ final class Udp {
             s.invalid("udp-length # < 8", length);
             return;
         }
-        if (off + length > b.reportedEnd()) {
+        if (off + length > b.reportedEnd() && !firstFragment(s)) {
             s.invalid("udp-length # > ip-payload", length);
             return;
         }
         b.narrow(off + length);
-        s.udpPayloadLength = length - HEADER;
+        s.udpPayloadLength = length - HEADER; // the datagram's, even when it spans fragments
         s.payloadOffset = off + HEADER;
         s.payloadLength = Math.max(0, b.end() - s.payloadOffset);
+    }
+
+    /** True when more fragments follow this one (later fragments never reach the transport). */
+    private static boolean firstFragment(PacketSummary s) {
+        return s.ipMf || s.ip6Mf;
     }
 }

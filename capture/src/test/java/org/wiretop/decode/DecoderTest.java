@@ -165,6 +165,43 @@ class DecoderTest {
     }
 
     @Test
+    void udpFirstFragmentLengthSpansFragments() {
+        // IPv4, MF set, offset 0: 32-byte packet, UDP length 1008 (the whole datagram)
+        decode(Decoder.DLT_EN10MB, withIpv4Checksum(hex(ETH_IP4
+                + "4500 0020 1234 2000 4011 0000 0a000001 0a000002" + "d431 3039 03f0 0000 61626364"), 14));
+        assertEquals(Status.OK, s.status, s.reason);
+        assertTrue(s.ipMf);
+        assertFalse(s.laterFragment);
+        assertTrue(s.has(PacketSummary.UDP));
+        assertEquals(54321, s.srcPort);
+        assertEquals(12345, s.dstPort);
+        assertEquals(1008, s.udpLength);
+        assertEquals(1000, s.udpPayloadLength);
+        assertEquals(14 + 28, s.payloadOffset);
+        assertEquals(4, s.payloadLength);
+
+        // IPv6 fragment header, offset 0, M set: same rule
+        decode(Decoder.DLT_EN10MB, hex(ETH_IP6 + ipv6(44, 20)
+                + "1100 0001 0000abcd" + "d431 3039 03f0 0000 61626364"));
+        assertEquals(Status.OK, s.status, s.reason);
+        assertTrue(s.ip6Mf);
+        assertEquals(12345, s.dstPort);
+        assertEquals(1008, s.udpLength);
+        assertEquals(4, s.payloadLength);
+
+        // not fragmented (DF, no MF): a UDP length beyond the IP payload stays invalid
+        decode(Decoder.DLT_EN10MB, withIpv4Checksum(hex(ETH_IP4 + ipv4(17, 32)
+                + "d431 3039 03f0 0000 61626364"), 14));
+        assertEquals(Status.INVALID, s.status);
+        assertEquals("udp-length 1008 > ip-payload", s.reasonText());
+        assertEquals(54321, s.srcPort);
+        // the last fragment of an IPv6 datagram (offset 0, M clear) is not fragmented either
+        decode(Decoder.DLT_EN10MB, hex(ETH_IP6 + ipv6(44, 20)
+                + "1100 0000 0000abcd" + "d431 3039 03f0 0000 61626364"));
+        assertEquals(Status.INVALID, s.status);
+    }
+
+    @Test
     void ipv4WithOptions() {
         String header = "4600 0025 1234 4000 4011 0000 0a000001 0a000002 94040000"; // router alert
         decode(Decoder.DLT_EN10MB, withIpv4Checksum(hex(ETH_IP4 + header + "d431 3039 000d 0000 6869212121"), 14));
