@@ -26,6 +26,7 @@ final class Arp {
     static void decode(PacketBuf b, int off, PacketSummary s) {
         b.enter("arp");
         s.layers |= PacketSummary.ARP;
+        s.networkOffset = off;
         int protocolType = b.u16(off + 2);
         int hlen = b.u8(off + 4);
         int plen = b.u8(off + 5);

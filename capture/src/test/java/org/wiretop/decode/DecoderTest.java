@@ -256,6 +256,7 @@ class DecoderTest {
         fixture("eth-arp");
         assertEquals(Status.OK, s.status);
         assertEquals(1, s.arpOpcode);
+        assertEquals(14, s.networkOffset);
         assertEquals("192.168.0.1", Addresses.ipv4(s.arpSenderIp));
         assertEquals("192.168.0.2", Addresses.ipv4(s.arpTargetIp));
         assertEquals(0x66778899aabbL, s.arpSenderMac);
