@@ -6,6 +6,9 @@ import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
 import org.wiretop.capture.filter.DisplayFilter;
+import org.wiretop.sys.Capabilities;
+import org.wiretop.sys.PrivilegeException;
+import org.wiretop.sys.Privileges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,8 +16,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code wiretop capture}: tcpdump's flags with tcpdump's meanings ({@code -i -c -s -p -w -r -B -n
- * --immediate-mode}, filter words after the flags). Prints one line a packet, or writes a pcap
- * with {@code -w}; Ctrl-C / SIGTERM end it with tcpdump's statistics lines on stderr.
+ * --immediate-mode -Z}, filter words after the flags). Prints one line a packet, or writes a pcap
+ * with {@code -w}; Ctrl-C / SIGTERM end it with tcpdump's statistics lines on stderr. A live
+ * capture first checks for CAP_NET_RAW (one line with the fix when missing), and {@code -Z}
+ * drops root right after the handle is open.
  */
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Capture packets like tcpdump: one line a packet, or a pcap file with -w.",
@@ -40,6 +45,9 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "-r", paramLabel = "FILE|-", description = "Read packets from a capture file (- = standard input) instead of an interface.")
     String readPath;
+
+    @Option(names = "-Z", paramLabel = "USER", description = "Drop to USER (and its groups) right after the capture is opened, as tcpdump does; files written belong to USER.")
+    String dropUser;
 
     @Option(names = "--filter", paramLabel = "EXPR", description = "Display filter in Wireshark syntax (applied after decoding).")
     String displayFilter;
@@ -68,8 +76,24 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         LiveOptions options = new LiveOptions(device, filter, snaplen == 0 ? LiveOptions.DEFAULT_SNAPLEN : snaplen,
                 !noPromiscuous, immediate, bufferKiB << 10, LiveOptions.DEFAULT_TIMEOUT_MILLIS);
+        String rightsProblem = Capabilities.captureRightsProblem();
+        if (rightsProblem != null) {
+            throw UserError.runtime(rightsProblem);
+        }
         try (PacketSource source = Sources.openLive(options)) {
+            if (dropUser != null) {
+                dropPrivileges(dropUser); // before -w opens its file, so the file is the user's
+            }
             return new PacketRun(source, true, "", display, output, writePath).execute();
+        }
+    }
+
+    /** tcpdump's -Z: never go on with root after a failed or unverified drop (the source is closed by the caller). */
+    private static void dropPrivileges(String user) {
+        try {
+            Privileges.dropTo(user);
+        } catch (PrivilegeException e) {
+            throw e.usage() ? UserError.usage(e.getMessage()) : UserError.runtime(e.getMessage());
         }
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Output options shared by {@code capture} and {@code read}, with tcpdump's letters where the
- * meaning is the same ({@code -c -q -n -tt -S}) plus {@code --format} and {@code --nano}.
+ * meaning is the same ({@code -c -q -n -tt -S}) plus {@code --format}, {@code --flows} and {@code --nano}.
  */
 public final class OutputOptions {
     /** One line a packet: tcpdump's text, or one JSON object (design §5). */
@@ -28,6 +28,9 @@ public final class OutputOptions {
 
     @Option(names = "-t", description = "-t: no timestamp; -tt: seconds since the epoch (as tcpdump).")
     boolean[] timeFlags = new boolean[0];
+
+    @Option(names = "--flows", description = "At the end, a per-conversation table (as tshark -z conv,tcp) with state, handshake RTT and process.")
+    boolean flows;
 
     @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
     boolean nano;

@@ -10,8 +10,9 @@ import org.wiretop.decode.PacketSummary;
 
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
- * decode into one reused summary, optional display filter, then one text or JSON line into a
- * reused builder and on to {@link LineOutput}. Runs on the capture thread; allocates nothing per
+ * decode into one reused summary, optional display filter, the flow tracker when asked, then one
+ * text or JSON line (with {@code wiretop.process} when the flow's owner is known) into a reused
+ * builder and on to {@link LineOutput}. Runs on the capture thread; allocates nothing per
  * packet. Stops the source itself once {@code limit} packets were printed when a filter here
  * decides what counts (otherwise the source's own count does).
  */
@@ -24,6 +25,7 @@ final class PacketPrinter implements PacketHandler {
     private final boolean json;
     private final LineOutput out;
     private final long limit;
+    private final FlowTracking flows;
     private final Decoder decoder = new Decoder();
     private final PacketSummary summary = new PacketSummary();
     private final StringBuilder line = new StringBuilder(256);
@@ -34,9 +36,11 @@ final class PacketPrinter implements PacketHandler {
      * @param text  the text formatter, or null for JSON
      * @param out   where lines go, or null to print nothing (-q): packets are still counted
      * @param limit stop after this many matching packets (0 = no limit)
+     * @param flows the flow tracker fed with every packet that passed the filters (and asked for
+     *              JSON's {@code wiretop.process}), or null
      */
     PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
-                  LineOutput out, long limit) {
+                  LineOutput out, long limit, FlowTracking flows) {
         this.source = source;
         this.linkType = source.linkType();
         this.bpf = bpf;
@@ -45,6 +49,7 @@ final class PacketPrinter implements PacketHandler {
         this.json = text == null;
         this.out = out;
         this.limit = limit;
+        this.flows = flows;
     }
 
     /** True when this printer, not the source, must count packets towards -c. */
@@ -62,7 +67,7 @@ final class PacketPrinter implements PacketHandler {
             return;
         }
         PacketSummary s = summary;
-        if (out != null || display != null) {
+        if (out != null || display != null || flows != null) {
             s.frameNumber = seen;
             s.epochNanos = epochNanos;
             decoder.decode(linkType, data, capturedLength, wireLength, s);
@@ -71,11 +76,19 @@ final class PacketPrinter implements PacketHandler {
             }
         }
         printed++;
+        if (flows != null) {
+            flows.ingest(s);
+        }
         if (out != null) {
             StringBuilder b = line;
             b.setLength(0);
             if (json) {
                 JsonFormatter.append(s, b);
+                String process = flows == null ? null : flows.processTag(s);
+                if (process != null && b.length() > 0 && b.charAt(b.length() - 1) == '}') {
+                    b.setLength(b.length() - 1); // the key goes inside the object
+                    b.append(process).append('}');
+                }
             } else {
                 text.format(s, data, b);
             }

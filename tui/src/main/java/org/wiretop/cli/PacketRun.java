@@ -12,12 +12,14 @@ import org.wiretop.capture.UncheckedCaptureException;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.Decoder;
+import org.wiretop.decode.PacketSummary;
 
 /**
  * Runs one opened packet source to its end for {@code capture} and {@code read}: packets go to a
  * pcap file ({@code -w}) or out as text/JSON lines; Ctrl-C / SIGTERM stop it cleanly (a shutdown
  * hook stops the source and waits, bounded, until the output is flushed, the file closed and the
- * statistics printed); libpcap's counters are printed at the end as tcpdump prints them.
+ * statistics printed); with {@code --flows} the conversation table follows the packets; libpcap's
+ * counters are printed at the end as tcpdump prints them.
  * Text that is not packet output (banner, statistics, notes) goes to stderr, so
  * {@code -w -} keeps standard output a clean pcap stream.
  */
@@ -32,6 +34,7 @@ final class PacketRun {
     private final OutputOptions output;
     private final String writePath;
     private final PrintStream err = System.err;
+    private FlowTracking flows;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
@@ -78,7 +81,7 @@ final class PacketRun {
     private int executeWithHook() throws CaptureException {
         int linkType = source.linkType();
         boolean printing = writePath == null && !output.quiet;
-        if ((printing || display != null) && !Decoder.supports(linkType)) {
+        if ((printing || display != null || output.flows) && !Decoder.supports(linkType)) {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
@@ -87,7 +90,11 @@ final class PacketRun {
                 + (live ? " bytes" : ""));
         err.flush();
         long count = output.count();
-        try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen())) {
+        // Live JSON names each packet's process (design §5 wiretop.process); --flows reports conversations.
+        boolean tagJson = live && printing && output.format == OutputOptions.Format.json;
+        try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
+             FlowTracking flows = output.flows || tagJson ? new FlowTracking(live, output.flows, tagJson) : null) {
+            this.flows = flows;
             if (writePath != null) {
                 return writeFile(bpf, count);
             }
@@ -100,7 +107,7 @@ final class PacketRun {
         LineOutput out = output.quiet ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle()) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count);
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count, flows);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             if (out != null) {
                 out.close();
@@ -111,6 +118,9 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
         long[] written = new long[1];
+        Decoder decoder = flows == null ? null : new Decoder();
+        PacketSummary summary = new PacketSummary();
+        int linkType = source.linkType();
         PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
             if (count > 0 && written[0] >= count) {
                 return;
@@ -122,6 +132,12 @@ final class PacketRun {
                 writer.write(nanos, wireLength, data, capturedLength);
             } catch (CaptureException e) {
                 throw new UncheckedCaptureException(e);
+            }
+            if (decoder != null) {
+                summary.frameNumber = written[0] + 1;
+                summary.epochNanos = nanos;
+                decoder.decode(linkType, data, capturedLength, wireLength, summary);
+                flows.ingest(summary);
             }
             if (++written[0] == count && bpf != null) {
                 source.stop();
@@ -147,6 +163,10 @@ final class PacketRun {
             } catch (CaptureException e) {
                 failure = failure == null ? e : failure;
             }
+        }
+        if (flows != null && output.flows && failure == null) {
+            // after the packets, as tshark -z prints; stderr when stdout carries the pcap stream
+            flows.printReport("-".equals(writePath) ? err : System.out);
         }
         if (live) {
             printStats(source.stats());
