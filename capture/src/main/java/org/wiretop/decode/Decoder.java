@@ -35,11 +35,7 @@ public final class Decoder {
      * caller (set them before or after). Frame fields (lengths, link type) are set here.
      */
     public void decode(int linkType, byte[] data, int capturedLength, int wireLength, PacketSummary out) {
-        long frameNumber = out.frameNumber;
-        long epochNanos = out.epochNanos;
-        out.clear();
-        out.frameNumber = frameNumber;
-        out.epochNanos = epochNanos;
+        out.clearDecoded();
         out.linkType = linkType;
         out.capturedLength = capturedLength;
         out.wireLength = wireLength;

@@ -5,7 +5,8 @@ package org.wiretop.decode;
  * every packet (design §4 rule 5), so fields are public and primitive. Addresses are kept as
  * numbers (IPv4 in an int, IPv6 in two longs, MAC in the low 48 bits of a long) and turned into
  * text only by a formatter. A field is meaningful only when its layer's bit is set in
- * {@link #layers}; {@link #clear()} resets everything before each decode.
+ * {@link #layers}; the decoder resets the fields of the layers it reached last time before each
+ * decode, so a field of a layer that was not reached always holds its cleared value.
  *
  * <p>Anything that leaves the capture thread must be copied into an immutable record first.
  */
@@ -137,28 +138,112 @@ public final class PacketSummary {
         clear();
     }
 
-    /** Resets every field; called by the decoder before each packet. */
+    /** Resets every field to its "absent" value. */
     public void clear() {
         frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1;
-        layers = 0; status = Status.OK; reason = ""; reasonValue = -1;
-        ethSrc = 0; ethDst = 0; ethHasAddrs = 0; ethType = -1; ethLength = -1; vlanId = -1; qinqId = -1; sllPacketType = -1; ifIndex = -1;
-        netProtocol = -1; mplsLabel = -1;
+        clearEveryPacket();
+        clearEthernet(); clearTags(); clearSll(); mplsLabel = -1;
+        clearArp(); clearIpv4(); clearIpv6(); clearTcp(); clearUdp(); clearIcmp();
+        layers = 0;
+    }
+
+    /**
+     * The decoder's reset before each packet: like {@link #clear()}, except that the frame fields
+     * (which the decoder sets, or which belong to its caller) are kept, and a layer's fields are
+     * reset only when the last decode reached that layer. Resetting all ~100 fields cost about a
+     * third of the decode time; this is sound because every protocol sets its layer bit before it
+     * writes any of its fields, so a layer whose bit is clear still holds its cleared values.
+     */
+    void clearDecoded() {
+        int l = layers;
+        clearEveryPacket();
+        if (l == 0) {
+            return;
+        }
+        if ((l & ETH) != 0) {
+            clearEthernet();
+        }
+        if ((l & (VLAN | QINQ)) != 0) {
+            clearTags();
+        }
+        if ((l & SLL) != 0) {
+            clearSll();
+        }
+        if ((l & MPLS) != 0) {
+            mplsLabel = -1;
+        }
+        if ((l & ARP) != 0) {
+            clearArp();
+        }
+        if ((l & IP4) != 0) {
+            clearIpv4();
+        }
+        if ((l & IP6) != 0) {
+            clearIpv6();
+        }
+        if ((l & TCP) != 0) {
+            clearTcp();
+        }
+        if ((l & UDP) != 0) {
+            clearUdp();
+        }
+        if ((l & (ICMP | ICMP6)) != 0) {
+            clearIcmp();
+        }
+        layers = 0;
+    }
+
+    /** Fields written whatever the layers (status, link-type dispatch, offsets). */
+    private void clearEveryPacket() {
+        status = Status.OK; reason = ""; reasonValue = -1;
+        netProtocol = -1;
+        networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
+    }
+
+    private void clearEthernet() {
+        ethSrc = 0; ethDst = 0; ethHasAddrs = 0; ethType = -1; ethLength = -1;
+    }
+
+    private void clearTags() {
+        vlanId = -1; qinqId = -1;
+    }
+
+    private void clearSll() {
+        sllPacketType = -1; ifIndex = -1;
+    }
+
+    private void clearArp() {
         arpOpcode = -1; arpSenderIp = 0; arpTargetIp = 0; arpSenderMac = 0; arpTargetMac = 0; arpHasIps = 0;
+    }
+
+    private void clearIpv4() {
         ip4Src = 0; ip4Dst = 0; ipProto = -1; ipTtl = -1; ipTotalLength = -1; ipId = -1;
-        ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipChecksumOk = false; ipHasAddrs = 0;
+        ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipChecksumOk = false;
+        ipHasAddrs = 0; transportProtocol = -1; laterFragment = false;
+    }
+
+    private void clearIpv6() {
         ip6SrcHi = 0; ip6SrcLo = 0; ip6DstHi = 0; ip6DstLo = 0; ip6NextHeader = -1; ip6HopLimit = -1;
         ip6PayloadLength = -1; ip6FlowLabel = -1; ip6TrafficClass = -1;
         ip6Fragment = false; ip6Mf = false; ip6FragOffset = -1; ip6FragId = -1;
-        transportProtocol = -1; laterFragment = false;
+        ipHasAddrs = 0; transportProtocol = -1; laterFragment = false;
+    }
+
+    private void clearTcp() {
         srcPort = -1; dstPort = -1; tcpSeq = -1; tcpAck = -1; tcpFlags = -1; tcpWindow = -1;
         tcpHeaderLength = -1; tcpUrgent = -1; tcpPayloadLength = -1;
         tcpMss = -1; tcpWindowScale = -1; tcpSackPermitted = false; tcpTsVal = -1; tcpTsEcr = -1;
         tcpHasTimestamps = false; tcpSackBlocks = 0; tcpOptionCount = 0;
-        udpLength = -1; udpPayloadLength = -1;
+    }
+
+    private void clearUdp() {
+        srcPort = -1; dstPort = -1; udpLength = -1; udpPayloadLength = -1;
+    }
+
+    private void clearIcmp() {
         icmpType = -1; icmpCode = -1; icmpId = -1; icmpSeq = -1;
         quotedProtocol = -1; quotedSrcPort = -1; quotedDstPort = -1; quotedUdpLength = -1;
         quotedIp4Src = 0; quotedIp4Dst = 0; quotedHasIp4 = false;
-        networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
     }
 
     /** Marks the packet invalid; a {@code #} in {@code reasonTemplate} stands for {@code value}. */
