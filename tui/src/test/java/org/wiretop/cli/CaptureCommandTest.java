@@ -246,8 +246,9 @@ class CaptureCommandTest {
         assumeRoot();
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
+        int port;
         try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
-            int port = server.getLocalPort();
+            port = server.getLocalPort();
             Process p = CliRunner.start(out, err, "capture", "-i", "lo", "--format", "json",
                     "tcp", "port", String.valueOf(port));
             try {
@@ -267,6 +268,9 @@ class CaptureCommandTest {
         List<String> tagged = lines.stream().filter(l -> l.contains("wiretop.process")).toList();
         assertFalse(tagged.isEmpty(), "no packet names its process: " + CliRunner.read(out));
         assertTrue(tagged.stream().allMatch(l -> l.contains(mine)), String.join("\n", tagged));
+        String toServer = "\"tcp.dstport\":" + port, fromServer = "\"tcp.srcport\":" + port;
+        assertTrue(tagged.stream().anyMatch(l -> l.contains(toServer)) && tagged.stream().anyMatch(l -> l.contains(fromServer)),
+                "both directions find the flow's process: " + String.join("\n", tagged));
         assertTrue(lines.get(lines.size() - 1).contains(mine), "the last packet (after > 1 s) is tagged: "
                 + lines.get(lines.size() - 1));
     }
