@@ -1,5 +1,9 @@
 package org.wiretop.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.wiretop.capture.CaptureException;
 import picocli.CommandLine;
 
@@ -10,6 +14,22 @@ import picocli.CommandLine;
  * only under {@code --debug}.
  */
 public final class Main {
+    /** The subcommands, in the order {@code --help} lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    static {
+        SUBCOMMANDS.put("capture", CaptureCommand::new);
+        SUBCOMMANDS.put("read", ReadCommand::new);
+        SUBCOMMANDS.put("interfaces", InterfacesCommand::new);
+        SUBCOMMANDS.put("sockets", SocketsCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("send", SendCommand::new);
+        SUBCOMMANDS.put("connect", ConnectCommand::new);
+    }
+
+    /** {@link WiretopCommand}'s options that take a separate value (skipped when finding the subcommand). */
+    private static final Set<String> TOP_LEVEL_OPTIONS_WITH_VALUE =
+            Set.of("-i", "-r", "--ring-packets", "--ring-mb", "-B");
+
     private Main() {
     }
 
@@ -21,7 +41,7 @@ public final class Main {
     public static int run(String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         Logging.configure(debug);
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof CaptureException ce) {
                 return fail(cmd, ce.getMessage(), ce, debug, ce.usage() ? 2 : 1);
@@ -39,10 +59,50 @@ public final class Main {
         return cli.execute(args);
     }
 
+    /** Every command line with all subcommands (for help and tests). */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}. Building a subcommand's model is most of picocli's
+     * start-up cost (reflection over every option of every command), so when the arguments name
+     * a subcommand only that one is built; otherwise (help, the TUI, an unknown word) all are,
+     * so {@code --help} lists them and unknown commands are reported the same way; a lone
+     * {@code --version} needs none.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new WiretopCommand());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        Supplier<Object> invoked = SUBCOMMANDS.get(subcommandName(args));
+        if (invoked != null) {
+            cli.addSubcommand(subcommandName(args), invoked.get());
+        } else if (!versionOnly(args)) {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // after adding: it applies to the subcommands present
         return cli;
+    }
+
+    private static boolean versionOnly(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /** The first word that is neither an option nor a top-level option's value, or "" when none. */
+    static String subcommandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return "";
+            }
+            if (a.startsWith("-")) {
+                if (TOP_LEVEL_OPTIONS_WITH_VALUE.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            return a;
+        }
+        return "";
     }
 
     private static int fail(CommandLine cmd, String message, Throwable ex, boolean debug, int code) {

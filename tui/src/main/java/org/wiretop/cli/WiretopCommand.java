@@ -11,13 +11,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The top-level command; with no subcommand it opens the terminal UI. */
+/** The top-level command; with no subcommand it opens the terminal UI. Its subcommands are added by
+ *  {@link Main#commandLine(String...)} (only the one invoked, to start faster). */
 @Command(name = "wiretop", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Packet capture and connection monitor for the terminal.",
-        subcommands = {
-                CaptureCommand.class, ReadCommand.class, InterfacesCommand.class,
-                SocketsCommand.class, ServeCommand.class, SendCommand.class, ConnectCommand.class
-        })
+        description = "Packet capture and connection monitor for the terminal.")
 public final class WiretopCommand implements Runnable {
     @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print stack traces and library logs.")
