@@ -26,6 +26,11 @@ if [ ! -f "$jar" ] || [ -n "$(find native/src/main capture/src/main monitor/src/
         || echo "read-speed: build failed (see $OUT/read-speed-build.log); measuring the existing $jar" >&2
 fi
 [ -f "$jar" ] || { echo "read-speed: $jar missing: build with 'mvn -B install -DskipTests'" >&2; exit 1; }
+# Run what users run: the launcher, with its JVM flags and class-data-sharing archive (made here,
+# before timing); it must not rebuild mid-measurement when other sources change meanwhile.
+export WIRETOP_NO_BUILD=1
+wiretop=./wiretop
+"$wiretop" --version > /dev/null
 
 CPU_FILE=$OUT/read-speed.cpu
 best_seconds() { # COMMAND... : best wall time of ROUNDS runs (stdout to /dev/null); its CPU time to $CPU_FILE
@@ -45,10 +50,10 @@ pps() { echo "$N / $1" | bc -l | xargs printf '%.0f'; }
 
 echo "file: $FILE ($N packets, $(du -h "$FILE" | cut -f1)); best of $ROUNDS rounds; $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (compare only within one run)"
-t_text=$(best_seconds java -jar "$jar" read "$FILE"); c_text=$(cat "$CPU_FILE")
-t_json=$(best_seconds java -jar "$jar" read "$FILE" --format json); c_json=$(cat "$CPU_FILE")
+t_text=$(best_seconds "$wiretop" read "$FILE"); c_text=$(cat "$CPU_FILE")
+t_json=$(best_seconds "$wiretop" read "$FILE" --format json); c_json=$(cat "$CPU_FILE")
 t_tcpdump=$(best_seconds tcpdump -nn -r "$FILE"); c_tcpdump=$(cat "$CPU_FILE")
-t_start=$(best_seconds java -jar "$jar" read -c 1 "$FILE")  # JVM + command-line start-up alone
+t_start=$(best_seconds "$wiretop" read -c 1 "$FILE")  # JVM + command-line start-up alone
 if command -v tshark >/dev/null; then
     t_tshark=$(best_seconds sh "$SHARED/tools/tshark-fields.sh" "$FILE"); c_tshark=$(cat "$CPU_FILE")
 fi
