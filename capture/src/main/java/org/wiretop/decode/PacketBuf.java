@@ -1,5 +1,9 @@
 package org.wiretop.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A reusable, bounds-checked view over one packet's captured bytes (design §4 rule 1), in the
  * manner of Netty's flyweight buffers and Wireshark's tvbuff.
@@ -12,6 +16,9 @@ package org.wiretop.decode;
  * current layer name was recorded with {@link #enter} so the result can say {@code [|tcp]}.
  */
 public final class PacketBuf {
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private byte[] data;
     private int end;
     private int reportedEnd;
@@ -103,8 +110,7 @@ public final class PacketBuf {
 
     /** Unchecked; the caller checked {@code [offset, offset + 4)}. */
     private int int32(int offset) {
-        return (data[offset] & 0xff) << 24 | (data[offset + 1] & 0xff) << 16
-                | (data[offset + 2] & 0xff) << 8 | (data[offset + 3] & 0xff);
+        return (int) INT_BE.get(data, offset); // one load, where C2 in Java 17 would not merge four
     }
 
     public long u32(int offset) {
@@ -124,6 +130,6 @@ public final class PacketBuf {
         if (offset < 0 || offset > end - 8) {
             throw Truncated.INSTANCE;
         }
-        return ((long) int32(offset) << 32) | (int32(offset + 4) & 0xffffffffL);
+        return (long) LONG_BE.get(data, offset);
     }
 }
