@@ -1,9 +1,7 @@
 package org.wiretop.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.wiretop.capture.CaptureException;
 import picocli.CommandLine;
 
@@ -14,17 +12,9 @@ import picocli.CommandLine;
  * only under {@code --debug}.
  */
 public final class Main {
-    /** The subcommands, in the order {@code --help} lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
-    static {
-        SUBCOMMANDS.put("capture", CaptureCommand::new);
-        SUBCOMMANDS.put("read", ReadCommand::new);
-        SUBCOMMANDS.put("interfaces", InterfacesCommand::new);
-        SUBCOMMANDS.put("sockets", SocketsCommand::new);
-        SUBCOMMANDS.put("serve", ServeCommand::new);
-        SUBCOMMANDS.put("send", SendCommand::new);
-        SUBCOMMANDS.put("connect", ConnectCommand::new);
-    }
+    /** The subcommands, in the order {@code --help} lists them (see {@link #newSubcommand}). */
+    static final List<String> SUBCOMMANDS =
+            List.of("capture", "read", "interfaces", "sockets", "serve", "send", "connect");
 
     /** {@link WiretopCommand}'s options that take a separate value (skipped when finding the subcommand). */
     private static final Set<String> TOP_LEVEL_OPTIONS_WITH_VALUE =
@@ -73,14 +63,30 @@ public final class Main {
      */
     static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new WiretopCommand());
-        Supplier<Object> invoked = SUBCOMMANDS.get(subcommandName(args));
-        if (invoked != null) {
-            cli.addSubcommand(subcommandName(args), invoked.get());
+        String invoked = subcommandName(args);
+        if (SUBCOMMANDS.contains(invoked)) {
+            cli.addSubcommand(invoked, newSubcommand(invoked));
         } else if (!versionOnly(args)) {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            for (String name : SUBCOMMANDS) {
+                cli.addSubcommand(name, newSubcommand(name));
+            }
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true); // after adding: it applies to the subcommands present
         return cli;
+    }
+
+    /** A switch, not a map of constructor references: those would load every command class. */
+    private static Object newSubcommand(String name) {
+        switch (name) {
+            case "capture": return new CaptureCommand();
+            case "read": return new ReadCommand();
+            case "interfaces": return new InterfacesCommand();
+            case "sockets": return new SocketsCommand();
+            case "serve": return new ServeCommand();
+            case "send": return new SendCommand();
+            case "connect": return new ConnectCommand();
+            default: throw new IllegalArgumentException(name);
+        }
     }
 
     private static boolean versionOnly(String... args) {
