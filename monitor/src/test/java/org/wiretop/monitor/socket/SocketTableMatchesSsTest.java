@@ -83,8 +83,7 @@ class SocketTableMatchesSsTest {
         try {
             return SockDiagProvider.open();
         } catch (NetlinkException e) {
-            assumeTrue(false, "sock_diag refused here: " + e.getMessage());
-            throw new AssertionError(e);
+            throw new org.opentest4j.TestAbortedException("sock_diag refused here: " + e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.wiretop.monitor.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,8 +27,7 @@ class TcpInfoTest {
         try {
             diag = SockDiagProvider.open();
         } catch (NetlinkException e) {
-            assumeTrue(false, "sock_diag refused here: " + e.getMessage());
-            return;
+            throw new org.opentest4j.TestAbortedException("sock_diag refused here: " + e.getMessage(), e);
         }
         try (diag;
              ServerSocketChannel server = ServerSocketChannel.open()) {
