@@ -2,7 +2,7 @@
 # Live capture loss on lo at the generator's full rate, in ONE run, for
 #   tcpdump -B 32768 -w /dev/null              (the reference)
 #   wiretop's live source writing a pcap file  (org.wiretop.capture.CaptureLossProbe)
-# then file reading throughput on a 1 M-packet mkpcap file: our memory-mapped reader against
+# then file reading throughput on a 1 M-packet mkpcap file: our own pcap reader against
 # libpcap through pcap4j (and `tcpdump -r` for scale).
 # Usage: sudo bench/capture-loss.sh [PACKETS=1000000] [SIZE=64] [ROUNDS=3]
 # Traffic goes only to 127.0.0.1 (gen.c), bounded by count and by 20 s a round.

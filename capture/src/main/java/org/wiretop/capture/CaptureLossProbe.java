@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
  * Benchmark entry point (bench/capture-loss.sh): captures live into a pcap file the way
  * {@code wiretop capture -w} does, until {@code expected} packets arrived, the capture was idle
  * for {@code idleMillis} after the first packet, or {@code maxSeconds} passed; then prints one
- * line of counters. Also measures file reading: {@code read FILE} times our memory-mapped reader,
+ * line of counters. Also measures file reading: {@code read FILE} times our own pcap reader,
  * libpcap through our pcap_next_ex loop, and libpcap through pcap4j's own loop.
  * <pre>
  * java -cp ... org.wiretop.capture.CaptureLossProbe live DEVICE FILTER OUT.pcap EXPECTED [IDLE_MS] [MAX_S] [BUFFER_MIB]

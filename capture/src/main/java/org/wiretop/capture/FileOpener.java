@@ -12,7 +12,7 @@ import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
 
 /**
- * Opens a capture file by its magic: classic pcap through the memory-mapped reader, pcapng
+ * Opens a capture file by its magic: classic pcap through our own chunked reader, pcapng
  * through libpcap (pcap4j), "-" as a pcap stream on standard input.
  */
 final class FileOpener {
@@ -35,7 +35,7 @@ final class FileOpener {
                 throw new CaptureException(pathOrDash + ": pcap header cut short (" + head.length + " bytes): the file is incomplete", true);
             }
             try {
-                return new MappedPcapSource(pathOrDash, path, format);
+                return new PcapFileSource(pathOrDash, path, format);
             } catch (IOException e) {
                 throw new CaptureException(pathOrDash + ": cannot read: " + e.getMessage(), true, e);
             }

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 /**
  * Reads a classic pcap stream (standard input: {@code tcpdump -w - | wiretop read -}) record by
  * record, handing each packet on as soon as its last byte arrived, so a live pipe stays live.
- * Lengths are validated before they size anything, as in {@link MappedPcapSource}.
+ * Lengths are validated before they size anything, as in {@link PcapFileSource}.
  * {@link #stop()} takes effect when the next record arrives or the stream ends (a blocked read
  * on a pipe cannot be woken).
  */

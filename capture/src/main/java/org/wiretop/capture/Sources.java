@@ -15,7 +15,7 @@ public final class Sources {
 
     /**
      * A pcap or pcapng file, or "-" for a pcap stream on standard input. Classic pcap is read
-     * through a memory map (pure Java); pcapng through libpcap.
+     * by our own reader (pure Java, chunked reads); pcapng through libpcap.
      */
     public static PacketSource openFile(String pathOrDash) throws CaptureException {
         return FileOpener.open(pathOrDash);

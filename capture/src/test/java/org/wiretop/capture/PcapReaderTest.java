@@ -23,14 +23,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wiretop.capture.CaptureTestSupport.Packet;
 
-/** The pure-Java pcap readers (memory-mapped file, stream) against libpcap and hostile files. */
+/** The pure-Java pcap readers (file, stream) against libpcap and hostile files. */
 class PcapReaderTest {
     @TempDir
     Path dir;
 
     @ParameterizedTest(name = "{0} byte order, nanos={1}")
     @CsvSource({"BIG_ENDIAN,true", "BIG_ENDIAN,false", "LITTLE_ENDIAN,true", "LITTLE_ENDIAN,false"})
-    void mappedReaderReadsWhatWasWrittenAndAgreesWithLibpcap(String orderName, boolean nanos) throws Exception {
+    void fileReaderReadsWhatWasWrittenAndAgreesWithLibpcap(String orderName, boolean nanos) throws Exception {
         ByteOrder order = orderName.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         List<Packet> packets = randomPackets(300, orderName.hashCode() + (nanos ? 1 : 0));
         Path f = dir.resolve("gen.pcap");
@@ -38,7 +38,7 @@ class PcapReaderTest {
 
         List<Packet> ours;
         try (PacketSource s = Sources.openFile(f.toString())) {
-            assertTrue(s instanceof MappedPcapSource, "classic pcap goes through the mapped reader");
+            assertTrue(s instanceof PcapFileSource, "classic pcap goes through our own reader");
             assertEquals(1, s.linkType());
             assertEquals(65535, s.snaplen());
             ours = readAll(s);
@@ -157,7 +157,7 @@ class PcapReaderTest {
         CaptureTestSupport.run("editcap", "-F", "pcapng", pcap.toString(), ng.toString());
         List<Packet> read;
         try (PacketSource s = Sources.openFile(ng.toString())) {
-            assertTrue(!(s instanceof MappedPcapSource), "pcapng goes through libpcap");
+            assertTrue(!(s instanceof PcapFileSource), "pcapng goes through libpcap");
             assertEquals(1, s.linkType());
             read = readAll(s);
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Replays every input in {@code src/test/resources/fuzz-regressions/} through
  * {@link PacketFuzzTarget}: fuzzer findings and hand-made hostile inputs (a record length of
  * 4 GiB, a header cut short, ...) stay fixed. Each file is one fuzz input: the first byte picks
- * the target (0 decoder, 1 pcap stream, 2 mapped pcap), as {@link PacketFuzzTarget} reads it.
+ * the target (0 decoder, 1 pcap stream, 2 pcap file), as {@link PacketFuzzTarget} reads it.
  */
 class FuzzRegressionTest {
     @Test

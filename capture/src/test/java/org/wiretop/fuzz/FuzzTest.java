@@ -103,7 +103,7 @@ class FuzzTest {
                 if (Files.size(f) <= MAX_FILE) {
                     byte[] bytes = Files.readAllBytes(f);
                     Files.write(dir.resolve("file-stream-" + files), prefixed(PacketFuzzTarget.TARGET_STREAM, bytes));
-                    Files.write(dir.resolve("file-mapped-" + files), prefixed(PacketFuzzTarget.TARGET_MAPPED, bytes));
+                    Files.write(dir.resolve("file-reader-" + files), prefixed(PacketFuzzTarget.TARGET_FILE, bytes));
                     files++;
                 }
                 if (packets < MAX_PACKET_SEEDS) {

@@ -14,7 +14,7 @@ import org.wiretop.decode.PacketSummary;
 
 /**
  * Jazzer fuzz target over everything that reads untrusted bytes: the decoder (with both
- * formatters on its result), the pcap stream reader and the memory-mapped pcap reader.
+ * formatters on its result), the pcap stream reader and the pcap file reader.
  * The first input byte picks the target; a finding is any throwable other than the one
  * documented failure, {@link CaptureException}, which readers use for corrupt files.
  *
@@ -27,7 +27,7 @@ public final class PacketFuzzTarget {
             Decoder.DLT_EN10MB, Decoder.DLT_LINUX_SLL, Decoder.DLT_LINUX_SLL2, Decoder.DLT_RAW,
             Decoder.DLT_IPV4, Decoder.DLT_IPV6, Decoder.DLT_NULL, Decoder.DLT_LOOP, Decoder.DLT_RAW_BSD, 9999
     };
-    static final byte TARGET_DECODER = 0, TARGET_STREAM = 1, TARGET_MAPPED = 2;
+    static final byte TARGET_DECODER = 0, TARGET_STREAM = 1, TARGET_FILE = 2;
 
     private static final Decoder DECODER = new Decoder();
     private static final PacketSummary SUMMARY = new PacketSummary();

@@ -9,13 +9,13 @@ import java.nio.file.StandardOpenOption;
 /**
  * Reads a classic pcap file in large chunks (one positional read per MiB) and walks the records
  * inside a heap buffer: several times faster than libpcap through pcap4j, since nothing crosses
- * into native code per packet. (It began as a memory map, hence the name; plain reads proved
- * faster: a map pays a page fault per few pages and copies out of uncached memory per packet.)
+ * into native code per packet. (Plain reads beat a memory map here: a map pays a page fault
+ * per few pages and copies out of uncached memory per packet.)
  * Every record length is checked against the file's bound and the bytes left before it sizes or
  * copies anything; a corrupt length stops the run with a {@link CaptureException}, a file cut
  * inside a record ends cleanly with an {@link #endNote()}.
  */
-final class MappedPcapSource implements PacketSource {
+final class PcapFileSource implements PacketSource {
     /** Bytes read per system call; grown only for a record larger than this. */
     static final int CHUNK = 1 << 20;
 
@@ -35,7 +35,7 @@ final class MappedPcapSource implements PacketSource {
     private String endNote;
     private volatile boolean stopped;
 
-    MappedPcapSource(String name, Path path, PcapFormat format) throws IOException {
+    PcapFileSource(String name, Path path, PcapFormat format) throws IOException {
         this.name = name;
         this.format = format;
         this.maxRecord = format.maxRecord();
