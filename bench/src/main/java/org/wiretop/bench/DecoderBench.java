@@ -1,5 +1,6 @@
 package org.wiretop.bench;
 
+import org.wiretop.capture.format.LineBuilder;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +36,7 @@ public class DecoderBench {
     private static final int FRAMES = 4096; // a power of two; the mix is shuffled
     private final Decoder decoder = new Decoder();
     private final PacketSummary summary = new PacketSummary();
-    private final StringBuilder json = new StringBuilder(512);
+    private final LineBuilder json = new LineBuilder(512);
     private byte[][] frames;
 
     @Setup

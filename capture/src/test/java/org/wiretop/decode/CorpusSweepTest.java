@@ -1,5 +1,6 @@
 package org.wiretop.decode;
 
+import org.wiretop.capture.format.LineBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class CorpusSweepTest {
         List<Path> captures = Corpus.captures();
         Decoder decoder = new Decoder();
         PacketSummary summary = new PacketSummary();
-        StringBuilder json = new StringBuilder(1024);
+        LineBuilder json = new LineBuilder(1024);
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         int unreadable = 0;
         long packets = 0;

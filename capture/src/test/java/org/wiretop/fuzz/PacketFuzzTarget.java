@@ -1,5 +1,6 @@
 package org.wiretop.fuzz;
 
+import org.wiretop.capture.format.LineBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class PacketFuzzTarget {
     private static final Decoder DECODER = new Decoder();
     private static final PacketSummary SUMMARY = new PacketSummary();
     private static final TextFormatter TEXT = new TextFormatter();
-    private static final StringBuilder LINE = new StringBuilder();
+    private static final LineBuilder LINE = new LineBuilder();
     private static Path scratch;
 
     private PacketFuzzTarget() {

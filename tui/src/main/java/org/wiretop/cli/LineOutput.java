@@ -2,13 +2,13 @@ package org.wiretop.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.wiretop.capture.format.LineBuilder;
 
 /**
- * Packet lines to an output stream through one large byte buffer: a line is copied in as bytes
+ * Packet lines to an output stream through one large byte buffer: a line's bytes are copied in
  * (no String, no encoder, no per-line system call) and the buffer goes out whole when full, on
  * {@link #flush()}, and — for live sources — from a timer every {@code flushMillis} while data
  * waits, so a quiet capture still shows its last lines within ~100 ms. Methods are synchronized
@@ -19,7 +19,6 @@ final class LineOutput implements AutoCloseable {
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER_BYTES];
-    private char[] chars = new char[512];
     private int used;
     private IOException failure;
     private final ScheduledExecutorService timer;
@@ -39,42 +38,27 @@ final class LineOutput implements AutoCloseable {
         }
     }
 
-    /** Appends the builder's characters (a whole line, newline included). */
-    synchronized void write(StringBuilder line) {
+    /** Appends a whole line (newline included). */
+    synchronized void write(LineBuilder line) {
         int n = line.length();
-        if (n > chars.length) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        line.getChars(0, n, chars, 0);
         if (used + n > buf.length) {
             drain();
             if (n > buf.length) {
-                writeSlow(n);
+                writeDirect(line.array(), n);
                 return;
             }
         }
-        char[] c = chars;
-        byte[] b = buf;
-        int u = used;
-        for (int i = 0; i < n; i++) {
-            char ch = c[i];
-            if (ch >= 0x80) { // not ASCII (never from our formatters): encode properly
-                used = u;
-                writeSlow(n);
-                return;
-            }
-            b[u + i] = (byte) ch;
-        }
-        used = u + n;
+        System.arraycopy(line.array(), 0, buf, used, n);
+        used += n;
     }
 
-    private void writeSlow(int n) {
-        byte[] encoded = new String(chars, 0, n).getBytes(StandardCharsets.UTF_8);
-        drain();
-        try {
-            out.write(encoded);
-        } catch (IOException e) {
-            failure = e;
+    private void writeDirect(byte[] bytes, int n) {
+        if (failure == null) {
+            try {
+                out.write(bytes, 0, n);
+            } catch (IOException e) {
+                failure = e;
+            }
         }
     }
 

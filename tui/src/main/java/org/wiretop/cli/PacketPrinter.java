@@ -4,6 +4,7 @@ import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.JsonFormatter;
+import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
@@ -28,7 +29,7 @@ final class PacketPrinter implements PacketHandler {
     private final FlowTracking flows;
     private final Decoder decoder = new Decoder();
     private final PacketSummary summary = new PacketSummary();
-    private final StringBuilder line = new StringBuilder(256);
+    private final LineBuilder line = new LineBuilder(512);
     private long seen;
     private long printed;
 
@@ -80,7 +81,7 @@ final class PacketPrinter implements PacketHandler {
             flows.ingest(s);
         }
         if (out != null) {
-            StringBuilder b = line;
+            LineBuilder b = line;
             b.setLength(0);
             if (json) {
                 JsonFormatter.append(s, b);

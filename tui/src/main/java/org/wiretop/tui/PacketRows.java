@@ -1,6 +1,7 @@
 package org.wiretop.tui;
 
 import org.wiretop.capture.format.Addresses;
+import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
@@ -16,7 +17,7 @@ public final class PacketRows {
     private final Decoder decoder = new Decoder();
     private final PacketSummary s = new PacketSummary();
     private final TextFormatter text = new TextFormatter();
-    private final StringBuilder line = new StringBuilder(256);
+    private final LineBuilder line = new LineBuilder(256);
 
     public PacketRow row(RawPacket p) {
         s.frameNumber = p.frameNumber();

@@ -2,7 +2,7 @@ package org.wiretop.capture.format;
 
 /**
  * Turns the decoder's numeric addresses into the text tcpdump and tshark print, appending to a
- * caller's {@link StringBuilder} so formatting a packet allocates nothing.
+ * caller's {@link LineBuilder} so formatting a packet allocates nothing.
  *
  * <ul>
  *   <li>IPv4 (an int, first octet in the high byte) → {@code 192.0.2.1}</li>
@@ -14,13 +14,11 @@ package org.wiretop.capture.format;
  * </ul>
  */
 public final class Addresses {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private Addresses() {
     }
 
     /** Appends an IPv4 address in dotted-quad form. */
-    public static StringBuilder appendIpv4(StringBuilder out, int address) {
+    public static LineBuilder appendIpv4(LineBuilder out, int address) {
         out.append((address >>> 24) & 0xff).append('.')
                 .append((address >>> 16) & 0xff).append('.')
                 .append((address >>> 8) & 0xff).append('.')
@@ -29,10 +27,10 @@ public final class Addresses {
     }
 
     /** Appends a MAC address as six lower-case hex pairs separated by colons. */
-    public static StringBuilder appendMac(StringBuilder out, long mac) {
+    public static LineBuilder appendMac(LineBuilder out, long mac) {
         for (int shift = 40; shift >= 0; shift -= 8) {
             int b = (int) (mac >>> shift) & 0xff;
-            out.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+            out.appendHex2(b);
             if (shift != 0) {
                 out.append(':');
             }
@@ -41,7 +39,7 @@ public final class Addresses {
     }
 
     /** Appends an IPv6 address in RFC 5952 compressed form (see the class comment). */
-    public static StringBuilder appendIpv6(StringBuilder out, long hi, long lo) {
+    public static LineBuilder appendIpv6(LineBuilder out, long hi, long lo) {
         // Find the longest run of zero 16-bit groups (first on a tie), as inet_ntop does.
         int bestStart = -1, bestLen = 0, curStart = -1, curLen = 0;
         for (int i = 0; i < 8; i++) {
@@ -79,29 +77,34 @@ public final class Addresses {
                 appendIpv4(out, (int) lo);
                 break;
             }
-            appendHex16(out, group(hi, lo, i));
+            out.appendHex16(group(hi, lo, i));
         }
         return out;
     }
 
     /** Appends an IPv6 address given as 16 bytes at {@code offset} of {@code bytes}. */
-    public static StringBuilder appendIpv6(StringBuilder out, byte[] bytes, int offset) {
+    public static LineBuilder appendIpv6(LineBuilder out, byte[] bytes, int offset) {
         return appendIpv6(out, readLong(bytes, offset), readLong(bytes, offset + 8));
     }
 
     /** Text of an IPv4 address (allocates; for cold paths and tests). */
     public static String ipv4(int address) {
-        return appendIpv4(new StringBuilder(15), address).toString();
+        return appendIpv4(new LineBuilder(15), address).toString();
     }
 
     /** Text of an IPv6 address (allocates; for cold paths and tests). */
     public static String ipv6(long hi, long lo) {
-        return appendIpv6(new StringBuilder(39), hi, lo).toString();
+        return appendIpv6(new LineBuilder(39), hi, lo).toString();
+    }
+
+    /** Text of an IPv6 address given as its 16 bytes (allocates; for cold paths). */
+    public static String ipv6(byte[] address) {
+        return appendIpv6(new LineBuilder(39), address, 0).toString();
     }
 
     /** Text of a MAC address (allocates; for cold paths and tests). */
     public static String mac(long mac) {
-        return appendMac(new StringBuilder(17), mac).toString();
+        return appendMac(new LineBuilder(17), mac).toString();
     }
 
     private static int group(long hi, long lo, int i) {
@@ -109,16 +112,6 @@ public final class Addresses {
         return (int) (half >>> ((3 - (i & 3)) * 16)) & 0xffff;
     }
 
-    private static void appendHex16(StringBuilder out, int v) {
-        boolean started = false;
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            int nibble = (v >>> shift) & 0xf;
-            if (nibble != 0 || started || shift == 0) {
-                out.append(HEX[nibble]);
-                started = true;
-            }
-        }
-    }
 
     private static long readLong(byte[] b, int off) {
         long v = 0;

@@ -29,7 +29,7 @@ final class IcmpText {
     }
 
     /** Appends an ICMPv4 message's description (after "ICMP "); {@code p} is its first byte. */
-    static void appendIcmp4(StringBuilder out, int type, int code, int id, int seq, byte[] d, int p, int end) {
+    static void appendIcmp4(LineBuilder out, int type, int code, int id, int seq, byte[] d, int p, int end) {
         switch (type) {
             case 0:
             case 8:
@@ -101,7 +101,7 @@ final class IcmpText {
         }
     }
 
-    private static void appendUnreachable(StringBuilder out, int code, byte[] d, int p, int end) {
+    private static void appendUnreachable(LineBuilder out, int code, byte[] d, int p, int end) {
         int inner = p + 8; // the quoted IP header
         if (inner + 20 > end) {
             out.append("unreachable");
@@ -151,7 +151,7 @@ final class IcmpText {
     }
 
     /** Appends an ICMPv6 message's description (after "ICMP6, "); {@code p} is its first byte. */
-    static void appendIcmp6(StringBuilder out, int type, int code, int id, int seq, byte[] d, int p, int end) {
+    static void appendIcmp6(LineBuilder out, int type, int code, int id, int seq, byte[] d, int p, int end) {
         switch (type) {
             case 1: out.append("destination unreachable"); return;
             case 2:

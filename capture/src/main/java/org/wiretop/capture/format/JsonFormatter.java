@@ -19,7 +19,7 @@ public final class JsonFormatter {
     }
 
     /** Appends one JSON object for {@code s} (no trailing newline) to {@code out}. */
-    public static StringBuilder append(PacketSummary s, StringBuilder out) {
+    public static LineBuilder append(PacketSummary s, LineBuilder out) {
         out.append("{\"frame.number\":").append(s.frameNumber);
         out.append(",\"frame.time_epoch\":\"");
         appendEpoch(out, s.epochNanos);
@@ -97,7 +97,7 @@ public final class JsonFormatter {
         out.append(",\"wiretop.status\":\"").append(statusName(s.status)).append('"');
         if (s.status != Status.OK) {
             // reasons are our own ASCII constants and numbers: nothing to escape
-            s.appendReason(out.append(",\"wiretop.reason\":\"")).append('"');
+            out.append(",\"wiretop.reason\":\"").appendTemplate(s.reason, s.reasonValue).append('"');
         }
         return out.append('}');
     }
@@ -106,7 +106,7 @@ public final class JsonFormatter {
      * The ports of the packet an ICMP error quotes, under tcp.* / udp.* keys: with no transport
      * header of its own in the packet, the quoted one is tshark's first occurrence too.
      */
-    private static void appendQuoted(PacketSummary s, StringBuilder out) {
+    private static void appendQuoted(PacketSummary s, LineBuilder out) {
         if (s.quotedProtocol == 6) {
             number(out, ",\"tcp.srcport\":", s.quotedSrcPort);
             number(out, ",\"tcp.dstport\":", s.quotedDstPort);
@@ -118,18 +118,14 @@ public final class JsonFormatter {
     }
 
     /** Appends seconds since the epoch with 9 decimals ("1575842394.599412000"). */
-    static void appendEpoch(StringBuilder out, long epochNanos) {
+    static void appendEpoch(LineBuilder out, long epochNanos) {
         long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         long nanos = Math.floorMod(epochNanos, 1_000_000_000L);
-        out.append(seconds).append('.');
-        for (long scale = 100_000_000L; scale > nanos && scale > 1; scale /= 10) {
-            out.append('0');
-        }
-        out.append(nanos);
+        out.append(seconds).append('.').appendPadded((int) nanos, 9);
     }
 
     /** Appends {@code prefix} (the comma and quoted key, one constant) and the value when set. */
-    private static void number(StringBuilder out, String prefix, long value) {
+    private static void number(LineBuilder out, String prefix, long value) {
         if (value >= 0) {
             out.append(prefix).append(value);
         }

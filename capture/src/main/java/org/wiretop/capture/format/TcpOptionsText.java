@@ -6,7 +6,6 @@ package org.wiretop.capture.format;
  * decoder only counts. Every read is bounded by the option area and the captured length.
  */
 final class TcpOptionsText {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int EOL = 0, NOP = 1, MSS = 2, WSCALE = 3, SACK_OK = 4, SACK = 5,
             TIMESTAMP = 8;
 
@@ -17,7 +16,7 @@ final class TcpOptionsText {
      * Appends the options between {@code start} and {@code end} (end already clipped to what was
      * captured) without the surrounding {@code options [...]}.
      */
-    static void append(StringBuilder out, byte[] d, int start, int end) {
+    static void append(LineBuilder out, byte[] d, int start, int end) {
         int p = start;
         boolean first = true;
         while (p < end) {
@@ -57,7 +56,7 @@ final class TcpOptionsText {
     }
 
     /** Appends the option's value; returns the data length the option should have, or -1. */
-    private static int appendValue(StringBuilder out, int kind, byte[] d, int p, int n) {
+    private static int appendValue(LineBuilder out, int kind, byte[] d, int p, int n) {
         switch (kind) {
             case EOL:
             case NOP:
@@ -92,15 +91,14 @@ final class TcpOptionsText {
                 if (n > 0) {
                     out.append(" 0x");
                     for (int i = 0; i < n; i++) {
-                        int b = d[p + i] & 0xff;
-                        out.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+                        out.appendHex2(d[p + i] & 0xff);
                     }
                 }
                 return -1;
         }
     }
 
-    private static void appendName(StringBuilder out, int kind) {
+    private static void appendName(LineBuilder out, int kind) {
         switch (kind) {
             case EOL: out.append("eol"); break;
             case NOP: out.append("nop"); break;

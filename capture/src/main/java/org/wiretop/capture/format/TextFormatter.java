@@ -30,7 +30,7 @@ import org.wiretop.decode.Status;
  * protocols (DNS, NTP, ...) are not dissected, so such packets print as plain UDP/TCP; and a
  * header with an impossible value ends the line with {@code [reason]} in the decoder's words.
  *
- * <p>Appends to a caller's reused {@link StringBuilder}; allocates nothing per packet on the
+ * <p>Appends to a caller's reused {@link LineBuilder}; allocates nothing per packet on the
  * common paths. Not thread-safe (the timestamp cache): one instance per output.
  */
 public final class TextFormatter {
@@ -55,7 +55,7 @@ public final class TextFormatter {
      * @param data the captured bytes ({@code data[0, s.capturedLength)}), for details the summary
      *             does not hold (TCP options in order, the datagram quoted by an ICMP error)
      */
-    public void format(PacketSummary s, byte[] data, StringBuilder out) {
+    public void format(PacketSummary s, byte[] data, LineBuilder out) {
         if (time != null) {
             time.append(out, s.epochNanos);
             out.append(' ');
@@ -78,7 +78,7 @@ public final class TextFormatter {
     // ---- link layer ----
 
     /** SLL2 (the "any" device) names the interface and direction, as tcpdump 4.99 does. */
-    private void appendSll2Prefix(StringBuilder out, PacketSummary s) {
+    private void appendSll2Prefix(LineBuilder out, PacketSummary s) {
         int start = out.length();
         String name = interfaceName(s.ifIndex);
         if (name != null) {
@@ -99,7 +99,7 @@ public final class TextFormatter {
         out.append(' ');
     }
 
-    private static void pad(StringBuilder out, int to) {
+    private static void pad(LineBuilder out, int to) {
         while (out.length() < to) {
             out.append(' ');
         }
@@ -125,7 +125,7 @@ public final class TextFormatter {
         return name.isEmpty() ? null : name;
     }
 
-    private static void appendLinkOnly(StringBuilder out, PacketSummary s) {
+    private static void appendLinkOnly(LineBuilder out, PacketSummary s) {
         if (s.status == Status.UNSUPPORTED && s.layers == 0) {
             out.append("[link-type ").append(s.linkType).append(" not decoded], length ").append(s.wireLength);
             return;
@@ -151,7 +151,7 @@ public final class TextFormatter {
         appendStatusSuffix(out, s);
     }
 
-    private static void appendEthertypeName(StringBuilder out, int type) {
+    private static void appendEthertypeName(LineBuilder out, int type) {
         switch (type) {
             case 0x0800: out.append("IPv4"); break;
             case 0x0806: out.append("ARP"); break;
@@ -171,15 +171,13 @@ public final class TextFormatter {
         out.append(')');
     }
 
-    private static void appendHex4(StringBuilder out, int v) {
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            out.append(Character.forDigit((v >>> shift) & 0xf, 16));
-        }
+    private static void appendHex4(LineBuilder out, int v) {
+        out.appendHex2(v >>> 8).appendHex2(v & 0xff);
     }
 
     // ---- ARP ----
 
-    private static void appendArp(StringBuilder out, PacketSummary s) {
+    private static void appendArp(LineBuilder out, PacketSummary s) {
         out.append("ARP, ");
         if (s.arpOpcode < 0) {
             appendTruncated(out, s);
@@ -238,7 +236,7 @@ public final class TextFormatter {
 
     // ---- IPv4 / IPv6 ----
 
-    private void appendIp4(StringBuilder out, PacketSummary s, byte[] d, int end) {
+    private void appendIp4(LineBuilder out, PacketSummary s, byte[] d, int end) {
         out.append("IP ");
         if (s.status == Status.TRUNCATED && s.transportProtocol < 0 && !s.laterFragment) {
             out.append(' '); // tcpdump: "IP  [|ip]" for a header cut short
@@ -262,7 +260,7 @@ public final class TextFormatter {
         appendTransport(out, s, s.transportProtocol, s.ipTotalLength - s.ipHeaderLength, d, end, false);
     }
 
-    private void appendIp6(StringBuilder out, PacketSummary s, byte[] d, int end) {
+    private void appendIp6(LineBuilder out, PacketSummary s, byte[] d, int end) {
         out.append("IP6 ");
         if (s.status == Status.TRUNCATED && s.transportProtocol < 0 && !s.laterFragment) {
             out.append(' ');
@@ -296,14 +294,14 @@ public final class TextFormatter {
         appendTransport(out, s, s.transportProtocol, payload, d, end, true);
     }
 
-    private StringBuilder appendAddresses(StringBuilder out, PacketSummary s, boolean v6) {
+    private LineBuilder appendAddresses(LineBuilder out, PacketSummary s, boolean v6) {
         appendAddress(out, s, v6, true);
         out.append(" > ");
         appendAddress(out, s, v6, false);
         return out;
     }
 
-    private static void appendAddress(StringBuilder out, PacketSummary s, boolean v6, boolean source) {
+    private static void appendAddress(LineBuilder out, PacketSummary s, boolean v6, boolean source) {
         if (v6) {
             if (source) {
                 Addresses.appendIpv6(out, s.ip6SrcHi, s.ip6SrcLo);
@@ -320,7 +318,7 @@ public final class TextFormatter {
      * After an IPv6 fragment header (whose line already named the hosts) tcpdump prints the
      * ports alone: "frag (0|56) 5000 > 6000: ".
      */
-    private void appendEndpoints(StringBuilder out, PacketSummary s, boolean v6) {
+    private void appendEndpoints(LineBuilder out, PacketSummary s, boolean v6) {
         boolean ports = s.srcPort >= 0 && s.dstPort >= 0;
         if (v6 && s.ip6Fragment && ports) {
             out.append(s.srcPort).append(" > ").append(s.dstPort).append(": ");
@@ -338,7 +336,7 @@ public final class TextFormatter {
         out.append(": ");
     }
 
-    private void appendTransport(StringBuilder out, PacketSummary s, int proto, int payload,
+    private void appendTransport(LineBuilder out, PacketSummary s, int proto, int payload,
                                  byte[] d, int end, boolean v6) {
         switch (proto) {
             case 6:
@@ -372,7 +370,7 @@ public final class TextFormatter {
 
     // ---- TCP / UDP / ICMP ----
 
-    private static void appendTcp(StringBuilder out, PacketSummary s, byte[] d, int end) {
+    private static void appendTcp(LineBuilder out, PacketSummary s, byte[] d, int end) {
         if (s.tcpFlags < 0 || (s.status == Status.TRUNCATED && "tcp".equals(s.reason))) {
             // tcpdump prints the ports, then the truncation mark, when the header is cut short
             out.append(' ');
@@ -417,7 +415,7 @@ public final class TextFormatter {
         appendStatusSuffix(out, s);
     }
 
-    private static void appendUdp(StringBuilder out, PacketSummary s) {
+    private static void appendUdp(LineBuilder out, PacketSummary s) {
         if (s.udpLength < 0 || (s.status == Status.TRUNCATED && "udp".equals(s.reason))) {
             out.append(' ');
             appendTruncated(out, s);
@@ -431,7 +429,7 @@ public final class TextFormatter {
         appendStatusSuffix(out, s);
     }
 
-    private static void appendIcmp(StringBuilder out, PacketSummary s, int length, byte[] d, int end, boolean v6) {
+    private static void appendIcmp(LineBuilder out, PacketSummary s, int length, byte[] d, int end, boolean v6) {
         out.append(v6 ? "ICMP6, " : "ICMP ");
         if (s.icmpType < 0) {
             appendTruncated(out, s);
@@ -449,16 +447,16 @@ public final class TextFormatter {
     // ---- status ----
 
     /** tcpdump's truncation mark: {@code [|tcp]}, naming the layer the capture ended in. */
-    private static void appendTruncated(StringBuilder out, PacketSummary s) {
+    private static void appendTruncated(LineBuilder out, PacketSummary s) {
         out.append("[|").append(s.reason.isEmpty() ? "frame" : s.reason).append(']'); // decoder uses tcpdump's layer names
     }
 
     /** A header with an impossible value, or a capture cut inside a header printed in full. */
-    private static void appendStatusSuffix(StringBuilder out, PacketSummary s) {
+    private static void appendStatusSuffix(LineBuilder out, PacketSummary s) {
         if (s.status == Status.INVALID && !(isFirstFragment(s) && s.transportOffset >= 0)) {
             // (a first fragment's transport length exceeds the packet by design: not an error)
             out.append(" [");
-            s.appendReason(out);
+            out.appendTemplate(s.reason, s.reasonValue);
             out.append(']');
         } else if (s.status == Status.TRUNCATED) {
             out.append(' ');

@@ -23,9 +23,8 @@ public final class TimestampStyle {
     private long slotStart = Long.MIN_VALUE;
     private long slotOffsetSeconds;
     private long cachedSecond = Long.MIN_VALUE;
-    private final char[] secondText = new char[24];
+    private final byte[] secondText = new byte[24];
     private int secondLength;
-    private final char[] fractionText = new char[9];
 
     private TimestampStyle(boolean epoch, boolean nanos, ZoneId zone) {
         this.epoch = epoch;
@@ -49,22 +48,18 @@ public final class TimestampStyle {
     }
 
     /** Appends the time of {@code epochNanos} (no trailing space). */
-    public void append(StringBuilder out, long epochNanos) {
+    public void append(LineBuilder out, long epochNanos) {
         long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         int fraction = (int) Math.floorMod(epochNanos, 1_000_000_000L);
         if (seconds != cachedSecond) {
             cacheSecond(seconds);
         }
         out.append(secondText, 0, secondLength);
-        // digits by constant divisions (cheap multiplies), most significant first
-        char[] f = fractionText;
-        int n = nanos ? 9 : 6;
-        int v = nanos ? fraction : fraction / 1000;
-        for (int i = n - 1; i >= 0; i--) {
-            f[i] = (char) ('0' + v % 10);
-            v /= 10;
+        if (nanos) {
+            out.appendPadded(fraction, 9);
+        } else {
+            out.appendPadded(fraction / 1000, 6);
         }
-        out.append(f, 0, n);
     }
 
     /** Packets come in time order, so the "HH:MM:SS." text is built once a second. */
@@ -82,7 +77,9 @@ public final class TimestampStyle {
         }
         b.append('.');
         secondLength = b.length();
-        b.getChars(0, secondLength, secondText, 0);
+        for (int i = 0; i < secondLength; i++) {
+            secondText[i] = (byte) b.charAt(i);
+        }
     }
 
     private long offsetFor(long seconds) {

@@ -28,7 +28,7 @@ class AddressesTest {
     })
     void ipv6LikeInetNtop(String hex, String text) {
         byte[] b = HexFormat.of().parseHex(hex);
-        assertEquals(text, Addresses.appendIpv6(new StringBuilder(), b, 0).toString());
+        assertEquals(text, Addresses.appendIpv6(new LineBuilder(), b, 0).toString());
     }
 
     @Test

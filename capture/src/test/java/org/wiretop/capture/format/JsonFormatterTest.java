@@ -22,7 +22,7 @@ class JsonFormatterTest {
         s.frameNumber = 3;
         s.epochNanos = 1_575_842_394_000_012_345L;
         decoder.decode(Decoder.DLT_EN10MB, frame, captured < 0 ? frame.length : captured, frame.length, s);
-        return JsonFormatter.append(s, new StringBuilder()).toString();
+        return JsonFormatter.append(s, new LineBuilder()).toString();
     }
 
     @Test
@@ -61,7 +61,7 @@ class JsonFormatterTest {
 
     @Test
     void epochAlwaysHasNineDecimals() {
-        StringBuilder b = new StringBuilder();
+        LineBuilder b = new LineBuilder();
         JsonFormatter.appendEpoch(b, 5);
         assertEquals("0.000000005", b.toString());
         b.setLength(0);

@@ -52,7 +52,7 @@ class OracleTest {
         List<Path> captures = Corpus.captures();
         Decoder decoder = new Decoder();
         PacketSummary summary = new PacketSummary();
-        StringBuilder json = new StringBuilder(1024);
+        LineBuilder json = new LineBuilder(1024);
         Map<String, long[]> perField = new TreeMap<>(); // field → {equal, scope, equal w/o known, scope w/o known}
         Map<String, List<String>> examples = new TreeMap<>();
         Map<String, Integer> differingCells = new HashMap<>(); // file → unexplained differing cells
@@ -178,7 +178,7 @@ class OracleTest {
 
     /** Decodes every packet of a capture into our JSON, parsed back to field → value text. */
     private static List<Map<String, String>> decodeAll(Path capture, Decoder decoder, PacketSummary summary,
-                                                       StringBuilder json) {
+                                                       LineBuilder json) {
         List<Map<String, String>> out = new ArrayList<>();
         try (PacketSource source = Sources.openFile(capture.toString())) {
             int linkType = source.linkType();

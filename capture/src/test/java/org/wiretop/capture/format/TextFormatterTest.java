@@ -98,7 +98,7 @@ class TextFormatterTest {
         PacketSummary s = new PacketSummary();
         s.epochNanos = TextTestPackets.epochNanos(index);
         new Decoder().decode(1, fr.bytes(), fr.bytes().length, fr.wireLength(), s);
-        StringBuilder out = new StringBuilder();
+        LineBuilder out = new LineBuilder();
         f.format(s, fr.bytes(), out);
         return out.toString();
     }
@@ -144,13 +144,13 @@ class TextFormatterTest {
         PacketSummary s = new PacketSummary();
         byte[] data = new byte[10];
         new Decoder().decode(147, data, 10, 10, s);
-        StringBuilder out = new StringBuilder();
+        LineBuilder out = new LineBuilder();
         new TextFormatter(TimestampStyle.epoch(false)).format(s, data, out);
         assertEquals("0.000000 [link-type 147 not decoded], length 10", out.toString());
     }
 
     private static String time(TimestampStyle style, long nanos) {
-        StringBuilder b = new StringBuilder();
+        LineBuilder b = new LineBuilder();
         style.append(b, nanos);
         return b.toString();
     }

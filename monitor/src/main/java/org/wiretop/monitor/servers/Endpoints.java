@@ -13,7 +13,7 @@ public final class Endpoints {
     /** {@code 127.0.0.1} or the shortest IPv6 text ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}). */
     public static String text(InetAddress address) {
         if (address instanceof Inet6Address) {
-            return Addresses.appendIpv6(new StringBuilder(39), address.getAddress(), 0).toString();
+            return Addresses.ipv6(address.getAddress());
         }
         return address.getHostAddress();
     }

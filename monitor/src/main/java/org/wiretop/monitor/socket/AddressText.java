@@ -14,15 +14,14 @@ final class AddressText {
 
     static String of(InetAddress address, int family) {
         byte[] b = address.getAddress();
-        StringBuilder out = new StringBuilder(40);
         if (b.length == 4) {
             int v4 = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
             if (family == 6 && address instanceof Inet4Address) {
-                return Addresses.appendIpv6(out, 0L, 0xffff_0000_0000L | (v4 & 0xffffffffL)).toString();
+                return Addresses.ipv6(0L, 0xffff_0000_0000L | (v4 & 0xffffffffL));
             }
-            return Addresses.appendIpv4(out, v4).toString();
+            return Addresses.ipv4(v4);
         }
-        return Addresses.appendIpv6(out, longAt(b, 0), longAt(b, 8)).toString();
+        return Addresses.ipv6(longAt(b, 0), longAt(b, 8));
     }
 
     private static long longAt(byte[] b, int at) {
