@@ -28,6 +28,8 @@ session="wiretop-bench-$$"
 cleanup() {
   tmux kill-session -t "$session" 2>/dev/null || true
   [ -n "${tcpdump_pid:-}" ] && kill "$tcpdump_pid" 2>/dev/null || true
+  cp "$work/trace" "$here/bench/out/ui-trace.txt" 2>/dev/null || true  # kept for a closer look
+  cp "$work/sent" "$here/bench/out/ui-keys-sent.txt" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -69,13 +71,15 @@ screen_after="$(tmux capture-pane -p -t "$session" | head -3)"
 python3 - "$work" "$start_ms" "$end_ms" <<'PY'
 import re, statistics, sys
 work, start, end = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-paints, draws, endline = [], [], ""
+paints, draws, endline, inside = [], [], "", []
 for line in open(f"{work}/trace"):
     f = line.split()
     if f[0] == "paint":
         paints.append(int(f[1]))
         if start <= int(f[1]) <= end:
-            draws.append([int(x) / 1000 for x in f[2:6]])
+            draws.append([int(x) / 1000 for x in f[2:6]] + [int(f[6]) if len(f) > 6 else 0])
+    elif f[0] == "key":
+        inside.append(int(f[2]) / 1000)
     elif f[0] == "end":
         endline = " ".join(f[1:])
 secs = (end - start) // 1000
@@ -86,6 +90,8 @@ if draws:
     for i, what in enumerate(["redraw in all", "  snapshot", "  drawing", "  terminal output"]):
         col = [d[i] for d in draws]
         print(f"{what}: median {statistics.median(col):.1f} ms, max {max(col):.1f} ms")
+    sent = [d[4] for d in draws]
+    print(f"bytes to the terminal a redraw: median {statistics.median(sent):.0f}, max {max(sent)}")
 lats = []
 for t in (int(x) for x in open(f"{work}/sent") if x.strip()):
     after = [p for p in paints if p >= t]
@@ -95,6 +101,10 @@ lats.sort()
 if lats:
     p95 = lats[min(len(lats) - 1, int(len(lats) * 0.95))]
     print(f"key-to-paint: {len(lats)} keys, median {statistics.median(lats):.0f} ms, p95 {p95} ms, max {lats[-1]} ms (target <= 100)")
+if inside:
+    inside.sort()
+    print(f"  of which inside wiretop (key decoded -> painted): median {statistics.median(inside):.0f} ms, "
+          f"max {inside[-1]:.0f} ms")
 print("wiretop:", endline)
 m = dict((k, int(v)) for v, k in re.findall(r"(\d+) packets? (captured|received by filter|dropped by kernel)", open(f"{work}/tcpdump.err").read()))
 print(f"tcpdump: captured {m.get('captured')} received {m.get('received by filter')} kernel-drops {m.get('dropped by kernel')}")

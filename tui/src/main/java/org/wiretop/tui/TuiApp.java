@@ -3,7 +3,6 @@ package org.wiretop.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
@@ -15,7 +14,10 @@ import org.wiretop.capture.PcapWriter;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.tui.view.ScreenPainter;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +47,7 @@ public final class TuiApp {
     private final AtomicReference<String> note = new AtomicReference<>();
     private final AtomicBoolean restored = new AtomicBoolean();
     private Screen screen;
+    private FrameOutput frames;
 
     public TuiApp(CaptureEngine engine, LiveModel model, Feeds.Servers servers, CaptureSpec initial) {
         this.engine = engine;
@@ -55,16 +58,19 @@ public final class TuiApp {
 
     /** Opens the terminal, runs until the user quits, and restores the terminal. */
     public void run() throws IOException {
-        DefaultTerminalFactory factory = new DefaultTerminalFactory()
+        frames = new FrameOutput(new FileOutputStream(FileDescriptor.out));
+        DefaultTerminalFactory factory = new DefaultTerminalFactory(frames, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
         Terminal terminal = factory.createTerminal();
-        screen = new TerminalScreen(terminal);
+        screen = new DeltaScreen(terminal, frames);
         Thread hook = new Thread(this::restore, "wiretop-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
         try (UiTrace trace = UiTrace.fromEnvironment()) {
             screen.startScreen();
             screen.setCursorPosition(null);
+            TerminalSize size = screen.getTerminalSize();
+            RenderWarmup.start(size.getColumns(), size.getRows());
             loop(trace);
             engine.close(); // the capture thread publishes its final counters as it ends
             PacketRing ring = engine.ring();
@@ -137,9 +143,14 @@ public final class TuiApp {
             long t1 = System.nanoTime();
             ScreenPainter.paint(screen.newTextGraphics(), last.frame(), state);
             long t2 = System.nanoTime();
-            screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            frames.hold();
+            try {
+                screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            } finally {
+                frames.release();
+            }
             long t3 = System.nanoTime();
-            trace.paint((t3 - t0) / 1000, (t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2) / 1000);
+            trace.paint((t3 - t0) / 1000, (t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2) / 1000, frames.lastFrameBytes());
             if (keyTime != 0) {
                 trace.key((System.currentTimeMillis() - keyTime) * 1000);
             }

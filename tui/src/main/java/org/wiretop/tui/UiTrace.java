@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 
 /**
  * Optional timing log for the responsiveness benchmark: when WIRETOP_UI_TRACE names a file,
- * every paint writes "paint EPOCH_MS TOTAL_US SNAPSHOT_US DRAW_US OUTPUT_US", every key "key EPOCH_MS LATENCY_US" (from the
+ * every paint writes "paint EPOCH_MS TOTAL_US SNAPSHOT_US DRAW_US OUTPUT_US BYTES", every key "key EPOCH_MS LATENCY_US" (from the
  * key's arrival to the end of the paint that shows it) and the capture's counters at the end. Off by default; never fails the UI.
  */
 public final class UiTrace implements AutoCloseable {
@@ -28,11 +28,11 @@ public final class UiTrace implements AutoCloseable {
         }
     }
 
-    /** One redraw: total, snapshot, drawing and terminal-output times in microseconds. */
-    public void paint(long totalMicros, long snapshotMicros, long drawMicros, long outputMicros) {
+    /** One redraw: total, snapshot, drawing and terminal-output times in microseconds, and the bytes sent. */
+    public void paint(long totalMicros, long snapshotMicros, long drawMicros, long outputMicros, int bytes) {
         if (out != null) {
             out.println("paint " + System.currentTimeMillis() + " " + totalMicros + " " + snapshotMicros + " "
-                    + drawMicros + " " + outputMicros);
+                    + drawMicros + " " + outputMicros + " " + bytes);
         }
     }
 

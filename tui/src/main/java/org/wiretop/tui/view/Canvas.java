@@ -24,20 +24,24 @@ public final class Canvas {
         return height;
     }
 
-    /** Writes {@code s} at (col, row), cut at the right edge. */
+    /**
+     * Writes {@code s} at (col, row), cut at the right edge. Cells are set one by one from
+     * {@link Glyphs}' shared characters: Lanterna's putString makes a new character object per
+     * cell and splits the text into grapheme clusters first, which made a full-screen redraw
+     * take tens of milliseconds.
+     */
     public void text(int col, int row, String s, TextColor fg, TextColor bg, SGR... sgr) {
         if (row < 0 || row >= height || col >= width || s.isEmpty()) {
             return;
         }
-        String cut = clean(s, width - col);
-        g.setForegroundColor(fg == null ? TextColor.ANSI.DEFAULT : fg);
-        g.setBackgroundColor(bg == null ? TextColor.ANSI.DEFAULT : bg);
-        g.clearModifiers();
-        if (sgr.length > 0) {
-            g.enableModifiers(sgr);
+        Glyphs glyphs = Glyphs.of(fg == null ? TextColor.ANSI.DEFAULT : fg, bg == null ? TextColor.ANSI.DEFAULT : bg, sgr);
+        int n = Math.min(s.length(), width - Math.max(col, 0));
+        for (int i = 0; i < n; i++) {
+            int x = col + i;
+            if (x >= 0) {
+                g.setCharacter(x, row, glyphs.of(s.charAt(i)));
+            }
         }
-        g.putString(col, row, cut);
-        g.clearModifiers();
     }
 
     public void text(int col, int row, String s) {
@@ -66,21 +70,5 @@ public final class Canvas {
             return s.substring(s.length() - n);
         }
         return " ".repeat(n - s.length()) + s;
-    }
-
-    /** Control characters (from packet text or user input) would move the terminal's cursor: show '.' instead. */
-    private static String clean(String s, int max) {
-        int n = Math.min(s.length(), Math.max(0, max));
-        StringBuilder b = null;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                if (b == null) {
-                    b = new StringBuilder(s.substring(0, n));
-                }
-                b.setCharAt(i, '.');
-            }
-        }
-        return b != null ? b.toString() : s.substring(0, n);
     }
 }

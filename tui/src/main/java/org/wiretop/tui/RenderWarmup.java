@@ -1,0 +1,88 @@
+package org.wiretop.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.wiretop.tui.model.Frame;
+import org.wiretop.tui.model.PacketRow;
+import org.wiretop.tui.model.StatusInfo;
+import org.wiretop.tui.view.ScreenPainter;
+
+/**
+ * Runs the redraw path (decode and format the visible packets, draw, encode the delta) over a
+ * few hundred made-up frames on a virtual terminal at start-up, on a thread of its own. Until
+ * the JIT has compiled that path it runs interpreted, and the first burst of traffic, which
+ * changes every cell of the screen at once, made a redraw (and a key waiting for it) take up to
+ * a quarter of a second; warmed up, the same redraw takes a few milliseconds.
+ */
+final class RenderWarmup {
+    static final int FRAMES = 300;
+
+    private RenderWarmup() {
+    }
+
+    /** Starts warming up in the background; never fails the UI. */
+    static void start(int columns, int rows) {
+        Thread t = new Thread(() -> {
+            try {
+                run(columns, rows, FRAMES);
+            } catch (IOException | RuntimeException e) {
+                // only a warm-up: the UI works without it
+            }
+        }, "wiretop-render-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** Paints {@code frames} frames whose every row differs from the one before; returns the last screen. */
+    static Screen run(int columns, int rows, int frames) throws IOException {
+        DeltaScreen screen = new DeltaScreen(new DefaultVirtualTerminal(new TerminalSize(columns, rows)),
+                OutputStream.nullOutputStream());
+        screen.startScreen();
+        UiState state = UiState.initial("lo", "", columns, rows);
+        PacketRows packetRows = new PacketRows();
+        byte[][] packets = {udp(), tcp()};
+        long seq = 0;
+        for (int f = 0; f < frames; f++) {
+            List<PacketRow> window = new ArrayList<>();
+            for (int r = 0; r < state.listRows(); r++, seq++) {
+                byte[] data = packets[(int) (seq % packets.length)];
+                window.add(packetRows.row(new RawPacket(seq, 1_700_000_000_000_000_000L + seq * 1_000, data.length, 1, data)));
+            }
+            StatusInfo status = new StatusInfo("lo", "", "", seq, seq * 100.0, 0, 0, seq, false, "00:00:00", "");
+            Frame frame = new Frame(status, window, null, List.of(), List.of(), List.of(), List.of(), "");
+            ScreenPainter.paint(screen.newTextGraphics(), frame, state);
+            screen.refresh(Screen.RefreshType.DELTA);
+        }
+        return screen;
+    }
+
+    /** Ethernet / IPv4 / UDP 127.0.0.1:40000 > 127.0.0.1:9777, 4 bytes of payload. */
+    private static byte[] udp() {
+        return hex("000000000000 000000000000 0800"
+                + "4500 0020 0001 4000 4011 0000 7f000001 7f000001"
+                + "9c40 2631 000c 0000 61626364");
+    }
+
+    /** Ethernet / IPv4 / TCP 127.0.0.1:40000 > 127.0.0.1:80 [S.] with MSS, SACK-permitted, timestamps and window scale. */
+    private static byte[] tcp() {
+        return hex("000000000000 000000000000 0800"
+                + "4500 003c 0002 4000 4006 0000 7f000001 7f000001"
+                + "9c40 0050 00000001 00000002 a012 ffff 0000 0000"
+                + "020405b4 0402 080a 00000001 00000000 01 030307");
+    }
+
+    private static byte[] hex(String text) {
+        String h = text.replace(" ", "");
+        byte[] b = new byte[h.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
+    }
+}
