@@ -4,7 +4,9 @@
 #   - redraws per second (from the UI's own trace, WIRETOP_UI_TRACE),
 #   - key-to-paint latency (key sent by tmux -> end of the paint that shows it),
 #   - packets lost by wiretop's capture vs tcpdump's (kernel drops, same filter, same buffer).
+# A bare key reader in a second tmux session gives the floor: tmux's own key delivery under the same load.
 # Usage: sudo bench/ui-responsiveness.sh [PACKETS=3000000] [SECONDS=8] [PORT=9777] [RATE_PPS=0 (full rate)]
+# WIRETOP_BENCH_VIEW=2 (3, 4) measures the Connections (Sockets, Servers) view instead of Packets.
 # TCPDUMP_BUFFER_KIB=65536 gives tcpdump the UI's kernel buffer (default: tcpdump's own).
 # Needs root, tmux, tcpdump, gcc and ../shared/tools/bench/gen.c. Traffic stays on 127.0.0.1.
 set -euo pipefail
@@ -27,6 +29,7 @@ work="$(mktemp -d)"
 session="wiretop-bench-$$"
 cleanup() {
   tmux kill-session -t "$session" 2>/dev/null || true
+  tmux kill-session -t "$session-ref" 2>/dev/null || true
   [ -n "${tcpdump_pid:-}" ] && kill "$tcpdump_pid" 2>/dev/null || true
   cp "$work/trace" "$here/bench/out/ui-trace.txt" 2>/dev/null || true  # kept for a closer look
   cp "$work/sent" "$here/bench/out/ui-keys-sent.txt" 2>/dev/null || true
@@ -36,10 +39,26 @@ trap cleanup EXIT
 gcc -O2 -o "$work/gen" "$shared/tools/bench/gen.c"
 
 # The UI: same capture filter as tcpdump below (which keeps its default kernel buffer, as the issue asks).
+# The floor: a 10-line reader in its own tmux session stamps each key as it arrives, so the
+# figures show how much of a key's latency is tmux's own delivery on the loaded machine.
+cat >"$work/keystamp.py" <<'PY'
+import os, sys, termios, time, tty
+tty.setraw(0)
+with open(sys.argv[1], "a") as out:
+    while True:
+        data = os.read(0, 64)
+        if not data or b"q" in data:
+            break
+        out.write(f"{time.time() * 1000:.0f}\n")
+        out.flush()
+PY
+tmux new-session -d -s "$session-ref" -x 80 -y 5 "python3 $work/keystamp.py $work/ref-arrived"
 tmux new-session -d -s "$session" -x 160 -y 45 \
   "WIRETOP_UI_TRACE=$work/trace java -XX:+UseParallelGC ${WIRETOP_BENCH_JVM_OPTS:-} -jar $jar -i lo udp port $port; sleep 600"
 for _ in $(seq 100); do grep -q '^paint' "$work/trace" 2>/dev/null && break; sleep 0.1; done
 grep -q '^paint' "$work/trace" || { echo "ui-responsiveness: the UI did not start"; tmux capture-pane -p -t "$session"; exit 1; }
+# WIRETOP_BENCH_VIEW=2 measures the Connections view (3 Sockets, 4 Servers) instead of Packets.
+[ -n "${WIRETOP_BENCH_VIEW:-}" ] && tmux send-keys -t "$session" "$WIRETOP_BENCH_VIEW"
 
 tcpdump -i lo ${TCPDUMP_BUFFER_KIB:+-B $TCPDUMP_BUFFER_KIB} -w /dev/null -n "udp port $port" 2>"$work/tcpdump.err" &
 tcpdump_pid=$!
@@ -50,11 +69,14 @@ start_ms=$(date +%s%3N)
 gen_pid=$!
 # Keys while the generator runs: Up/Down alternately every 300 ms, each send time recorded.
 : >"$work/sent"
+: >"$work/ref-sent"
 i=0
 while kill -0 "$gen_pid" 2>/dev/null; do
   key=Up; [ $((i % 2)) = 1 ] && key=Down
   date +%s%3N >>"$work/sent"
   tmux send-keys -t "$session" "$key"
+  date +%s%3N >>"$work/ref-sent"
+  tmux send-keys -t "$session-ref" "$key"
   i=$((i + 1))
   sleep 0.3
 done
@@ -101,6 +123,15 @@ lats.sort()
 if lats:
     p95 = lats[min(len(lats) - 1, int(len(lats) * 0.95))]
     print(f"key-to-paint: {len(lats)} keys, median {statistics.median(lats):.0f} ms, p95 {p95} ms, max {lats[-1]} ms (target <= 100)")
+ref_sent = [int(x) for x in open(f"{work}/ref-sent") if x.strip()]
+try:
+    ref_arrived = [int(x) for x in open(f"{work}/ref-arrived") if x.strip()]
+except FileNotFoundError:
+    ref_arrived = []
+if ref_sent and len(ref_arrived) == len(ref_sent):
+    ref = sorted(a - s for s, a in zip(ref_sent, ref_arrived))
+    print(f"  floor: tmux delivering the same keys to a bare reader: median {statistics.median(ref):.0f} ms, "
+          f"p95 {ref[min(len(ref) - 1, int(len(ref) * 0.95))]} ms, max {ref[-1]} ms")
 if inside:
     inside.sort()
     print(f"  of which inside wiretop (key decoded -> painted): median {statistics.median(inside):.0f} ms, "

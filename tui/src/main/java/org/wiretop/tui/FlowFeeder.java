@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * at the kernel is worse than tracking flows from a sample (what it skips is counted).
  */
 public final class FlowFeeder implements AutoCloseable {
-    static final int MAX_PER_SECOND = 250_000;
+    static final int MAX_PER_SECOND = 1_000_000;
     private static final int BATCH = 4096;
     private static final long BATCH_NANOS = 1_000_000_000L * BATCH / MAX_PER_SECOND;
 

@@ -54,6 +54,11 @@ public final class LiveModel {
         flowSkipped = skipped;
     }
 
+    /** Packets flow tracking has skipped so far. */
+    public long flowSkipped() {
+        return flowSkipped.getAsLong();
+    }
+
     public void setBanner(String text) {
         banner = text;
     }
@@ -153,7 +158,7 @@ public final class LiveModel {
         if (list.filtering() && list.skipped() > 0) {
             note = (note.isEmpty() ? "" : note + "  ") + "filter skipped " + list.skipped() + " packets (rate too high)";
         }
-        long flowsSkipped = flowSkipped.getAsLong();
+        long flowsSkipped = flowSkipped();
         if (flowsSkipped > 0) {
             note = (note.isEmpty() ? "" : note + "  ") + "flow tracking sampled: " + flowsSkipped + " packets not counted in Connections";
         }

@@ -74,7 +74,7 @@ public final class TuiApp {
             loop(trace);
             engine.close(); // the capture thread publishes its final counters as it ends
             PacketRing ring = engine.ring();
-            trace.end(engine.status().stats(), ring == null ? 0 : ring.end());
+            trace.end(engine.status().stats(), ring == null ? 0 : ring.end(), model.flowSkipped());
         } finally {
             restore();
             try {

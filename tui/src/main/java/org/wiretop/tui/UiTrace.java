@@ -42,11 +42,12 @@ public final class UiTrace implements AutoCloseable {
         }
     }
 
-    /** The capture's final counters: "end captured N received R kernel-drops D if-drops I ring-total T". */
-    public void end(org.wiretop.capture.CaptureStats st, long ringTotal) {
+    /** The capture's final counters: "end captured N received R kernel-drops D if-drops I ring-total T flows-skipped F". */
+    public void end(org.wiretop.capture.CaptureStats st, long ringTotal, long flowsSkipped) {
         if (out != null) {
             out.println("end captured " + st.captured() + " received " + st.receivedByFilter() + " kernel-drops "
-                    + st.droppedByKernel() + " if-drops " + st.droppedByIface() + " ring-total " + ringTotal);
+                    + st.droppedByKernel() + " if-drops " + st.droppedByIface() + " ring-total " + ringTotal
+                    + " flows-skipped " + flowsSkipped);
         }
     }
 
