@@ -54,7 +54,7 @@ with open(sys.argv[1], "a") as out:
 PY
 tmux new-session -d -s "$session-ref" -x 80 -y 5 "python3 $work/keystamp.py $work/ref-arrived"
 tmux new-session -d -s "$session" -x 160 -y 45 \
-  "WIRETOP_UI_TRACE=$work/trace java -XX:+UseParallelGC ${WIRETOP_BENCH_JVM_OPTS:-} -jar $jar -i lo udp port $port; sleep 600"
+  "WIRETOP_NO_BUILD=1 WIRETOP_UI_TRACE=$work/trace WIRETOP_JAVA_OPTS='${WIRETOP_BENCH_JVM_OPTS:-}' $here/wiretop -i lo udp port $port; sleep 600"
 for _ in $(seq 100); do grep -q '^paint' "$work/trace" 2>/dev/null && break; sleep 0.1; done
 grep -q '^paint' "$work/trace" || { echo "ui-responsiveness: the UI did not start"; tmux capture-pane -p -t "$session"; exit 1; }
 # WIRETOP_BENCH_VIEW=2 measures the Connections view (3 Sockets, 4 Servers) instead of Packets.

@@ -25,9 +25,9 @@ final class PcapFileSource implements PacketSource {
     private final PcapFormat format;
     private final int maxRecord;
     private byte[] buf = new byte[2048];
-    /** File bytes [chunkStart, chunkStart + chunkFill) are in {@link #chunk}. */
-    private byte[] chunk;
-    private ByteBuffer chunkView;
+    /** File bytes [chunkStart, chunkStart + chunkFill) are in {@link #chunk}: a direct buffer, so
+     *  the kernel copies into it with no bounce through a temporary one. */
+    private ByteBuffer chunk;
     private long chunkStart;
     private int chunkFill;
     private long position = PcapFormat.GLOBAL_HEADER;
@@ -67,7 +67,7 @@ final class PcapFileSource implements PacketSource {
                     break;
                 }
                 load(position, PcapFormat.RECORD_HEADER);
-                ByteBuffer view = chunkView;
+                ByteBuffer view = chunk;
                 int at = (int) (position - chunkStart);
                 int seconds = view.getInt(at);
                 int fraction = view.getInt(at + 4);
@@ -87,7 +87,7 @@ final class PcapFileSource implements PacketSource {
                 if (buf.length < len) {
                     buf = new byte[Math.max(len, Math.min(maxRecord, buf.length * 2))];
                 }
-                System.arraycopy(chunk, (int) (position - chunkStart) + PcapFormat.RECORD_HEADER, buf, 0, len);
+                chunk.get((int) (position - chunkStart) + PcapFormat.RECORD_HEADER, buf, 0, len);
                 position = recordEnd;
                 delivered++;
                 handler.onPacket(format.epochNanos(seconds, fraction), wireLength, buf, len);
@@ -108,20 +108,17 @@ final class PcapFileSource implements PacketSource {
         if (chunk != null && from >= chunkStart && from + length <= chunkStart + chunkFill) {
             return;
         }
-        if (chunk == null || chunk.length < length) {
-            chunk = new byte[Math.max(CHUNK, length)];
-            chunkView = ByteBuffer.wrap(chunk).order(format.order());
-            chunkFill = 0;
-        }
-        // keep the bytes already read from `from` on (usually a partial record), then fill up
         int kept = 0;
-        if (from >= chunkStart && from < chunkStart + chunkFill) {
-            kept = (int) (chunkStart + chunkFill - from);
-            System.arraycopy(chunk, (int) (from - chunkStart), chunk, 0, kept);
+        if (chunk == null || chunk.capacity() < length) {
+            ByteBuffer larger = ByteBuffer.allocateDirect(Math.max(CHUNK, length)).order(format.order());
+            kept = keep(from, larger);
+            chunk = larger;
+        } else {
+            kept = keep(from, chunk);
         }
         chunkStart = from;
         chunkFill = kept;
-        ByteBuffer into = ByteBuffer.wrap(chunk, kept, chunk.length - kept);
+        ByteBuffer into = chunk.duplicate().clear().position(kept);
         while (chunkFill < length) {
             int n = channel.read(into, from + chunkFill);
             if (n < 0) {
@@ -129,6 +126,16 @@ final class PcapFileSource implements PacketSource {
             }
             chunkFill += n;
         }
+    }
+
+    /** Moves the bytes already read from {@code from} on (usually a partial record) to the start of {@code into}. */
+    private int keep(long from, ByteBuffer into) {
+        if (chunk == null || from < chunkStart || from >= chunkStart + chunkFill) {
+            return 0;
+        }
+        int kept = (int) (chunkStart + chunkFill - from);
+        into.put(0, chunk, (int) (from - chunkStart), kept);
+        return kept;
     }
 
     @Override
@@ -159,6 +166,5 @@ final class PcapFileSource implements PacketSource {
             // nothing left to do with a read-only file
         }
         chunk = null;
-        chunkView = null;
     }
 }

@@ -19,11 +19,8 @@ public final class Addresses {
 
     /** Appends an IPv4 address in dotted-quad form. */
     public static LineBuilder appendIpv4(LineBuilder out, int address) {
-        out.append((address >>> 24) & 0xff).append('.')
-                .append((address >>> 16) & 0xff).append('.')
-                .append((address >>> 8) & 0xff).append('.')
-                .append(address & 0xff);
-        return out;
+        return out.appendOctet(address >>> 24).append('.').appendOctet(address >>> 16).append('.')
+                .appendOctet(address >>> 8).append('.').appendOctet(address);
     }
 
     /** Appends a MAC address as six lower-case hex pairs separated by colons. */
@@ -40,25 +37,25 @@ public final class Addresses {
 
     /** Appends an IPv6 address in RFC 5952 compressed form (see the class comment). */
     public static LineBuilder appendIpv6(LineBuilder out, long hi, long lo) {
-        // Find the longest run of zero 16-bit groups (first on a tie), as inet_ntop does.
-        int bestStart = -1, bestLen = 0, curStart = -1, curLen = 0;
+        // Bit i set = group i is zero; the longest run of set bits (the first on a tie, and
+        // only runs of two or more) becomes "::", as inet_ntop does.
+        int zeros = 0;
         for (int i = 0; i < 8; i++) {
             if (group(hi, lo, i) == 0) {
-                if (curStart < 0) {
-                    curStart = i;
-                    curLen = 0;
-                }
-                curLen++;
-                if (curLen > bestLen) {
-                    bestStart = curStart;
-                    bestLen = curLen;
-                }
-            } else {
-                curStart = -1;
+                zeros |= 1 << i;
             }
         }
-        if (bestLen < 2) {
-            bestStart = -1; // a single zero group is written out, never "::"
+        int bestStart = -1, bestLen = 1;
+        for (int start = 0, run = zeros; run != 0; ) {
+            start += Integer.numberOfTrailingZeros(run);
+            run = zeros >>> start;
+            int len = Integer.numberOfTrailingZeros(~run);
+            if (len > bestLen) {
+                bestStart = start;
+                bestLen = len;
+            }
+            start += len;
+            run = start >= 8 ? 0 : zeros >>> start;
         }
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {

@@ -13,8 +13,15 @@ public final class LineBuilder implements CharSequence {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** "00".."99": two digits per division when writing numbers. */
     private static final byte[] PAIRS = new byte[200];
+    /** 0..255 as [digit count, up to three digits]. */
+    private static final byte[] OCTETS = new byte[256 * 4];
 
     static {
+        for (int v = 0; v < 256; v++) {
+            byte[] text = Integer.toString(v).getBytes(StandardCharsets.US_ASCII);
+            OCTETS[v * 4] = (byte) text.length;
+            System.arraycopy(text, 0, OCTETS, v * 4 + 1, text.length);
+        }
         for (int i = 0; i < 100; i++) {
             PAIRS[2 * i] = (byte) ('0' + i / 10);
             PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
@@ -128,11 +135,25 @@ public final class LineBuilder implements CharSequence {
         int i = length + n;
         length = i;
         byte[] b = bytes;
-        while (v >= 100) {
-            int r = (v % 100) * 2;
-            v /= 100;
-            b[--i] = PAIRS[r + 1];
-            b[--i] = PAIRS[r];
+        while (v >= 10_000) { // four digits a division: a shorter chain of dependent divides
+            int q = v / 10_000;
+            int r = v - q * 10_000;
+            v = q;
+            int high = r / 100;
+            int low = (r - high * 100) * 2;
+            high *= 2;
+            b[i - 1] = PAIRS[low + 1];
+            b[i - 2] = PAIRS[low];
+            b[i - 3] = PAIRS[high + 1];
+            b[i - 4] = PAIRS[high];
+            i -= 4;
+        }
+        if (v >= 100) {
+            int high = v / 100;
+            int low = (v - high * 100) * 2;
+            v = high;
+            b[--i] = PAIRS[low + 1];
+            b[--i] = PAIRS[low];
         }
         if (v >= 10) {
             b[--i] = PAIRS[v * 2 + 1];
@@ -185,14 +206,34 @@ public final class LineBuilder implements CharSequence {
     /** Appends a 16-bit value in lower-case hex without leading zeros ("0" for zero). */
     public LineBuilder appendHex16(int v) {
         ensure(4);
-        boolean started = false;
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            int nibble = (v >>> shift) & 0xf;
-            if (nibble != 0 || started || shift == 0) {
-                bytes[length++] = HEX[nibble];
-                started = true;
-            }
+        byte[] b = bytes;
+        int at = length;
+        v &= 0xffff;
+        if (v >= 0x1000) {
+            b[at++] = HEX[v >>> 12];
         }
+        if (v >= 0x100) {
+            b[at++] = HEX[(v >>> 8) & 0xf];
+        }
+        if (v >= 0x10) {
+            b[at++] = HEX[(v >>> 4) & 0xf];
+        }
+        b[at++] = HEX[v & 0xf];
+        length = at;
+        return this;
+    }
+
+    /** Appends the low 8 bits of {@code v} in decimal (an IPv4 octet) from a table. */
+    public LineBuilder appendOctet(int v) {
+        ensure(3);
+        int o = (v & 0xff) * 4;
+        byte[] b = bytes;
+        int at = length;
+        int n = OCTETS[o];
+        b[at] = OCTETS[o + 1];
+        b[at + 1] = OCTETS[o + 2];
+        b[at + 2] = OCTETS[o + 3];
+        length = at + n;
         return this;
     }
 

@@ -31,6 +31,59 @@ class AddressesTest {
         assertEquals(text, Addresses.appendIpv6(new LineBuilder(), b, 0).toString());
     }
 
+    /** Random addresses, half their groups zero, against a plain reading of inet_ntop's rules. */
+    @Test
+    void ipv6ZeroRunsLikeAPlainImplementation() {
+        java.util.Random random = new java.util.Random(5952);
+        for (int n = 0; n < 50_000; n++) {
+            int[] g = new int[8];
+            long hi = 0, lo = 0;
+            for (int i = 0; i < 8; i++) {
+                g[i] = random.nextBoolean() ? 0 : random.nextInt(3) == 0 ? 0xffff : random.nextInt(0x10000);
+                if (i < 4) {
+                    hi = hi << 16 | g[i];
+                } else {
+                    lo = lo << 16 | g[i];
+                }
+            }
+            assertEquals(plainNtop(g), Addresses.ipv6(hi, lo));
+        }
+    }
+
+    private static String plainNtop(int[] g) {
+        int bestStart = -1, bestLen = 0;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+        }
+        if (bestLen < 2) {
+            bestStart = -1;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append(i + bestLen == 8 ? "::" : ":");
+                i += bestLen - 1;
+                continue;
+            }
+            if (i > 0) {
+                b.append(':');
+            }
+            if (i == 6 && bestStart == 0 && (bestLen == 6 || (bestLen == 5 && g[5] == 0xffff))) {
+                b.append(g[6] >> 8).append('.').append(g[6] & 0xff).append('.').append(g[7] >> 8).append('.').append(g[7] & 0xff);
+                break;
+            }
+            b.append(Integer.toHexString(g[i]));
+        }
+        return b.toString();
+    }
+
     @Test
     void ipv4AndMac() {
         assertEquals("192.0.2.255", Addresses.ipv4(0xc00002ff));

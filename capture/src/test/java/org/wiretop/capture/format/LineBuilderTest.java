@@ -40,6 +40,17 @@ class LineBuilderTest {
     }
 
     @Test
+    void everyOctetAndEvery16BitHexValue() {
+        for (int v = 0; v < 256; v++) {
+            assertEquals(Integer.toString(v), new LineBuilder(1).appendOctet(v).toString());
+            assertEquals(Integer.toString(v), new LineBuilder(1).appendOctet(v | 0x7f00).toString()); // low 8 bits only
+        }
+        for (int v = 0; v < 0x10000; v++) {
+            assertEquals(Integer.toHexString(v), new LineBuilder(1).appendHex16(v).toString());
+        }
+    }
+
+    @Test
     void textIsUtf8AndLengthCountsBytes() {
         LineBuilder b = new LineBuilder(2).append("ab").append("größe").append('é').append(true);
         assertEquals("abgrößeétrue", b.toString());
