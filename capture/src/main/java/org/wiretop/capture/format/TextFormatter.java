@@ -30,8 +30,8 @@ import org.wiretop.decode.Status;
  * protocols (DNS, NTP, ...) are not dissected, so such packets print as plain UDP/TCP; and a
  * header with an impossible value ends the line with {@code [reason]} in the decoder's words.
  *
- * <p>Appends to a caller's reused {@link LineBuilder}; allocates nothing per packet on the
- * common paths. Not thread-safe (the timestamp cache): one instance per output.
+ * <p>Appends bytes to a caller's reused {@link LineBuilder}; allocates nothing per packet on
+ * the common paths. Not thread-safe (the timestamp cache): one instance per output.
  */
 public final class TextFormatter {
     private final TimestampStyle time;
