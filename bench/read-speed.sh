@@ -6,7 +6,8 @@
 #   tcpdump -nn -r FILE            > /dev/null
 #   tshark -T fields (../shared/tools/tshark-fields.sh) > /dev/null
 # Prints packets/s for each (best of ROUNDS) and the ratios. Targets: text >= 4x tcpdump,
-# json >= tcpdump's text rate. Then checks the text equals tcpdump -nn -S line for line. Times include JVM start (a few hundred ms), as a user sees it.
+# json >= tcpdump's text rate. Then checks the text equals tcpdump's line for line (with and
+# without -S). Times include JVM start (a few hundred ms), as a user sees it.
 # Usage: bench/read-speed.sh [PACKETS=1000000] [ROUNDS=3]     (no root needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,10 +72,12 @@ printf 'wiretop start-up (read -c 1):  %.2f s; excluding it: text %.2fx, json %.
 if [ -n "${t_tshark:-}" ]; then
     printf 'ratio json / tshark:   %.2fx\n' "$(echo "$t_tshark / $t_json" | bc -l)"
 fi
-# Speed means nothing if the words differ: the text must be tcpdump's, line for line (-S: wiretop
-# prints absolute sequence numbers).
-"$wiretop" read "$FILE" 2>/dev/null > "$OUT/read-speed.wiretop.txt"
-tcpdump -nn -S -r "$FILE" 2>/dev/null > "$OUT/read-speed.tcpdump.txt"
-differing=$(diff "$OUT/read-speed.wiretop.txt" "$OUT/read-speed.tcpdump.txt" | grep -c '^<' || true)
-echo "text lines differing from tcpdump -nn -S: $differing of $(wc -l < "$OUT/read-speed.tcpdump.txt")"
+# Speed means nothing if the words differ: the text must be tcpdump's, line for line, with
+# relative sequence numbers (both tools' default, as timed above) and with absolute ones (-S).
+for seq in "" -S; do
+    "$wiretop" read "$FILE" $seq 2>/dev/null > "$OUT/read-speed.wiretop.txt"
+    tcpdump -nn $seq -r "$FILE" 2>/dev/null > "$OUT/read-speed.tcpdump.txt"
+    differing=$(diff "$OUT/read-speed.wiretop.txt" "$OUT/read-speed.tcpdump.txt" | grep -c '^<' || true)
+    echo "text lines differing from tcpdump -nn ${seq:-(relative seq)}: $differing of $(wc -l < "$OUT/read-speed.tcpdump.txt")"
+done
 rm -f "$OUT/read-speed.wiretop.txt" "$OUT/read-speed.tcpdump.txt"

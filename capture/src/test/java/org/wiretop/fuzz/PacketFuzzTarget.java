@@ -10,6 +10,7 @@ import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
 import org.wiretop.capture.format.JsonFormatter;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.capture.format.TimestampStyle;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
@@ -32,7 +33,8 @@ public final class PacketFuzzTarget {
 
     private static final Decoder DECODER = new Decoder();
     private static final PacketSummary SUMMARY = new PacketSummary();
-    private static final TextFormatter TEXT = new TextFormatter();
+    /** Relative sequence numbers: the conversation table sees every fuzzed segment too. */
+    private static final TextFormatter TEXT = new TextFormatter(TimestampStyle.localTime(false), true);
     private static final LineBuilder LINE = new LineBuilder();
     private static Path scratch;
 

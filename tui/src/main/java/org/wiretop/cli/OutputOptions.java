@@ -23,7 +23,7 @@ public final class OutputOptions {
     @Option(names = "-n", description = "Numeric output (always on: wiretop never resolves names; -nn accepted too).")
     boolean[] numeric = new boolean[0];
 
-    @Option(names = "-S", description = "Absolute TCP sequence numbers (always on: see docs).")
+    @Option(names = "-S", description = "Absolute TCP sequence numbers (default: relative to each conversation's first, as tcpdump).")
     boolean absoluteSeq;
 
     @Option(names = "-t", description = "-t: no timestamp; -tt: seconds since the epoch (as tcpdump).")

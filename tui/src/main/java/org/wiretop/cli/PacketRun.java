@@ -106,7 +106,7 @@ final class PacketRun {
         boolean timely = live || "-".equals(source.description());
         LineOutput out = output.quiet ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
-                ? new TextFormatter(output.timestampStyle()) : null;
+                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq) : null;
         PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count, flows);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             if (out != null) {

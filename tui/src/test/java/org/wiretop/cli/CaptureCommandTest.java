@@ -98,16 +98,28 @@ class CaptureCommandTest {
             assertTrue(m.find(), "tcpdump's statistics lines missing: " + errText);
             long captured = Long.parseLong(m.group(1));
             assertTrue(CliRunner.read(out).isEmpty(), "nothing printed per packet with -w");
-            List<String> theirs = CliRunner.run(List.of("tcpdump", "-nn", "-S", "-r", pcap.toString())).lines().toList();
-            assertEquals(captured, theirs.size(), "tcpdump read a different count: " + theirs);
-            CliRunner.Result ours = CliRunner.inProcess("read", pcap.toString());
-            assertEquals(0, ours.code(), ours.err());
-            List<String> mine = ours.lines();
-            assertEquals(theirs.size(), mine.size());
-            for (int i = 0; i < mine.size(); i++) {
-                assertEquals(afterTime(theirs.get(i)), afterTime(mine.get(i)), "packet " + (i + 1));
+            // relative sequence numbers (tcpdump's default) on a real loopback connection, then -S
+            for (String seq : List.of("", "-S")) {
+                List<String> command = new java.util.ArrayList<>(List.of("tcpdump", "-nn", "-r", pcap.toString()));
+                List<String> args = new java.util.ArrayList<>(List.of("read", pcap.toString()));
+                if (!seq.isEmpty()) {
+                    command.add(seq);
+                    args.add(seq);
+                }
+                List<String> theirs = CliRunner.run(command).lines().toList();
+                assertEquals(captured, theirs.size(), "tcpdump read a different count: " + theirs);
+                CliRunner.Result ours = CliRunner.inProcess(args.toArray(String[]::new));
+                assertEquals(0, ours.code(), ours.err());
+                List<String> mine = ours.lines();
+                assertEquals(theirs.size(), mine.size());
+                for (int i = 0; i < mine.size(); i++) {
+                    assertEquals(afterTime(theirs.get(i)), afterTime(mine.get(i)), seq + " packet " + (i + 1));
+                }
+                assertTrue(mine.stream().anyMatch(l -> l.contains("Flags [S.]") && l.contains("options [mss")), String.join("\n", mine));
+                if (seq.isEmpty()) {
+                    assertTrue(mine.stream().anyMatch(l -> l.contains("Flags [P.], seq 1:")), String.join("\n", mine));
+                }
             }
-            assertTrue(mine.stream().anyMatch(l -> l.contains("Flags [S.]") && l.contains("options [mss")), String.join("\n", mine));
             CliRunner.Result json = CliRunner.inProcess("read", pcap.toString(), "--format", "json");
             assertTrue(json.lines().stream().allMatch(JsonCheck::isObject), json.out());
         }

@@ -21,16 +21,23 @@ class ReadCommandTest {
         Assumptions.assumeTrue(CliRunner.tcpdumpInstalled(), "tcpdump is not installed: skipping the comparison");
         Path file = dir.resolve("mix.pcap");
         TestPcaps.write(file);
-        CliRunner.Result ours = CliRunner.inProcess("read", file.toString());
-        assertEquals(0, ours.code(), ours.err());
-        List<String> theirs = List.of(CliRunner.run(List.of("tcpdump", "-nn", "-S", "-r", file.toString())).split("\n"));
-        List<String> mine = ours.lines();
-        assertEquals(TestPcaps.FRAMES.length, mine.size(), ours.out());
-        assertEquals(theirs.size(), mine.size());
-        for (int i = 0; i < mine.size(); i++) {
-            assertEquals(afterTime(theirs.get(i)), afterTime(mine.get(i)), "packet " + (i + 1));
+        // relative sequence numbers by default, absolute with -S: both as tcpdump
+        for (List<String> flags : List.of(List.<String>of(), List.of("-S"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("read", file.toString()));
+            args.addAll(flags);
+            CliRunner.Result ours = CliRunner.inProcess(args.toArray(String[]::new));
+            assertEquals(0, ours.code(), ours.err());
+            List<String> command = new java.util.ArrayList<>(List.of("tcpdump", "-nn", "-r", file.toString()));
+            command.addAll(flags);
+            List<String> theirs = List.of(CliRunner.run(command).split("\n"));
+            List<String> mine = ours.lines();
+            assertEquals(TestPcaps.FRAMES.length, mine.size(), ours.out());
+            assertEquals(theirs.size(), mine.size());
+            for (int i = 0; i < mine.size(); i++) {
+                assertEquals(afterTime(theirs.get(i)), afterTime(mine.get(i)), flags + " packet " + (i + 1));
+            }
+            assertTrue(ours.err().startsWith("reading from file " + file), ours.err());
         }
-        assertTrue(ours.err().startsWith("reading from file " + file), ours.err());
     }
 
     @Test

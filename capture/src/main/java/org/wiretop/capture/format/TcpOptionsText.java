@@ -14,9 +14,10 @@ final class TcpOptionsText {
 
     /**
      * Appends the options between {@code start} and {@code end} (end already clipped to what was
-     * captured) without the surrounding {@code options [...]}.
+     * captured) without the surrounding {@code options [...]}; SACK edges print relative to
+     * {@code sackBase} (0 for absolute numbers).
      */
-    static void append(LineBuilder out, byte[] d, int start, int end) {
+    static void append(LineBuilder out, byte[] d, int start, int end, long sackBase) {
         int p = start;
         boolean first = true;
         while (p < end) {
@@ -44,7 +45,7 @@ final class TcpOptionsText {
             appendName(out, kind);
             int data = p + (len == 1 ? 1 : 2);
             int dataLen = len - (len == 1 ? 1 : 2);
-            int expected = appendValue(out, kind, d, data, dataLen);
+            int expected = appendValue(out, kind, d, data, dataLen, sackBase);
             if (expected >= 0 && expected != dataLen) {
                 out.append("[len ").append(len).append(']');
             }
@@ -56,7 +57,7 @@ final class TcpOptionsText {
     }
 
     /** Appends the option's value; returns the data length the option should have, or -1. */
-    private static int appendValue(LineBuilder out, int kind, byte[] d, int p, int n) {
+    private static int appendValue(LineBuilder out, int kind, byte[] d, int p, int n, long sackBase) {
         switch (kind) {
             case EOL:
             case NOP:
@@ -84,7 +85,8 @@ final class TcpOptionsText {
                 }
                 out.append(' ').append(n / 8).append(' ');
                 for (int i = 0; i < n; i += 8) {
-                    out.append('{').append(u32(d, p + i)).append(':').append(u32(d, p + i + 4)).append('}');
+                    out.append('{').append((u32(d, p + i) - sackBase) & 0xffffffffL).append(':')
+                            .append((u32(d, p + i + 4) - sackBase) & 0xffffffffL).append('}');
                 }
                 return n;
             default:

@@ -18,32 +18,45 @@ import org.wiretop.decode.PacketSummary;
 import org.wiretop.decode.Status;
 
 /**
- * One line a packet in tcpdump's words, as {@code tcpdump -nn -S} prints it:
+ * One line a packet in tcpdump's words, as {@code tcpdump -nn} prints it (or {@code -nn -S}):
  * <pre>12:00:00.000001 IP 10.0.0.1.443 &gt; 10.0.0.2.51000: Flags [S.], seq 1, ack 2, win 65535, options [mss 1460], length 0</pre>
  * with {@code UDP, length N}, {@code ICMP echo request, id 1, seq 2, length 64},
  * {@code ARP, Request who-has 10.0.0.2 tell 10.0.0.1, length 28}, {@code IP6 ...}, and
  * {@code [|tcp]} where the capture ends inside a header.
  *
- * <p>Deliberate differences from tcpdump: sequence numbers are always the raw (absolute) ones,
- * as with {@code tcpdump -S} — tcpdump's default relative numbers need per-connection state,
- * which a formatter must not keep; names are never resolved (as with {@code -nn}); application
+ * <p>Sequence numbers are relative per conversation as tcpdump's default ({@link RelativeSeq}),
+ * or absolute as with {@code -S}. Deliberate differences from tcpdump: names are never resolved
+ * (as with {@code -nn}); application
  * protocols (DNS, NTP, ...) are not dissected, so such packets print as plain UDP/TCP; and a
  * header with an impossible value ends the line with {@code [reason]} in the decoder's words.
  *
  * <p>Appends bytes to a caller's reused {@link LineBuilder}; allocates nothing per packet on
- * the common paths. Not thread-safe (the timestamp cache): one instance per output.
+ * the common paths. Not thread-safe (the timestamp cache, the conversations): one instance per
+ * output, fed the packets in order.
  */
 public final class TextFormatter {
     private final TimestampStyle time;
+    /** Per-conversation bases for relative sequence numbers, or null for absolute ones. */
+    private final RelativeSeq relative;
     /** Interface names by index for SLL2 ("lo    In  IP ..."), looked up once each. */
     private String[] ifNames = new String[16];
 
-    /** @param time how lines start; null for no timestamp at all (tcpdump's {@code -t}) */
-    public TextFormatter(TimestampStyle time) {
+    /**
+     * @param time     how lines start; null for no timestamp at all (tcpdump's {@code -t})
+     * @param relative sequence numbers relative to each conversation's first (tcpdump's
+     *                 default), or false for the absolute ones ({@code -S})
+     */
+    public TextFormatter(TimestampStyle time, boolean relative) {
         this.time = time;
+        this.relative = relative ? new RelativeSeq() : null;
     }
 
-    /** Local time with microseconds, like tcpdump's default. */
+    /** Absolute sequence numbers ({@code tcpdump -S}): for packets formatted out of order. */
+    public TextFormatter(TimestampStyle time) {
+        this(time, false);
+    }
+
+    /** Local time with microseconds and absolute sequence numbers. */
     public TextFormatter() {
         this(TimestampStyle.localTime(false));
     }
@@ -370,7 +383,7 @@ public final class TextFormatter {
 
     // ---- TCP / UDP / ICMP ----
 
-    private static void appendTcp(LineBuilder out, PacketSummary s, byte[] d, int end) {
+    private void appendTcp(LineBuilder out, PacketSummary s, byte[] d, int end) {
         if (s.tcpFlags < 0 || (s.status == Status.TRUNCATED && "tcp".equals(s.reason))) {
             // tcpdump prints the ports, then the truncation mark, when the header is cut short
             out.append(' ');
@@ -391,14 +404,21 @@ public final class TextFormatter {
         }
         out.append(']');
         int length = Math.max(s.tcpPayloadLength, 0);
+        long seq = s.tcpSeq, ack = s.tcpAck, sackBase = 0;
+        if (relative != null && (flags & ACK) != 0) {
+            relative.track(s);
+            seq = relative.seq(seq);
+            ack = relative.ack(ack);
+            sackBase = relative.sackBase();
+        }
         if (length > 0 || (flags & (SYN | FIN | RST)) != 0) {
-            out.append(", seq ").append(s.tcpSeq);
+            out.append(", seq ").append(seq);
             if (length > 0) {
-                out.append(':').append((s.tcpSeq + length) & 0xffffffffL);
+                out.append(':').append((seq + length) & 0xffffffffL);
             }
         }
         if ((flags & ACK) != 0) {
-            out.append(", ack ").append(s.tcpAck);
+            out.append(", ack ").append(ack);
         }
         out.append(", win ").append(s.tcpWindow);
         if ((flags & URG) != 0) {
@@ -408,7 +428,7 @@ public final class TextFormatter {
             int optStart = s.transportOffset + 20;
             int optEnd = Math.min(s.transportOffset + s.tcpHeaderLength, end);
             out.append(", options [");
-            TcpOptionsText.append(out, d, optStart, optEnd);
+            TcpOptionsText.append(out, d, optStart, optEnd, sackBase);
             out.append(']');
         }
         out.append(", length ").append(length);

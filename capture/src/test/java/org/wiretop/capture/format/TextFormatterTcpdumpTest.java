@@ -78,7 +78,7 @@ class TextFormatterTcpdumpTest {
         }
         Path file = dir.resolve("fixtures.pcap");
         pcap.writePcap(file);
-        List<String> theirs = tcpdump(file);
+        List<String> theirs = tcpdump(file, "-S");
         TextFormatter f = new TextFormatter(TimestampStyle.localTime(false, ZoneOffset.UTC));
         assertEquals(frames.size(), theirs.size(), "tcpdump printed " + theirs);
         int same = 0;
@@ -95,8 +95,12 @@ class TextFormatterTcpdumpTest {
         assertTrue(diffs.length() == 0, "lines that differ from tcpdump -nn -S:" + diffs);
     }
 
-    private static List<String> tcpdump(Path file) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("tcpdump", "-nn", "-S", "-r", file.toString());
+    /** tcpdump's lines for a file, {@code -nn} plus the given flags (none, or "-S"). */
+    static List<String> tcpdump(Path file, String... flags) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tcpdump", "-nn"));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("-r", file.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("TZ", "UTC");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
