@@ -66,7 +66,7 @@ final class PacketRun {
             }
         }, "wiretop-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopSignals signals = new StopSignals(source::stop)) {
             return executeWithHook();
         } finally {
             done.countDown();

@@ -89,6 +89,7 @@ class CaptureCommandTest {
                 assertTrue(CliRunner.await(10_000, () -> countPackets(pcap) >= 10), "capture saw too few packets");
                 p.destroy(); // SIGTERM
                 assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capture did not stop on SIGTERM");
+                assertEquals(0, p.exitValue(), "SIGTERM ends a capture as tcpdump's does: exit 0");
             } finally {
                 p.destroyForcibly();
             }
@@ -268,8 +269,11 @@ class CaptureCommandTest {
                 heldConnection(server, 10, 10, 2_000, 20);
                 assertTrue(CliRunner.await(10_000, () -> CliRunner.read(out).lines().count() >= 40),
                         "capture printed too few packets: " + CliRunner.read(out));
-                p.destroy();
-                assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capture did not stop on SIGTERM");
+                // Ctrl-C: SIGINT, as a terminal sends it
+                new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capture did not stop on SIGINT");
+                assertEquals(0, p.exitValue(), "Ctrl-C ends a capture as tcpdump's does: exit 0");
+                assertTrue(CliRunner.read(err).contains("packets captured"), CliRunner.read(err));
             } finally {
                 p.destroyForcibly();
             }
