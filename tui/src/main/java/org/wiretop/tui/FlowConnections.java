@@ -2,10 +2,11 @@ package org.wiretop.tui;
 
 import org.wiretop.monitor.flow.FlowDirectionStats;
 import org.wiretop.monitor.flow.FlowEndpoint;
+import org.wiretop.monitor.flow.FlowOwnerResolver;
+import org.wiretop.monitor.flow.FlowOwnership;
 import org.wiretop.monitor.flow.FlowRecord;
 import org.wiretop.monitor.flow.FlowSnapshot;
 import org.wiretop.monitor.flow.TcpState;
-import org.wiretop.monitor.socket.Proto;
 import org.wiretop.monitor.socket.SocketEntry;
 import org.wiretop.monitor.socket.SocketTable;
 import org.wiretop.tui.model.ConnRow;
@@ -54,8 +55,10 @@ public final class FlowConnections implements Feeds.Connections {
     }
 
     static ConnRow row(FlowRecord r, SocketTable table) {
-        // The local end is ours; when both are (loopback) the client's socket is the one shown.
-        boolean clientIsLocal = r.clientLocal() || !r.serverLocal();
+        // The end whose socket is found is ours (FlowOwnerResolver tries the ends known to be
+        // local first, the client's on loopback); with none found, the end known to be local.
+        Optional<FlowOwnership> owner = FlowOwnerResolver.resolve(r, table);
+        boolean clientIsLocal = owner.map(FlowOwnership::clientSide).orElse(r.clientLocal() || !r.serverLocal());
         FlowEndpoint local = clientIsLocal ? r.client() : r.server();
         FlowEndpoint remote = clientIsLocal ? r.server() : r.client();
         FlowDirectionStats out = clientIsLocal ? r.toServer() : r.toClient();
@@ -63,19 +66,14 @@ public final class FlowConnections implements Feeds.Connections {
         String process = "";
         double kRtt = -1;
         long kCwnd = -1;
-        Proto proto = Proto.ofIpProtocol(r.protocol());
-        if (table != null && proto != null && (r.clientLocal() || r.serverLocal())) {
-            Optional<SocketEntry> owner = table.owner(proto, local.inetAddress(), local.port(),
-                    remote.inetAddress(), remote.port());
-            if (owner.isPresent()) {
-                SocketEntry e = owner.get();
-                if (e.owner() != null) {
-                    process = e.owner().pid() + "/" + e.owner().program();
-                }
-                if (e.tcpInfo() != null && !e.state().isListening()) {
-                    kRtt = e.tcpInfo().rttMs();
-                    kCwnd = e.tcpInfo().cwnd();
-                }
+        if (owner.isPresent()) {
+            SocketEntry e = owner.get().socket();
+            if (e.owner() != null) {
+                process = e.owner().pid() + "/" + e.owner().program();
+            }
+            if (e.tcpInfo() != null && !e.state().isListening()) {
+                kRtt = e.tcpInfo().rttMs();
+                kCwnd = e.tcpInfo().cwnd();
             }
         }
         long rttNanos = r.initialRttNanos() >= 0 ? r.initialRttNanos() : r.synToSynAckNanos();
