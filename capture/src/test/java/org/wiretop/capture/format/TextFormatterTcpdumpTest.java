@@ -56,6 +56,10 @@ class TextFormatterTcpdumpTest {
                 icmp(135, 0, 0, concat(hex("fe800000000000000000000000000002"), hex("0101020000000001"))))));
         f.add(eth(0x86dd, ip6("::1", "::1", 58, icmp(129, 0, 0x00070009, bytes(8, 'z')))));
         f.add(eth(0x800, ip4("127.0.0.1", "127.0.0.1", 17, udp(53000, 47000, new byte[0]), 5, 2, 0)));
+        // IPv4: the first fragment of a UDP datagram (more fragments set), and a later one
+        f.add(eth(0x800, ip4("10.0.0.1", "10.0.0.2", 17,
+                java.util.Arrays.copyOf(udp(5000, 6000, bytes(100, 'u')), 48), 9, 1, 0)));
+        f.add(eth(0x800, ip4("10.0.0.1", "10.0.0.2", 17, bytes(60, 'u'), 9, 0, 6)));
         return f;
     }
 
