@@ -71,99 +71,159 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
     }
 
     public UiState withSize(int w, int h) {
-        UiState s = new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers,
-                prompt, displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto,
-                sockState, message, w, h);
+        Edit e = edit();
+        e.width = w;
+        e.height = h;
+        UiState s = e.done();
         int rows = s.listRows();
         return s.withPackets(packets.withPage(rows)).withConnections(connections.withPage(rows))
                 .withSockets(sockets.withPage(rows)).withServers(servers.withPage(Math.max(1, Math.min(rows, 8))));
     }
 
+    /** Another view: help closes and the packet detail with it. */
     public UiState withView(View v) {
-        return new UiState(v, false, paused, packets, -1, 0, connections, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.view = v;
+        e.help = false;
+        e.detailPos = -1;
+        e.detailLayer = 0;
+        return e.done();
     }
 
     public UiState withHelp(boolean h) {
-        return new UiState(view, h, paused, packets, detailPos, detailLayer, connections, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.help = h;
+        return e.done();
     }
 
     public UiState withPaused(boolean p) {
-        return new UiState(view, help, p, packets, detailPos, detailLayer, connections, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.paused = p;
+        return e.done();
     }
 
     public UiState withPackets(Cursor c) {
-        return new UiState(view, help, paused, c, detailPos, detailLayer, connections, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.packets = c;
+        return e.done();
     }
 
     public UiState withDetail(long seq, int layer) {
-        return new UiState(view, help, paused, packets, seq, Math.max(0, layer), connections, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.detailPos = seq;
+        e.detailLayer = Math.max(0, layer);
+        return e.done();
     }
 
     public UiState withConnections(Cursor c) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, c, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.connections = c;
+        return e.done();
     }
 
     public UiState withSockets(Cursor c) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, c, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.sockets = c;
+        return e.done();
     }
 
     public UiState withServers(Cursor c) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, c, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.servers = c;
+        return e.done();
     }
 
     public UiState withPrompt(Prompt p) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers, p,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.prompt = p;
+        return e.done();
     }
 
     public UiState withDisplayFilter(String f) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers, prompt,
-                f, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.displayFilter = f;
+        return e.done();
     }
 
     public UiState withCapture(String newIface, String bpf) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers, prompt,
-                displayFilter, bpf, newIface, connSort, connDescending, connGroup, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.iface = newIface;
+        e.captureFilter = bpf;
+        return e.done();
     }
 
     public UiState withConnSort(ConnColumn col, boolean descending, ConnGroup group) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, col, descending, group, sockProto, sockState,
-                message, width, height);
+        Edit e = edit();
+        e.connSort = col;
+        e.connDescending = descending;
+        e.connGroup = group;
+        return e.done();
     }
 
+    /** Another Sockets filter: the table goes back to its top. */
     public UiState withSockFilter(SockProto proto, String state) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets.home(), servers,
-                prompt, displayFilter, captureFilter, iface, connSort, connDescending, connGroup, proto, state,
-                message, width, height);
+        Edit e = edit();
+        e.sockets = sockets.home();
+        e.sockProto = proto;
+        e.sockState = state;
+        return e.done();
     }
 
     public UiState withMessage(String m) {
-        return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers, prompt,
-                displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto, sockState,
-                m, width, height);
+        Edit e = edit();
+        e.message = m;
+        return e.done();
     }
 
     public boolean detailOpen() {
         return detailPos >= 0;
+    }
+
+    private Edit edit() {
+        return new Edit(this);
+    }
+
+    /** A copy being changed: each {@code withX} sets what it changes, the rest stays. */
+    private static final class Edit {
+        View view;
+        boolean help, paused, connDescending;
+        Cursor packets, connections, sockets, servers;
+        long detailPos;
+        int detailLayer, width, height;
+        Prompt prompt;
+        String displayFilter, captureFilter, iface, sockState, message;
+        ConnColumn connSort;
+        ConnGroup connGroup;
+        SockProto sockProto;
+
+        Edit(UiState s) {
+            view = s.view;
+            help = s.help;
+            paused = s.paused;
+            packets = s.packets;
+            detailPos = s.detailPos;
+            detailLayer = s.detailLayer;
+            connections = s.connections;
+            sockets = s.sockets;
+            servers = s.servers;
+            prompt = s.prompt;
+            displayFilter = s.displayFilter;
+            captureFilter = s.captureFilter;
+            iface = s.iface;
+            connSort = s.connSort;
+            connDescending = s.connDescending;
+            connGroup = s.connGroup;
+            sockProto = s.sockProto;
+            sockState = s.sockState;
+            message = s.message;
+            width = s.width;
+            height = s.height;
+        }
+
+        UiState done() {
+            return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers,
+                    prompt, displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto,
+                    sockState, message, width, height);
+        }
     }
 }
