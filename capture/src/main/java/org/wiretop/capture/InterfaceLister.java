@@ -10,6 +10,7 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.Pcaps;
+import org.wiretop.capture.format.Addresses;
 
 /** Lists capture devices like {@code tcpdump -D}, with addresses and (when permitted) link type. */
 final class InterfaceLister {
@@ -54,45 +55,12 @@ final class InterfaceLister {
             if (addr == null) {
                 continue;
             }
-            String text = addr instanceof Inet6Address ? compress(addr.getAddress()) : addr.getHostAddress();
+            // RFC 5952 text ("fd00::2"): the JDK writes every group ("fd00:0:0:0:0:0:0:2")
+            String text = addr instanceof Inet6Address ? Addresses.ipv6(addr.getAddress()) : addr.getHostAddress();
             int prefix = prefixLength(a.getNetmask());
             out.add(prefix >= 0 ? text + "/" + prefix : text);
         }
         return out;
-    }
-
-    /** RFC 5952 text ("fd00::2"): the JDK writes every group ("fd00:0:0:0:0:0:0:2"). */
-    static String compress(byte[] a) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1; // a single zero group is not shortened
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
     }
 
     private static int prefixLength(InetAddress netmask) {
