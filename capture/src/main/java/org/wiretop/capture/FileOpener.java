@@ -1,5 +1,6 @@
 package org.wiretop.capture;
 
+import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import org.pcap4j.core.Pcaps;
 
 /**
  * Opens a capture file by its magic: classic pcap through our own chunked reader, pcapng
- * through libpcap (pcap4j), "-" as a pcap stream on standard input.
+ * through libpcap (pcap4j), "-" as a pcap or pcapng stream on standard input (pure Java).
  */
 final class FileOpener {
     private FileOpener() {
@@ -46,8 +47,26 @@ final class FileOpener {
         throw new CaptureException(pathOrDash + ": not a capture file (neither pcap nor pcapng)", true);
     }
 
-    /** A pcap stream read record by record (standard input, a pipe, a socket). */
-    static PacketSource openStream(String name, InputStream in) throws CaptureException {
+    /**
+     * A pcap or pcapng stream read packet by packet (standard input, a pipe, a socket): the one
+     * place that tells the two apart, by peeking at the first four bytes.
+     */
+    static PacketSource openStream(String name, InputStream raw) throws CaptureException {
+        // Buffered: two reads a packet would be two system calls. A buffered read still returns
+        // as soon as the pipe has the bytes asked for (it never waits to fill its buffer).
+        BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, 1 << 16);
+        byte[] magic = new byte[4];
+        int got;
+        try {
+            in.mark(magic.length);
+            got = in.readNBytes(magic, 0, magic.length);
+            in.reset();
+        } catch (IOException e) {
+            throw new CaptureException(name + ": cannot read: " + e.getMessage(), false, e);
+        }
+        if (got == magic.length && PcapFormat.magicOf(magic) == PcapFormat.MAGIC_PCAPNG) {
+            return PcapngStreamSource.open(name, in);
+        }
         return PcapStreamSource.open(name, in);
     }
 

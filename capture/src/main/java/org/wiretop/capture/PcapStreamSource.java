@@ -32,10 +32,11 @@ final class PcapStreamSource implements PacketSource {
         this.headerView = ByteBuffer.wrap(header).order(format.order());
     }
 
-    /** Reads the global header (blocks until it arrives) and returns a source for the records. */
+    /**
+     * Reads the global header (blocks until it arrives) and returns a source for the records.
+     * {@link FileOpener#openStream} decides between this and {@link PcapngStreamSource}.
+     */
     static PcapStreamSource open(String name, InputStream raw) throws CaptureException {
-        // Buffered: two reads a packet would be two system calls. A buffered read still returns
-        // as soon as the pipe has the bytes asked for (it never waits to fill its buffer).
         InputStream in = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 1 << 16);
         byte[] global = new byte[PcapFormat.GLOBAL_HEADER];
         int got;
@@ -45,14 +46,12 @@ final class PcapStreamSource implements PacketSource {
             throw new CaptureException(name + ": cannot read: " + e.getMessage(), false, e);
         }
         if (got == 0) {
-            throw new CaptureException(name + ": no data: expected a pcap stream (e.g. from 'tcpdump -w -')", true);
+            throw new CaptureException(name + ": no data: expected a pcap or pcapng stream (e.g. from 'tcpdump -w -')", true);
         }
         PcapFormat format = got == global.length ? PcapFormat.parse(global) : null;
         if (format == null) {
-            if (got >= 4 && PcapFormat.magicOf(global) == PcapFormat.MAGIC_PCAPNG) {
-                throw new CaptureException(name + ": is pcapng; a pipe must carry classic pcap (tcpdump -w - and wiretop capture -w - write it)", true);
-            }
-            throw new CaptureException(name + ": not a pcap stream (no pcap header): pipe in the output of 'tcpdump -w -' or 'wiretop capture -w -'", true);
+            throw new CaptureException(name + ": not a pcap stream (neither a pcap nor a pcapng header): pipe in the output"
+                    + " of 'tcpdump -w -', 'dumpcap -w -' or 'wiretop capture -w -'", true);
         }
         return new PcapStreamSource(name, in, format);
     }

@@ -14,8 +14,9 @@ public final class Sources {
     }
 
     /**
-     * A pcap or pcapng file, or "-" for a pcap stream on standard input. Classic pcap is read
-     * by our own reader (pure Java, chunked reads); pcapng through libpcap.
+     * A pcap or pcapng file, or "-" for a pcap or pcapng stream on standard input. Classic pcap
+     * files are read by our own reader (pure Java, chunked reads), pcapng files through libpcap,
+     * and both stream formats by our own readers, packet by packet.
      */
     public static PacketSource openFile(String pathOrDash) throws CaptureException {
         return FileOpener.open(pathOrDash);
@@ -26,7 +27,7 @@ public final class Sources {
         return FileOpener.openWithLibpcap(path);
     }
 
-    /** A classic pcap stream from any input (a pipe, a socket), delivered record by record. */
+    /** A pcap or pcapng stream from any input (a pipe, a socket), delivered packet by packet. */
     public static PacketSource openStream(String name, InputStream in) throws CaptureException {
         return FileOpener.openStream(name, in);
     }
