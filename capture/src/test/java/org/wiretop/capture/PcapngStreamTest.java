@@ -228,6 +228,28 @@ class PcapngStreamTest {
         assertTrue(opened > full.length / 2, "most cuts open: " + opened);
     }
 
+    /** Every byte of a valid stream set to 0x00, 0x80 and 0xff in turn: only CaptureException may come out. */
+    @Test
+    void anyCorruptByteGivesPacketsOrACaptureExceptionNeverAnother() throws Exception {
+        byte[] full = new PcapngBuilder().shb(ByteOrder.LITTLE_ENDIAN).idb(1, 64, 0x80 | 10, 3L).epb(0, 1025, 60, A)
+                .spb(80, D).pb(0, 9, 33, C).block(4, new byte[8]).shb(ByteOrder.BIG_ENDIAN).idb(1, 65535, 9, null)
+                .epb(0, 2, 7, B).bytes();
+        int failures = 0;
+        for (int at = 0; at < full.length; at++) {
+            for (byte value : new byte[] {0, (byte) 0x80, (byte) 0xff}) {
+                byte[] bad = full.clone();
+                bad[at] = value;
+                try (PacketSource s = Sources.openStream("-", new ByteArrayInputStream(bad))) {
+                    readAll(s);
+                } catch (CaptureException e) {
+                    failures++;
+                    assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+                }
+            }
+        }
+        assertTrue(failures > full.length / 2, "corruption is noticed: " + failures);
+    }
+
     @Test
     void eachPacketIsDeliveredAsSoonAsItsBlockArrives() throws Exception {
         PcapngBuilder b = new PcapngBuilder().shb(ByteOrder.LITTLE_ENDIAN).idb(1, 65535, -1, null).epb(0, 1, 60, A);

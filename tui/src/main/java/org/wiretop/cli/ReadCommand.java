@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wiretop read FILE|- [filter words]}: a capture file or pcap stream, one line a packet. */
 @Command(name = "read", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Read a pcap or pcapng file (or - for a pcap stream on standard input) and print "
+        description = {"Read a pcap or pcapng file (or - for a pcap or pcapng stream on standard input) and print "
                 + "one line a packet, like tcpdump -nn -r.",
                 "Trailing words are a capture filter in tcpdump syntax (applied by libpcap)."})
 public final class ReadCommand implements Callable<Integer> {
