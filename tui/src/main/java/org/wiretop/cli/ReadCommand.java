@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code wiretop read FILE|- [filter words]}: a capture file or pcap stream, one line a packet. */
+/** {@code wiretop read FILE|- [filter words]}: a capture file or a pcap / pcapng stream, one line a packet. */
 @Command(name = "read", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read a pcap or pcapng file (or - for a pcap or pcapng stream on standard input) and print "
                 + "one line a packet, like tcpdump -nn -r.",
