@@ -87,7 +87,7 @@ public final class CaptureLossProbe {
 
     private static void read(String file) throws CaptureException {
         for (int round = 0; round < 3; round++) {
-            time("mmap reader", Sources.openFile(file));
+            time("our reader", Sources.openFile(file));
             time("libpcap", Sources.openFileWithLibpcap(file), true);
             time("pcap4j loop", Sources.openFileWithLibpcap(file), false);
         }
