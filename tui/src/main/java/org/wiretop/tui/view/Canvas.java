@@ -1,6 +1,7 @@
 package org.wiretop.tui.view;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 
@@ -35,12 +36,14 @@ public final class Canvas {
             return;
         }
         Glyphs glyphs = Glyphs.of(fg == null ? TextColor.ANSI.DEFAULT : fg, bg == null ? TextColor.ANSI.DEFAULT : bg, sgr);
-        int n = Math.min(s.length(), width - Math.max(col, 0));
-        for (int i = 0; i < n; i++) {
-            int x = col + i;
-            if (x >= 0) {
-                g.setCharacter(x, row, glyphs.of(s.charAt(i)));
+        int x = col;
+        for (int i = 0; i < s.length() && x < width; i++) {
+            TextCharacter c = glyphs.of(s.charAt(i));
+            int cells = c.isDoubleWidth() ? 2 : 1; // CJK takes two columns, as in putString
+            if (x >= 0 && x + cells <= width) {
+                g.setCharacter(x, row, c);
             }
+            x += cells;
         }
     }
 
