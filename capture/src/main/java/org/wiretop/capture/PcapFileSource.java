@@ -15,11 +15,10 @@ import java.nio.file.StandardOpenOption;
  * copies anything; a corrupt length stops the run with a {@link CaptureException}, a file cut
  * inside a record ends cleanly with an {@link #endNote()}.
  */
-final class PcapFileSource implements PacketSource {
+final class PcapFileSource extends RecordSource {
     /** Bytes read per system call; grown only for a record larger than this. */
     static final int CHUNK = 1 << 20;
 
-    private final String name;
     private final FileChannel channel;
     private final long fileSize;
     private final PcapFormat format;
@@ -31,12 +30,9 @@ final class PcapFileSource implements PacketSource {
     private long chunkStart;
     private int chunkFill;
     private long position = PcapFormat.GLOBAL_HEADER;
-    private long delivered;
-    private String endNote;
-    private volatile boolean stopped;
 
     PcapFileSource(String name, Path path, PcapFormat format) throws IOException {
-        this.name = name;
+        super(name);
         this.format = format;
         this.maxRecord = format.maxRecord();
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -136,26 +132,6 @@ final class PcapFileSource implements PacketSource {
         int kept = (int) (chunkStart + chunkFill - from);
         into.put(0, chunk, (int) (from - chunkStart), kept);
         return kept;
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-    }
-
-    @Override
-    public CaptureStats stats() {
-        return new CaptureStats(delivered, delivered, 0, 0);
-    }
-
-    @Override
-    public String endNote() {
-        return endNote;
-    }
-
-    @Override
-    public String description() {
-        return name;
     }
 
     @Override

@@ -12,20 +12,16 @@ import java.nio.ByteBuffer;
  * {@link #stop()} takes effect when the next record arrives or the stream ends (a blocked read
  * on a pipe cannot be woken).
  */
-final class PcapStreamSource implements PacketSource {
-    private final String name;
+final class PcapStreamSource extends RecordSource {
     private final InputStream in;
     private final PcapFormat format;
     private final int maxRecord;
     private final byte[] header = new byte[PcapFormat.RECORD_HEADER];
     private final ByteBuffer headerView;
     private byte[] buf = new byte[2048];
-    private long delivered;
-    private String endNote;
-    private volatile boolean stopped;
 
     private PcapStreamSource(String name, InputStream in, PcapFormat format) {
-        this.name = name;
+        super(name);
         this.in = in;
         this.format = format;
         this.maxRecord = format.maxRecord();
@@ -41,7 +37,7 @@ final class PcapStreamSource implements PacketSource {
         byte[] global = new byte[PcapFormat.GLOBAL_HEADER];
         int got;
         try {
-            got = readFully(in, global, 0, global.length);
+            got = in.readNBytes(global, 0, global.length);
         } catch (IOException e) {
             throw new CaptureException(name + ": cannot read: " + e.getMessage(), false, e);
         }
@@ -71,7 +67,7 @@ final class PcapStreamSource implements PacketSource {
         long before = delivered;
         try {
             while (!stopped && (maxPackets <= 0 || delivered - before < maxPackets)) {
-                int got = readFully(in, header, 0, header.length);
+                int got = in.readNBytes(header, 0, header.length);
                 if (got < header.length) {
                     if (got > 0) {
                         endNote = PcapFormat.truncated(name, delivered + 1, header.length, got, delivered);
@@ -86,7 +82,7 @@ final class PcapStreamSource implements PacketSource {
                 if (buf.length < len) {
                     buf = new byte[Math.max(len, Math.min(maxRecord, buf.length * 2))];
                 }
-                got = readFully(in, buf, 0, len);
+                got = in.readNBytes(buf, 0, len);
                 if (got < len) {
                     endNote = PcapFormat.truncated(name, delivered + 1, len, got, delivered);
                     break;
@@ -100,39 +96,6 @@ final class PcapStreamSource implements PacketSource {
             throw HandlerFailure.rethrow(e);
         }
         return delivered - before;
-    }
-
-    /** Reads until {@code len} bytes or the end of the stream; returns how many arrived. */
-    private static int readFully(InputStream in, byte[] b, int off, int len) throws IOException {
-        int total = 0;
-        while (total < len) {
-            int n = in.read(b, off + total, len - total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-    }
-
-    @Override
-    public CaptureStats stats() {
-        return new CaptureStats(delivered, delivered, 0, 0);
-    }
-
-    @Override
-    public String endNote() {
-        return endNote;
-    }
-
-    @Override
-    public String description() {
-        return name;
     }
 
     @Override

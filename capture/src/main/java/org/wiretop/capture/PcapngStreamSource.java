@@ -36,7 +36,7 @@ import java.util.List;
  * The SHB and the first IDB are read by {@link #open} so {@link #linkType()} is known before
  * {@link #run}. {@link #stop()} takes effect when the next block arrives or the stream ends.
  */
-final class PcapngStreamSource implements PacketSource {
+final class PcapngStreamSource extends RecordSource {
     static final int SHB = 0x0A0D0D0A;
     static final int IDB = 1;
     static final int PB = 2;
@@ -52,7 +52,6 @@ final class PcapngStreamSource implements PacketSource {
     /** What {@link #readBlock} found. */
     private enum Block { END, PACKET, OTHER }
 
-    private final String name;
     private final InputStream in;
     private final List<PcapngInterface> interfaces = new ArrayList<>();
     /** Block header: type and length (and for an SHB the byte-order magic). */
@@ -71,16 +70,13 @@ final class PcapngStreamSource implements PacketSource {
     private long blocks;
     /** Bytes of the current block received so far (for the note when the stream ends inside it). */
     private long blockGot;
-    private long delivered;
     private long packetNanos;
     private int packetWire;
     private int packetCaptured;
     private int packetInterface;
-    private String endNote;
-    private volatile boolean stopped;
 
     private PcapngStreamSource(String name, InputStream in) {
-        this.name = name;
+        super(name);
         this.in = in;
     }
 
@@ -346,7 +342,7 @@ final class PcapngStreamSource implements PacketSource {
      * block was begun) when the stream ends first.
      */
     private boolean readPart(byte[] b, int off, int len, long blockLength) throws IOException {
-        int got = readFully(in, b, off, len);
+        int got = in.readNBytes(b, off, len);
         blockGot += got;
         if (got < len) {
             if (blockGot > 0) {
@@ -367,39 +363,6 @@ final class PcapngStreamSource implements PacketSource {
 
     private CaptureException corrupt(String what) {
         return new CaptureException(name + ": block " + blocks + " is corrupt (" + what + "); read " + delivered + " packets", false);
-    }
-
-    /** Reads until {@code len} bytes or the end of the stream; returns how many arrived. */
-    private static int readFully(InputStream in, byte[] b, int off, int len) throws IOException {
-        int total = 0;
-        while (total < len) {
-            int n = in.read(b, off + total, len - total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-    }
-
-    @Override
-    public CaptureStats stats() {
-        return new CaptureStats(delivered, delivered, 0, 0);
-    }
-
-    @Override
-    public String endNote() {
-        return endNote;
-    }
-
-    @Override
-    public String description() {
-        return name;
     }
 
     @Override
