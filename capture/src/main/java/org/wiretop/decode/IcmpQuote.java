@@ -54,10 +54,22 @@ final class IcmpQuote {
             return;
         }
         s.quotedProtocol = b.u8(off + 6);
+        s.quotedIp6SrcHi = b.i64(off + 8);
+        s.quotedIp6SrcLo = b.i64(off + 16);
+        s.quotedIp6DstHi = b.i64(off + 24);
+        s.quotedIp6DstLo = b.i64(off + 32);
+        s.quotedHasIp6 = true;
         ports(b, off + 40, s);
     }
 
     private static void ports(PacketBuf b, int off, PacketSummary s) {
+        if ((s.quotedProtocol == 6 || s.quotedProtocol == 17) && b.has(off, 1)) {
+            s.quotedTransportCaptured = Math.min(20, b.end() - off);
+        }
+        if (s.quotedProtocol == 6 && b.has(off, 16)) { // what tshark reads before it looks up the conversation
+            s.quotedTcpSeq = b.u32(off + 4);
+            s.quotedTcpFlags = b.u16(off + 12) & 0x0fff;
+        }
         if ((s.quotedProtocol == 6 || s.quotedProtocol == 17) && b.has(off, 4)) {
             s.quotedSrcPort = b.u16(off);
             s.quotedDstPort = b.u16(off + 2);

@@ -6,12 +6,15 @@ import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.JsonFormatter;
 import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.conv.ConversationAnalyzer;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
- * decode into one reused summary, optional display filter, the flow tracker when asked, then one
+ * decode into one reused summary, the conversation analysis (stream numbers, TCP expert flags;
+ * every decoded packet, in order, before any display filter, as tshark), optional display
+ * filter, the flow tracker when asked, then one
  * text or JSON line (with {@code wiretop.process} when the flow's owner is known) into a reused
  * builder and on to {@link LineOutput}. Runs on the capture thread; allocates nothing per
  * packet. Stops the source itself once {@code limit} packets were printed when a filter here
@@ -28,6 +31,7 @@ final class PacketPrinter implements PacketHandler {
     private final long limit;
     private final FlowTracking flows;
     private final Decoder decoder;
+    private final ConversationAnalyzer conversations = new ConversationAnalyzer();
     private final PacketSummary summary = new PacketSummary();
     private final LineBuilder line = new LineBuilder(512);
     private long seen;
@@ -73,6 +77,7 @@ final class PacketPrinter implements PacketHandler {
             s.frameNumber = seen;
             s.epochNanos = epochNanos;
             decoder.decode(linkType, data, capturedLength, wireLength, s);
+            conversations.analyze(s);
             if (display != null && !display.test(s)) {
                 return;
             }

@@ -30,7 +30,8 @@ import org.wiretop.decode.Status;
  * none (TLS, QUIC, a protocol found by heuristics or on another port) its line is kept and ours
  * follows it after {@code ": "}. Deliberate differences from tcpdump: names are never resolved
  * (as with {@code -nn}); a header with an impossible value ends the line with {@code [reason]}
- * in the decoder's words.
+ * in the decoder's words; when a conversation analyzer ran, TCP's expert flags follow the whole
+ * line ({@code [retransmission]}, {@code [dup ack #1]}, see {@link AnalysisText}).
  *
  * <p>Appends bytes to a caller's reused {@link LineBuilder}; allocates nothing per packet on
  * the common paths. Not thread-safe (the timestamp cache, the conversations): one instance per
@@ -97,6 +98,7 @@ public final class TextFormatter {
         } else {
             appendLinkOnly(out, s);
         }
+        AnalysisText.append(s, out); // the expert flags, after tcpdump's whole line
     }
 
     // ---- link layer ----

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
+import org.wiretop.conv.ConversationAnalyzer;
 import org.wiretop.decode.Corpus;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.Dissectors;
@@ -76,7 +77,7 @@ class AppOracleTest {
                     if (why != null) {
                         counts[2]++;
                         reasons.merge(why, 1, Integer::sum);
-                    } else if (unexplained.size() < 40) {
+                    } else if (unexplained.size() < Integer.getInteger("oracle.max", 40)) {
                         unexplained.add(file + "#" + row + " " + field + " tshark=" + theirs + " ours=" + our);
                     }
                 }
@@ -99,8 +100,14 @@ class AppOracleTest {
                 + String.join("\n  ", unexplained));
     }
 
-    /** A column of a protocol we dissect (dns.*, http.*, ...; QUIC's ClientHello is tls.*). */
+    /**
+     * A column of a protocol we dissect (dns.*, http.*, ...; QUIC's ClientHello is tls.*), or of
+     * the conversation analysis (tcp.stream, udp.stream, tcp.analysis.*).
+     */
     private static boolean inScope(String field) {
+        if (ConversationDifferences.inScope(field)) {
+            return true;
+        }
         int dot = field.indexOf('.');
         return dot > 0 && Dissectors.names().contains(field.substring(0, dot)) && !field.endsWith(".time");
     }
@@ -110,6 +117,9 @@ class AppOracleTest {
      * method, decided from the packet, never from a file's name.
      */
     static String knownDifference(String file, String field, String theirs, String ours, Map<String, String> mine) {
+        if (ConversationDifferences.inScope(field)) {
+            return ConversationDifferences.explain(field, theirs, ours, mine);
+        }
         return null;
     }
 
@@ -125,10 +135,16 @@ class AppOracleTest {
     private static List<Map<String, String>> decodeAll(Path capture, Decoder decoder, PacketSummary summary,
                                                        LineBuilder json) {
         List<Map<String, String>> out = new ArrayList<>();
+        ConversationAnalyzer conversations = new ConversationAnalyzer();
+        ConversationDifferences.startCapture();
         try (PacketSource source = Sources.openFile(capture.toString())) {
             int linkType = source.linkType();
             source.run((epochNanos, wireLength, data, capturedLength) -> {
+                summary.frameNumber = out.size() + 1;
+                summary.epochNanos = epochNanos;
                 decoder.decode(linkType, data, capturedLength, wireLength, summary);
+                conversations.analyze(summary);
+                ConversationDifferences.observe(summary);
                 json.setLength(0);
                 JsonFormatter.append(summary, json);
                 out.add(FlatJson.parse(json));

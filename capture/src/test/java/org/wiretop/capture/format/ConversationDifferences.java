@@ -1,0 +1,105 @@
+package org.wiretop.capture.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.wiretop.decode.PacketSummary;
+
+/**
+ * The conversation columns of the application oracle ({@code tcp.stream}, {@code udp.stream},
+ * {@code tcp.analysis.*}) and the reasons our analysis may legitimately differ from tshark's,
+ * each decided from the packets (what {@link #observe} recorded of them), never from a file's
+ * name. Holds the facts of the capture being compared (one at a time).
+ */
+final class ConversationDifferences {
+    static final String FRAGMENT = "IP fragments: tshark looks at the transport of the reassembled datagram at"
+            + " its last fragment, we count the conversation at its first";
+    static final String CARRIER = "tshark decodes a packet carried inside this one (a tunnel, a PIM register, an"
+            + " sFlow sample, an OpenFlow packet-in), which we do not";
+    static final String AFTER_CARRIER = "conversations inside an earlier carrier packet took stream numbers in"
+            + " tshark, so its count runs ahead of ours";
+    static final String RAW_TIME = "the pcap record's sub-second field is 1 s or more: tshark keeps the time"
+            + " unnormalised (10 decimals), we carry it into the seconds";
+
+    private static final int FIRST_FRAGMENT = 1, LATER_FRAGMENT = 2, CARRIES = 4, AFTER_CARRIES = 8;
+    private static final List<Integer> FACTS = new ArrayList<>();
+    private static boolean carrierSeen;
+
+    private ConversationDifferences() {
+    }
+
+    static boolean inScope(String field) {
+        return field.equals("tcp.stream") || field.equals("udp.stream") || field.startsWith("tcp.analysis.");
+    }
+
+    /** A new capture file begins. */
+    static void startCapture() {
+        FACTS.clear();
+        carrierSeen = false;
+    }
+
+    /** Each packet, after decoding and analysis, in order. */
+    static void observe(PacketSummary s) {
+        int facts = 0;
+        if (s.laterFragment) {
+            facts |= LATER_FRAGMENT;
+        } else if (s.ipMf || s.ip6Mf) {
+            facts |= FIRST_FRAGMENT;
+        }
+        if (carrier(s)) {
+            facts |= CARRIES;
+            carrierSeen = true;
+        }
+        if (carrierSeen) {
+            facts |= AFTER_CARRIES;
+        }
+        FACTS.add(facts);
+    }
+
+    static String explain(String field, String theirs, String ours, Map<String, String> mine) {
+        int frame = Integer.parseInt(mine.getOrDefault("frame.number", "0"));
+        int facts = frame >= 1 && frame <= FACTS.size() ? FACTS.get(frame - 1) : 0;
+        boolean stream = field.endsWith(".stream");
+        if (stream && ((facts & FIRST_FRAGMENT) != 0 && theirs.isEmpty()
+                || (facts & LATER_FRAGMENT) != 0 && ours.isEmpty())) {
+            return FRAGMENT;
+        }
+        if ((facts & CARRIES) != 0 && ours.isEmpty()) {
+            return CARRIER;
+        }
+        if (stream && (facts & AFTER_CARRIES) != 0 && !theirs.isEmpty() && !ours.isEmpty()) {
+            return AFTER_CARRIER;
+        }
+        if (field.equals("tcp.analysis.ack_rtt") && theirs.indexOf('.') >= 0
+                && theirs.length() - theirs.indexOf('.') - 1 > 9) {
+            return RAW_TIME;
+        }
+        return null;
+    }
+
+    /** A packet that carries another packet tshark decodes: tunnels, PIM registers, samples. */
+    private static boolean carrier(PacketSummary s) {
+        switch (s.transportProtocol) {
+            case 4: case 41: case 47: case 97: case 103: case 115: // IP-in-IP, IPv6, GRE, EtherIP, PIM, L2TPv3
+                return true;
+            default:
+                break;
+        }
+        if (s.netProtocol == 0x88e5 || s.netProtocol == 0x894f) { // MACsec, NSH
+            return true;
+        }
+        if (s.has(PacketSummary.UDP)) {
+            return isAny(s, 4789, 8472, 6081, 6343, 2152, 1701, 3544); // VXLAN, Geneve, sFlow, GTP-U, L2TP, Teredo
+        }
+        return s.has(PacketSummary.TCP) && isAny(s, 6653, 6633); // OpenFlow
+    }
+
+    private static boolean isAny(PacketSummary s, int... ports) {
+        for (int p : ports) {
+            if (s.srcPort == p || s.dstPort == p) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
