@@ -78,10 +78,11 @@ public final class TcpFollow {
 
     /**
      * True when tshark's follow would see this packet of the stream: a segment the analysis
-     * measured (not a fragment nor a quoted one), with a whole header and options.
+     * measured (not a fragment nor a quoted one), whose header and options were captured whole.
      */
     public static boolean follows(PacketSummary s) {
-        return s.tcpRelSeq >= 0 && s.tcpHeaderLength >= 20 && !(s.status == Status.TRUNCATED && "tcp".equals(s.reason));
+        return s.tcpRelSeq >= 0 && s.tcpHeaderLength >= 20 && s.payloadOffset >= 0 && s.payloadOffset <= s.capturedLength
+                && !(s.status == Status.TRUNCATED && "tcp".equals(s.reason));
     }
 
     /** One segment of the followed stream, after decoding and analysis ({@link #follows} true). */

@@ -131,8 +131,8 @@ final class FollowRun implements PacketHandler {
         conversations.analyze(s);
         if (udp != null) {
             if (s.udpStream == settings.stream() && UdpFollow.follows(s)) {
+                output.header(Endpoint.of(s, true), Endpoint.of(s, false)); // first datagram: client first
                 udp.datagram(s, data);
-                output.header(udp.client(), udp.server());
                 counted();
             }
         } else if (s.tcpStream == settings.stream() && s.has(PacketSummary.TCP)) {

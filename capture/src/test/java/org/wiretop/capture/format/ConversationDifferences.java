@@ -3,6 +3,7 @@ package org.wiretop.capture.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.wiretop.conv.Carriers;
 import org.wiretop.decode.PacketSummary;
 
 /**
@@ -46,7 +47,7 @@ final class ConversationDifferences {
         } else if (s.ipMf || s.ip6Mf) {
             facts |= FIRST_FRAGMENT;
         }
-        if (carrier(s)) {
+        if (Carriers.carries(s)) {
             facts |= CARRIES;
             carrierSeen = true;
         }
@@ -75,31 +76,5 @@ final class ConversationDifferences {
             return RAW_TIME;
         }
         return null;
-    }
-
-    /** A packet that carries another packet tshark decodes: tunnels, PIM registers, samples. */
-    private static boolean carrier(PacketSummary s) {
-        switch (s.transportProtocol) {
-            case 4: case 41: case 47: case 97: case 103: case 115: // IP-in-IP, IPv6, GRE, EtherIP, PIM, L2TPv3
-                return true;
-            default:
-                break;
-        }
-        if (s.netProtocol == 0x88e5 || s.netProtocol == 0x894f) { // MACsec, NSH
-            return true;
-        }
-        if (s.has(PacketSummary.UDP)) {
-            return isAny(s, 4789, 8472, 6081, 6343, 2152, 1701, 3544); // VXLAN, Geneve, sFlow, GTP-U, L2TP, Teredo
-        }
-        return s.has(PacketSummary.TCP) && isAny(s, 6653, 6633); // OpenFlow
-    }
-
-    private static boolean isAny(PacketSummary s, int... ports) {
-        for (int p : ports) {
-            if (s.srcPort == p || s.dstPort == p) {
-                return true;
-            }
-        }
-        return false;
     }
 }
