@@ -85,6 +85,11 @@ final class Conversations {
         return nextUdpStream;
     }
 
+    /** The entry of a conversation, or -1 when the table does not hold it (nothing changes). */
+    int find(byte k, long ahi, long alo, long bhi, long blo, int p) {
+        return slots[slotOf(k, ahi, alo, bhi, blo, p)] - 1;
+    }
+
     /**
      * The entry of a conversation keyed by its two endpoints in a fixed order (the caller orders
      * them), creating it with the next stream number when it is new; {@code created[0]} tells which.

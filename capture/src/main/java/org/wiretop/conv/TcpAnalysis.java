@@ -36,7 +36,7 @@ final class TcpAnalysis implements Conversations.Resets {
     private int[] lastSegmentFlags = new int[0], segHead = new int[0], segCount = new int[0];
     private long[] nextSeqTime = new long[0], lastAckTime = new long[0];
     private byte[] winScale = new byte[0];
-    private boolean[] firstAck = new boolean[0], ackLostReported = new boolean[0];
+    private boolean[] firstAck = new boolean[0];
     // ---- per conversation ----
     private long[] mruSyn = new long[0], firstRtt = new long[0];
 
@@ -63,7 +63,6 @@ final class TcpAnalysis implements Conversations.Resets {
         lastAckTime = Arrays.copyOf(lastAckTime, flows);
         winScale = Arrays.copyOf(winScale, flows);
         firstAck = Arrays.copyOf(firstAck, flows);
-        ackLostReported = Arrays.copyOf(ackLostReported, flows);
         mruSyn = Arrays.copyOf(mruSyn, capacity);
         firstRtt = Arrays.copyOf(firstRtt, capacity);
     }
@@ -87,7 +86,6 @@ final class TcpAnalysis implements Conversations.Resets {
             lastAckTime[f] = 0;
             winScale[f] = -1;
             firstAck[f] = false;
-            ackLostReported[f] = false;
         }
         mruSyn[conversation] = 0;
         firstRtt[conversation] = 0;
@@ -175,22 +173,20 @@ final class TcpAnalysis implements Conversations.Resets {
         if (ack != lastAck[fwd]) {
             dupAckNum[fwd] = 0; // a new ACK restarts the count
         }
-        if (ack != lastAck[fwd] || (ta & TA_LOST_SEGMENT) != 0) {
-            ackLostReported[fwd] = false; // what tshark 4.0 does, as measured
-        }
         if (maxSeqToBeAcked[rev] != 0 && gt(ack, maxSeqToBeAcked[rev]) && (flags & ACK) != 0) {
-            if (Integer.compareUnsigned(maxSeqToBeAcked[rev], nextSeq[rev]) > 0) { // a plain '>' in tshark
+            // tshark 4.0, as measured: with a gap in the other direction (what it sent is beyond
+            // what it sent contiguously) the ACK is flagged and the bound moves; otherwise it is
+            // flagged once until that direction acknowledges something new, and its next
+            // duplicate ACK counts from 1 again.
+            if (Integer.compareUnsigned(maxSeqToBeAcked[rev], nextSeq[rev]) < 0) {
+                maxSeqToBeAcked[rev] = nextSeq[rev];
                 ta |= TA_ACK_LOST_SEGMENT;
             } else {
-                // The other direction may be stalled (pure ACKs): the same loss is reported once,
-                // until that direction acknowledges something new or shows a gap itself.
-                if (!ackLostReported[rev]) {
+                if (dupAckNum[rev] == 0) {
                     ta |= TA_ACK_LOST_SEGMENT;
                 }
-                ackLostReported[rev] = true;
-                dupAckNum[rev] = -1; // its next duplicate ACK counts from 1 again
+                dupAckNum[rev] = -1;
             }
-            maxSeqToBeAcked[rev] = nextSeq[rev];
         }
         if (seglen > 0 || (flags & (SYN | FIN)) != 0) {
             ta = retransmission(fwd, rev, conversation, seq, seglen, flags, now, ta);

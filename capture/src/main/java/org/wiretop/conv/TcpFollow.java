@@ -1,9 +1,9 @@
 package org.wiretop.conv;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Iterator;
+import java.util.LinkedList;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.decode.Status;
 
@@ -26,7 +26,7 @@ import org.wiretop.decode.Status;
  */
 public final class TcpFollow {
     /** Most held segments a direction. */
-    public static final int MAX_FRAGMENTS = 16_384;
+    public static final int MAX_FRAGMENTS = 4096;
 
     private final FollowSink sink;
     private final int heldLimit;
@@ -35,8 +35,9 @@ public final class TcpFollow {
     private final int[] seq = new int[2];
     private final long[] written = new long[2];
     private final long[] held = new long[2];
+    /** Held segments in arrival order (tshark scans them in that order). */
     @SuppressWarnings("unchecked")
-    private final List<Fragment>[] fragments = new List[] {new ArrayList<Fragment>(), new ArrayList<Fragment>()};
+    private final LinkedList<Fragment>[] fragments = new LinkedList[] {new LinkedList<Fragment>(), new LinkedList<Fragment>()};
     private long forcedGaps, droppedBytes;
 
     private record Fragment(int seq, byte[] data) {
@@ -162,9 +163,8 @@ public final class TcpFollow {
     }
 
     private int lowest(int side) {
-        List<Fragment> list = fragments[side];
-        int lowest = list.get(0).seq;
-        for (Fragment f : list) {
+        int lowest = fragments[side].getFirst().seq;
+        for (Fragment f : fragments[side]) {
             if (gt(lowest, f.seq)) {
                 lowest = f.seq;
             }
@@ -178,13 +178,13 @@ public final class TcpFollow {
      * reports the gap before it as missing. Returns true when it did something.
      */
     private boolean applyFragment(int side, int acknowledged, boolean useAck) {
-        List<Fragment> list = fragments[side];
+        LinkedList<Fragment> list = fragments[side];
         if (list.isEmpty()) {
             return false;
         }
-        int lowest = list.get(0).seq;
-        for (int i = 0; i < list.size(); i++) {
-            Fragment f = list.get(i);
+        int lowest = list.getFirst().seq;
+        for (Iterator<Fragment> it = list.iterator(); it.hasNext(); ) {
+            Fragment f = it.next();
             if (gt(lowest, f.seq)) {
                 lowest = f.seq;
             }
@@ -197,7 +197,7 @@ public final class TcpFollow {
                     }
                     seq[side] += len - newPos;
                 }
-                release(side, i);
+                release(side, it, f);
                 return true;
             }
             if (f.seq == seq[side]) {
@@ -205,7 +205,7 @@ public final class TcpFollow {
                     sink.chunk(side == 1, f.data, 0, len, false);
                 }
                 seq[side] += len;
-                release(side, i);
+                release(side, it, f);
                 return true;
             }
         }
@@ -219,8 +219,8 @@ public final class TcpFollow {
         return false;
     }
 
-    private void release(int side, int index) {
-        Fragment f = fragments[side].remove(index);
+    private void release(int side, Iterator<Fragment> it, Fragment f) {
+        it.remove();
         held[side] -= f.data.length;
         shared.release(f.data.length);
     }

@@ -26,6 +26,11 @@ final class TsharkAnalysis {
 
     /** The differing cells ("#frame field: tshark=… ours=…"), empty when all agree. */
     static List<String> differences(Path pcap) throws IOException, InterruptedException {
+        return differences(pcap, null);
+    }
+
+    /** As above; also counts the packets with each expert flag (ours) into {@code flags}, when given. */
+    static List<String> differences(Path pcap, Map<String, Integer> flags) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString(), "-T", "fields", "-E",
                 "occurrence=f"));
         for (String f : FIELDS) {
@@ -46,6 +51,9 @@ final class TsharkAnalysis {
             theirs.add(row);
         }
         List<Map<String, String>> ours = Oracles.ourJson(pcap);
+        if (flags != null) {
+            count(ours, flags);
+        }
         List<String> out = new ArrayList<>();
         if (theirs.size() != ours.size()) {
             out.add("packets: tshark " + theirs.size() + ", ours " + ours.size());
@@ -62,16 +70,13 @@ final class TsharkAnalysis {
         return out;
     }
 
-    /** How many packets tshark gives each expert flag (to show what a capture exercised). */
-    static Map<String, Integer> flagCounts(Path pcap) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (Map<String, String> row : Oracles.ourJson(pcap)) {
+    private static void count(List<Map<String, String>> rows, Map<String, Integer> counts) {
+        for (Map<String, String> row : rows) {
             for (String k : row.keySet()) {
                 if (k.startsWith("tcp.analysis.") && !k.endsWith("ack_rtt") && !k.endsWith("_num")) {
                     counts.merge(k.substring("tcp.analysis.".length()), 1, Integer::sum);
                 }
             }
         }
-        return counts;
     }
 }
