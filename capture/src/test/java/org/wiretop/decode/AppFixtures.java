@@ -8,7 +8,7 @@ import java.util.Map;
  * their ports: they join {@link Fixtures#all()}, so the truncation sweep, the summary-reuse test
  * and the fuzz seeds see every dissector. A protocol adds its payloads here.
  */
-final class AppFixtures {
+public final class AppFixtures {
     /** DNS query: id 0x1234, RD, one question "example.com" A IN, one OPT record (UDP size 1232). */
     static final String DNS_QUERY = "1234 0100 0001 0000 0000 0001"
             + "076578616d706c6503636f6d00 0001 0001"
@@ -24,6 +24,22 @@ final class AppFixtures {
             + "c029 001c 0001 00000e10 0010 26062800022000010000000000000001"
             + "c00c 0010 0001 00000e10 0004 03763d31";
 
+    /** An HTTP request curl makes. */
+    static final String HTTP_REQUEST = "GET /index.html HTTP/1.1\r\nHost: example.org\r\nUser-Agent: curl/7.88.1\r\n"
+            + "Accept: */*\r\n\r\n";
+    /** A response with a body, then a second pipelined one (fields keep the first of each). */
+    static final String HTTP_RESPONSES = "HTTP/1.0 200 OK\r\nServer: SimpleHTTP/0.6 Python/3.11.2\r\n"
+            + "Content-Type: text/html; charset=utf-8\r\nContent-Length: 5\r\n\r\nhello"
+            + "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+    /** SSDP's discovery (HTTP over UDP port 1900). */
+    static final String SSDP_SEARCH = "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\n"
+            + "MX: 1\r\nST: ssdp:all\r\n\r\n";
+    static final String SSH_BANNER = "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n";
+    /** RESP: SET k v (an array of bulk strings), and a reply of every type, nested. */
+    static final String RESP_SET = "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n";
+    static final String RESP_REPLIES = "+OK\r\n:1000\r\n-ERR unknown command\r\n$-1\r\n*-1\r\n"
+            + "*2\r\n*2\r\n:1\r\n:-2\r\n$3\r\nabc\r\n";
+
     private AppFixtures() {
     }
 
@@ -34,7 +50,35 @@ final class AppFixtures {
         m.put("dns-response-udp", udp(53, 40000, DNS_RESPONSE));
         m.put("dns-response-tcp", tcp(53, 40000, String.format("%04x", hexLength(DNS_RESPONSE)) + DNS_RESPONSE));
         m.put("mdns-query-udp", udp(5353, 5353, DNS_QUERY));
+        m.put("http-request-tcp", tcp(40000, 80, ascii(HTTP_REQUEST)));
+        m.put("http-responses-tcp", tcp(8080, 40000, ascii(HTTP_RESPONSES)));
+        m.put("http-heuristic-tcp", tcp(40000, 12345, ascii(HTTP_REQUEST)));
+        m.put("ssdp-search-udp", udp(40000, 1900, ascii(SSDP_SEARCH)));
+        m.put("ssh-banner-tcp", tcp(22, 40000, ascii(SSH_BANNER)));
+        // NEWKEYS in a binary packet: length 12, padding 10, code 21
+        m.put("ssh-newkeys-tcp", tcp(40000, 22, "0000000c 0a 15 00000000000000000000"));
+        m.put("resp-set-tcp", tcp(40000, 6379, ascii(RESP_SET)));
+        m.put("resp-replies-tcp", tcp(6379, 40000, ascii(RESP_REPLIES)));
+        m.put("resp-inline-tcp", tcp(40000, 6379, ascii("PING\r\n")));
         return m;
+    }
+
+    /** Every payload's frame, for the fuzzer's seeds (Ethernet frames). */
+    public static java.util.List<byte[]> frames() {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        for (Fixtures.Fixture f : all().values()) {
+            out.add(f.bytes());
+        }
+        return out;
+    }
+
+    /** Hex of ASCII text. */
+    static String ascii(String text) {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            hex.append(String.format("%02x", b & 0xff));
+        }
+        return hex.toString();
     }
 
     static Fixtures.Fixture udp(int src, int dst, String payload) {

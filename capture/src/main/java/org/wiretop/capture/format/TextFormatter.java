@@ -271,6 +271,11 @@ public final class TextFormatter {
             appendStatusSuffix(out, s);
             return;
         }
+        int n = s.networkOffset;
+        if (n >= 0 && n + 4 <= end && d[n + 2] == 0 && d[n + 3] == 0) {
+            out.append("bad-len 0"); // a total length of 0 (TSO): the decoder goes on, as Wireshark; tcpdump stops
+            return;
+        }
         if (s.laterFragment) {
             appendAddresses(out, s, false).append(": ip-proto-").append(s.ipProto);
             appendStatusSuffix(out, s);

@@ -110,7 +110,7 @@ class AppOracleTest {
      * method, decided from the packet, never from a file's name.
      */
     static String knownDifference(String file, String field, String theirs, String ours, Map<String, String> mine) {
-        return null;
+        return HttpSshDifferences.reason(field, theirs, ours, mine);
     }
 
     private static Path expectedAppFor(Path capture) {
