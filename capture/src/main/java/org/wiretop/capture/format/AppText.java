@@ -23,13 +23,20 @@ final class AppText {
         }
     }
 
-    /** Appends {@code s.app}'s Wireshark-style Info, or as much of it as the bytes allow. */
+    /** Wireshark's Info column holds 4,095 characters (COL_MAX_INFO_LEN with its NUL). */
+    static final int INFO_MAX = 4095;
+
+    /** Appends {@code s.app}'s Wireshark-style Info, or as much of it as the bytes allow, at most {@link #INFO_MAX}. */
     void appendInfo(LineBuilder out, PacketSummary s) {
         AppDissector d = s.app;
+        int start = out.length();
         try {
             d.appendInfo(d.view(view), out, s);
         } catch (Truncated cut) {
             out.append(" [truncated]");
+        }
+        if (out.length() - start > INFO_MAX) {
+            out.setLength(start + INFO_MAX);
         }
     }
 }

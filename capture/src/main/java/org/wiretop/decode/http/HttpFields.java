@@ -64,8 +64,8 @@ final class HttpFields {
         }
     }
 
-    /** Longest start line Info shows (Wireshark's column holds 4096 characters at most). */
-    private static final int INFO_LINE = 4096;
+    /** Longest Info worth making (Wireshark's column holds 4,095 characters; the caller cuts there). */
+    private static final int INFO_MAX = 4095;
 
     /** Wireshark's Info: the messages' start lines ({@code GET /index.html HTTP/1.1}), or "Continuation". */
     static void appendInfo(Http h, LineBuilder out) {
@@ -74,13 +74,14 @@ final class HttpFields {
             return;
         }
         byte[] d = h.data();
-        for (int m = 0; m < h.messages; m++) {
+        int start = out.length();
+        for (int m = 0; m < h.messages && out.length() - start < INFO_MAX; m++) {
             if (m > 0) {
                 out.append(' ');
             }
-            appendPrintable(d, h.lineStart[m], Math.min(h.lineLen[m], INFO_LINE), out);
+            appendPrintable(d, h.lineStart[m], Math.min(h.lineLen[m], INFO_MAX), out);
             if (h.hasBody[m] && h.mediaLen[m] > 0) {
-                appendMedia(d, h.mediaStart[m], Math.min(h.mediaLen[m], INFO_LINE), out);
+                appendMedia(d, h.mediaStart[m], Math.min(h.mediaLen[m], INFO_MAX), out);
             }
         }
     }

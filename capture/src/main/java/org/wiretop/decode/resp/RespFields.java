@@ -62,7 +62,7 @@ final class RespFields {
         }
     }
 
-    /** An array: its scalar elements in a row ({@code SET k v}), or {@code Array(n)} when it nests. */
+    /** An array: its scalar elements in a row ({@code SET k v}), or {@code Array(n)} when it nests or is cut. */
     private static boolean array(Resp d, RespReader r, LineBuilder out) {
         long count = r.number;
         int mark = out.length();
@@ -70,7 +70,8 @@ final class RespFields {
         while (r.pending > 0) {
             int type = r.next();
             if (type == RespReader.INCOMPLETE || type == RespReader.MALFORMED) {
-                out.append(" [fragment]");
+                out.setLength(mark); // the rest is in the next segment: Wireshark names the array only
+                out.append(" Array(").append(count).append(')');
                 return false;
             }
             if (type == RespReader.ARRAY) {
