@@ -49,7 +49,7 @@ final class RespFields {
                 return;
             }
             if (type == RespReader.ARRAY && r.number > 0) {
-                if (!array(d, r, out)) {
+                if (!array(d, r, out, request)) {
                     return;
                 }
             } else {
@@ -62,11 +62,14 @@ final class RespFields {
         }
     }
 
-    /** An array: its scalar elements in a row ({@code SET k v}), or {@code Array(n)} when it nests or is cut. */
-    private static boolean array(Resp d, RespReader r, LineBuilder out) {
+    /**
+     * An array: a command's words in a row ({@code SET k v}); {@code Array(n)} for a reply, and
+     * for a command that nests or is cut.
+     */
+    private static boolean array(Resp d, RespReader r, LineBuilder out, boolean request) {
         long count = r.number;
         int mark = out.length();
-        boolean nested = false;
+        boolean nested = !request;
         while (r.pending > 0) {
             int type = r.next();
             if (type == RespReader.INCOMPLETE || type == RespReader.MALFORMED) {

@@ -10,7 +10,7 @@ import org.wiretop.decode.PacketBuf;
  * clear ({@code Server: Key Exchange Init}, {@code Diffie-Hellman Key Exchange Reply, New Keys}),
  * then {@code Encrypted packet (len=N)}. Wireshark knows from the conversation when the keys
  * change; a single segment is taken as clear only when it is made of whole binary packets
- * with key exchange codes, end to end.
+ * with key exchange codes, end to end or up to a New Keys (after which comes ciphertext).
  */
 final class SshInfo {
     static final AppField[] FIELDS = {
@@ -58,6 +58,9 @@ final class SshInfo {
             codes = codes << 8 | code;
             n++;
             p += 4 + (int) packetLength;
+            if (code == NEWKEYS) {
+                break; // what follows is under the new keys
+            }
         }
         for (int i = n - 1; i >= 0; i--) {
             out.append(name((int) (codes >>> (8 * i)) & 0xff));

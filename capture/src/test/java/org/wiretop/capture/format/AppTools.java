@@ -105,7 +105,8 @@ public final class AppTools {
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < fields.size() && i < cells.length; i++) {
                 if (!cells[i].isEmpty()) {
-                    row.put(fields.get(i), cells[i]);
+                    // tshark writes a tab, CR or LF inside a value as \t, \r, \n (and a backslash as it is)
+                    row.put(fields.get(i), cells[i].replace("\\t", "\t").replace("\\r", "\r").replace("\\n", "\n"));
                 }
             }
             rows.add(row);
