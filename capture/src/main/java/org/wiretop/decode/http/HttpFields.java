@@ -6,13 +6,12 @@ import org.wiretop.decode.AppField;
 /**
  * HTTP's fields under Wireshark's names (design §5), with tshark 4.0's values: text as it stands
  * in the header (Content-Length too: {@code http.content_length_header} is a string), the status
- * code a number. And Wireshark's Info: each message's start line, with {@code  (text/html)} after
+ * code a number. (Wireshark's {@code http.request} and {@code http.response} flags are left out:
+ * in JSON a key may not be both a value and the parent of {@code http.request.method}.) And Wireshark's Info: each message's start line, with {@code  (text/html)} after
  * one that carries a body of a media type Wireshark shows that way.
  */
 final class HttpFields {
     static final AppField[] ALL = {
-            AppField.bool("http.request", "Request", Http.class, h -> h.methodLen >= 0 ? 1 : -1),
-            AppField.bool("http.response", "Response", Http.class, h -> h.responseVersionLen >= 0 ? 1 : -1),
             text("http.request.method", "Request Method", Kind.METHOD),
             text("http.request.uri", "Request URI", Kind.URI),
             text("http.request.version", "Request Version", Kind.VERSION),

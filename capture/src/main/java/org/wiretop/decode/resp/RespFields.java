@@ -8,8 +8,8 @@ import org.wiretop.decode.PacketBuf;
 /**
  * RESP's fields under tshark 4.0's names and values (each occurs once per element, in order;
  * {@code resp.bulk_string.value} is bytes, which tshark prints in hex), and Wireshark's Info:
- * {@code Request: SET k v}, {@code Response: OK}, {@code Response: Error: ERR ...},
- * {@code Array(2)} for an array holding arrays.
+ * {@code Request: SET k v}, {@code Response: OK}, {@code Response: Error: ERR ...}, and
+ * {@code Response: Array(2)} for a reply's array.
  */
 final class RespFields {
     static final AppField[] ALL = {
