@@ -87,6 +87,9 @@ public final class Http extends AppDissector {
             p += 2; // RFC 9112 §2.2: a server ignores an empty line before a request (so does Wireshark)
         }
         while (messages < MAX_MESSAGES && p < end) {
+            if (HttpLines.cannotStart(b, p, end)) {
+                return; // a body, or not HTTP: a continuation
+            }
             int lf = HttpLines.lineFeed(b, p, end);
             if (lf < 0) {
                 if (HttpLines.startLine(b, p, end) != NONE) {
