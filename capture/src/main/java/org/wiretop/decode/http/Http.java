@@ -32,10 +32,9 @@ import org.wiretop.decode.Truncated;
 public final class Http extends AppDissector {
     /** Messages walked in one segment (HTTP/1.1 pipelining). */
     static final int MAX_MESSAGES = 8;
+    /** What a start line is. */
     static final int NONE = 0, REQUEST = 1, RESPONSE = 2;
 
-    /** What the first message is: {@link #NONE} (a continuation), {@link #REQUEST} or {@link #RESPONSE}. */
-    int kind;
     /** Offsets and lengths of the fields' text in {@link #data()}; length -1 = absent. */
     int method, methodLen, uri, uriLen, version, versionLen, responseVersion, responseVersionLen, phrase, phraseLen;
     int host, hostLen, userAgent, userAgentLen, contentType, contentTypeLen, contentLength, contentLengthLen;
@@ -75,7 +74,6 @@ public final class Http extends AppDissector {
 
     @Override
     protected void decode(PacketBuf b, PacketSummary s) {
-        kind = NONE;
         methodLen = uriLen = versionLen = responseVersionLen = phraseLen = -1;
         hostLen = userAgentLen = contentTypeLen = contentLengthLen = -1;
         code = -1;
@@ -101,9 +99,6 @@ public final class Http extends AppDissector {
             int type = HttpLines.startLine(b, p, lineEnd);
             if (type == NONE) {
                 return; // a body, or not HTTP: a continuation
-            }
-            if (messages == 0) {
-                kind = type;
             }
             int m = messages++;
             lineStart[m] = p;
