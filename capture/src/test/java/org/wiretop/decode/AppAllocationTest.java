@@ -54,18 +54,27 @@ class AppAllocationTest {
             decoder.decode(Decoder.DLT_EN10MB, f, f.length, f.length, s);
             assertNotNull(s.app, "every frame reaches a dissector");
         }
+        byte[][] all = frames.toArray(new byte[0][]);
         for (int i = 0; i < 300; i++) { // warm up: the line grows to its size, the code compiles
-            printAll(frames, decoder, s, text, line, view);
+            printAll(all, decoder, s, text, line, view);
         }
+        // The least of a few batches: a JIT recompiling under load may allocate once in a while (a
+        // deoptimised frame re-creates the objects escape analysis had removed); anything per
+        // packet would show in every batch (16 bytes at least, times 2,200 frames a batch).
         long thread = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(thread);
+        long least = Long.MAX_VALUE;
         long bytes = 0;
-        for (int i = 0; i < 100; i++) {
-            bytes += printAll(frames, decoder, s, text, line, view);
+        for (int batch = 0; batch < 5; batch++) {
+            long before = mx.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100; i++) {
+                bytes += printAll(all, decoder, s, text, line, view);
+            }
+            least = Math.min(least, mx.getThreadAllocatedBytes(thread) - before);
         }
-        long allocated = mx.getThreadAllocatedBytes(thread) - before;
-        assertTrue(bytes > 100L * 65_000 * frames.size() / 4, "the lines were made: " + bytes);
-        assertTrue(allocated < 4096, "100 rounds of " + frames.size() + " frames allocated " + allocated + " bytes");
+        assertTrue(bytes > 500L * 65_000 * frames.size() / 4, "the lines were made: " + bytes);
+        System.out.printf("app allocation: %d frames x 100 rounds (decode, -v text, JSON, Info): %d bytes allocated%n",
+                frames.size(), least);
+        assertTrue(least < 1024, "100 rounds of " + frames.size() + " frames allocated " + least + " bytes at least");
     }
 
     @Test
@@ -85,10 +94,10 @@ class AppAllocationTest {
         }
     }
 
-    private static long printAll(List<byte[]> frames, Decoder decoder, PacketSummary s, TextFormatter text,
+    private static long printAll(byte[][] frames, Decoder decoder, PacketSummary s, TextFormatter text,
                                  LineBuilder line, PacketBuf view) {
         long n = 0;
-        for (byte[] f : frames) {
+        for (byte[] f : frames) { // an array: a list's iterator would be the one allocation here
             decoder.decode(Decoder.DLT_EN10MB, f, f.length, f.length, s);
             line.setLength(0);
             text.format(s, f, line);
