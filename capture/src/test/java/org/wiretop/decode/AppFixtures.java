@@ -44,6 +44,7 @@ final class AppFixtures {
         m.put("ntp-server", udp(123, 40000, DhcpNtpSamples.NTP_SERVER));
         m.put("ntp-control-data", udp(123, 40001, DhcpNtpSamples.NTP_CONTROL_DATA));
         m.put("ntp-private", udp(40002, 123, DhcpNtpSamples.NTP_PRIVATE));
+        m.put("ntp-private-peers", udp(123, 40002, DhcpNtpSamples.NTP_PRIVATE_PEERS));
         return m;
     }
 

@@ -34,7 +34,7 @@ public final class DhcpNtpSamples {
     /** The special formats: NetBIOS node, FQDN, client id of type 0, relay agent, classless routes, user class. */
     public static final String DHCP_SPECIALS = bootp(1, 0xabcdef01, 0, "0a000002", "00000000", "00000000", "0a0000fe",
             "001122334455", "boot-server", "pxelinux.0",
-            "350108 2e0108 510c150000" + hex("a.example") + " 3d0600" + hex("ident") + " 3d0512aabbccdd"
+            "350108 2e0108 510c110000" + hex("a.example") + " 3d0600" + hex("ident") + " 3d0512aabbccdd"
                     + " 5217 0104" + hex("cir1") + "020172 0703010203 0604" + hex("subs") + "090a01"
                     + " 790d 18c0a801 0a000001 00 0a000001 f906210a00000001 7906 18c0a801 0a00"
                     + " 4d0d 03" + hex("abc") + "00 07" + hex("wiretop") + " 1e0200ff 9d03010203 9e0401020304"
@@ -55,6 +55,12 @@ public final class DhcpNtpSamples {
     /** ntpdc's request (mode 7, implementation 3, request 42) and a response with two items. */
     public static final String NTP_PRIVATE = "17 00 03 2a 0000 0000" + "00".repeat(40);
     public static final String NTP_PRIVATE_RESPONSE = "97 00 03 2a 0002 0004 01020304 05060708";
+    /** ntpdc's "peers" answer (PEER_LIST_SUM): two 72-byte items, strata 10 and 1, polls 10 and 6. */
+    public static final String NTP_PRIVATE_PEERS = "97 00 03 01 0002 0048"
+            + "7f000001 7f000002 007b 0a 06 0a ff 01 03 00001000 0000000000001000 00000100 00000000 00000000"
+            + "00".repeat(32)
+            + "7f000001 7f000003 007b 01 06 06 ff 01 03 00002000 0000000000002000 00000200 00000000 00000000"
+            + "00".repeat(32);
 
     // ---- hostile ----
 
@@ -96,6 +102,7 @@ public final class DhcpNtpSamples {
         all.add(sample("ntp-control-data", 123, 40001, NTP_CONTROL_DATA));
         all.add(sample("ntp-private", 40002, 123, NTP_PRIVATE));
         all.add(sample("ntp-private-response", 123, 40002, NTP_PRIVATE_RESPONSE));
+        all.add(sample("ntp-private-peers", 123, 40002, NTP_PRIVATE_PEERS));
         return all;
     }
 

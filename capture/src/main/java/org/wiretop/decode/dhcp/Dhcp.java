@@ -43,6 +43,7 @@ public final class Dhcp extends AppDissector {
     static final int SNAME_LENGTH = 64, FILE_LENGTH = 128;
     static final int MAGIC = 0x63825363;
     static final int PAD = 0, END = 255, OVERLOAD = 52, MESSAGE_TYPE = 53;
+    static final int CLASSLESS_ROUTE = 121, CLASSLESS_ROUTE_MS = 249;
     /** Options listed for the fields at most (an option takes one byte or more, so the walk is bounded anyway). */
     static final int KEPT = 255;
     /** {@link #flags} bits: the option's value was captured; an End seen while overload was pending. */
@@ -195,8 +196,7 @@ public final class Dhcp extends AppDissector {
                 return false;
             }
             int value = p + 2, optLength = u8(p + 1);
-            // a value the capture cut, or an empty message type (Wireshark reads its byte anyway), ends the walk
-            boolean whole = value + optLength <= readable && !(code == MESSAGE_TYPE && optLength == 0);
+            boolean whole = value + optLength <= readable && !rejected(code, value, optLength);
             if (!keep(p, whole ? VALUE : 0) || !whole) {
                 return false;
             }
@@ -211,6 +211,29 @@ public final class Dhcp extends AppDissector {
             p = value + optLength;
         }
         return true;
+    }
+
+    /**
+     * Values Wireshark's option dissectors fail on, which ends its fields there: an empty message
+     * type (it reads the byte anyway), a classless route (121, 249) longer than what is left.
+     */
+    private boolean rejected(int code, int value, int optLength) {
+        if (code == MESSAGE_TYPE) {
+            return optLength == 0;
+        }
+        if ((code == CLASSLESS_ROUTE || code == CLASSLESS_ROUTE_MS) && optLength >= 5) {
+            for (int p = value, end = value + optLength; p < end; ) {
+                int width = u8(p);
+                if (width > 32) {
+                    return false; // Wireshark notes it and stops reading routes
+                }
+                p += 1 + (width + 7) / 8 + 4;
+                if (p > end) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean keep(int at, int flag) {

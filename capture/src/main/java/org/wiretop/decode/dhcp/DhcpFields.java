@@ -31,21 +31,21 @@ final class DhcpFields {
     private static final String HEX = "0123456789abcdef";
 
     static final AppField[] ALL = {
-            AppField.number("dhcp.type", "Message type", 0xff, Dhcp.class, d -> header(d, 1, d.u8(0))),
+            AppField.number("dhcp.type", "Message type", 0xff, Dhcp.class, d -> d.reaches(1) ? d.u8(0) : -1),
             AppField.numbers("dhcp.hw.type", "Hardware type", Kind.NUMBER, 0xff, Dhcp.class,
                     d -> d.reaches(2) ? 1 + clientIds(d, false) : 0,
                     (d, i) -> i == 0 ? d.u8(1) : d.u8(clientId(d, i - 1, false))),
-            AppField.number("dhcp.hw.len", "Hardware address length", 0xff, Dhcp.class, d -> header(d, 3, d.u8(2))),
-            AppField.number("dhcp.hops", "Hops", 0xff, Dhcp.class, d -> header(d, 4, d.u8(3))),
+            AppField.number("dhcp.hw.len", "Hardware address length", 0xff, Dhcp.class, d -> d.reaches(3) ? d.u8(2) : -1),
+            AppField.number("dhcp.hops", "Hops", 0xff, Dhcp.class, d -> d.reaches(4) ? d.u8(3) : -1),
             AppField.number("dhcp.id", "Transaction ID", 0xffffffffL, Dhcp.class,
                     d -> d.reaches(8) ? Integer.toUnsignedLong(d.u32(4)) : -1),
             AppField.number("dhcp.secs", "Seconds elapsed", 0xffff, Dhcp.class, d -> d.reaches(10) ? secs(d) : -1),
-            AppField.number("dhcp.flags", "Bootp flags", 0xffff, Dhcp.class, d -> header(d, 12, d.u16(10))),
-            AppField.bool("dhcp.flags.bc", "Broadcast flag", Dhcp.class, d -> header(d, 12, d.u16(10) >>> 15)),
-            address("dhcp.ip.client", "Client IP address", 16),
-            address("dhcp.ip.your", "Your (client) IP address", 20),
-            address("dhcp.ip.server", "Next server IP address", 24),
-            address("dhcp.ip.relay", "Relay agent IP address", 28),
+            AppField.number("dhcp.flags", "Bootp flags", 0xffff, Dhcp.class, d -> d.reaches(12) ? d.u16(10) : -1),
+            AppField.bool("dhcp.flags.bc", "Broadcast flag", Dhcp.class, d -> d.reaches(12) ? d.u16(10) >>> 15 : -1),
+            address("dhcp.ip.client", "Client IP address", 12),
+            address("dhcp.ip.your", "Your (client) IP address", 16),
+            address("dhcp.ip.server", "Next server IP address", 20),
+            address("dhcp.ip.relay", "Relay agent IP address", 24),
             AppField.text("dhcp.hw.mac_addr", "Client MAC address", Dhcp.class,
                     d -> (headerMac(d) ? 1 : 0) + clientIds(d, true),
                     (d, i, out) -> appendMac(d, i == 0 && headerMac(d) ? Dhcp.CHADDR
@@ -86,10 +86,6 @@ final class DhcpFields {
     };
 
     private DhcpFields() {
-    }
-
-    private static long header(Dhcp d, int end, int value) {
-        return d.reaches(end) ? value : -1;
     }
 
     private static AppField address(String name, String label, int at) {
@@ -281,7 +277,7 @@ final class DhcpFields {
                     out.append(')');
                 } else {
                     for (int i = 0; i < hlen; i++) {
-                        (i > 0 ? out.append(':') : out).appendHex2(d.u8(Dhcp.CHADDR + i));
+                        out.appendHex2(d.u8(Dhcp.CHADDR + i));
                     }
                 }
                 return;
