@@ -3,23 +3,19 @@ package org.wiretop.capture.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wiretop.decode.AppDissector;
-import org.wiretop.decode.AppField;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.DhcpNtpSamples;
 import org.wiretop.decode.DhcpNtpSamples.Sample;
-import org.wiretop.decode.Dissectors;
 import org.wiretop.decode.PacketSummary;
 
 /**
@@ -31,8 +27,6 @@ import org.wiretop.decode.PacketSummary;
  * decided from the packet. Skips without tshark.
  */
 class DhcpNtpTsharkTest {
-    private static final String AGGREGATOR = ";";
-
     @Test
     void fieldsAndInfoEqualTsharks(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")), "tshark is not installed: skipping");
@@ -43,8 +37,8 @@ class DhcpNtpTsharkTest {
         samples = DhcpNtpSamples.withCuts(samples, 29);
         Path file = dir.resolve("samples.pcap");
         TcpdumpPackets.write(file, samples);
-        List<String> fields = fieldNames();
-        List<String[]> rows = tshark(file, fields);
+        List<String> fields = TsharkFields.names(Set.of("dhcp", "ntp"));
+        List<String[]> rows = TsharkFields.read(file, fields);
         assertEquals(samples.size(), rows.size(), "tshark.s rows");
 
         Decoder decoder = new Decoder();
@@ -64,14 +58,15 @@ class DhcpNtpTsharkTest {
             String[] row = rows.get(p);
             for (int f = 0; f < fields.size(); f++) {
                 String field = fields.get(f);
-                String theirs = normalize(f + 1 < row.length ? row[f + 1] : "");
-                String our = normalize(String.join(AGGREGATOR, ours.getOrDefault(field, List.of())));
+                String theirs = TsharkFields.normalize(f + 1 < row.length ? row[f + 1] : "");
+                String our = TsharkFields.normalize(String.join(TsharkFields.AGGREGATOR,
+                        ours.getOrDefault(field, List.of())));
                 tally(sample, s, field, theirs, our, perField, reasons, unexplained);
             }
             if (s.app != null) {
                 info.setLength(0);
                 appText.appendInfo(info, s);
-                String theirs = row[row.length - 1].replaceAll("\\[[^]]*]$", "").replaceAll("\\[[^]]*]$", "");
+                String theirs = TsharkFields.info(row);
                 if (!theirs.isEmpty()) {
                     tally(sample, s, "Info", theirs, info.toString(), perField, reasons, unexplained);
                 }
@@ -122,51 +117,5 @@ class DhcpNtpTsharkTest {
             return "cut before the options: option 52 may hand sname/file to options, so we do not show them";
         }
         return null;
-    }
-
-    private static String normalize(String value) {
-        if (value.contains(AGGREGATOR)) {
-            List<String> parts = new ArrayList<>();
-            for (String v : value.split(AGGREGATOR, -1)) {
-                parts.add(OracleTest.normalize(v));
-            }
-            return String.join(AGGREGATOR, parts);
-        }
-        return OracleTest.normalize(value);
-    }
-
-    /** The field names of our DHCP and NTP dissectors. */
-    private static List<String> fieldNames() {
-        List<String> names = new ArrayList<>();
-        for (AppDissector d : Dissectors.prototypes()) {
-            if (d.name().equals("dhcp") || d.name().equals("ntp")) {
-                for (AppField f : d.fields()) {
-                    names.add(f.name());
-                }
-            }
-        }
-        return names;
-    }
-
-    private static List<String[]> tshark(Path file, List<String> fields) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(), "-T", "fields",
-                "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=" + AGGREGATOR, "-e", "frame.number"));
-        for (String f : fields) {
-            command.addAll(List.of("-e", f));
-        }
-        command.addAll(List.of("-e", "_ws.col.Info"));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("TZ", "UTC");
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tshark did not finish");
-        List<String[]> rows = new ArrayList<>();
-        for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isEmpty()) {
-                rows.add(line.split("\t", -1));
-            }
-        }
-        return rows;
     }
 }
