@@ -31,7 +31,7 @@ import org.wiretop.decode.PacketSummary;
  * pass over the options finds the message type (53) and the overload flags (52), and when that
  * pass runs out of captured bytes Wireshark shows no field at all; then the fields follow in
  * order, each one present only when its bytes were captured, and the first one that was not
- * ends the list (so a cut packet shows a prefix of the whole packet's fields). Options 52 lets
+ * ends the list (so a cut packet shows a prefix of the whole packet's fields). Option 52 lets
  * the sname and file areas carry options too (RFC 2132 §9.3); they are walked where option 52
  * stands, as Wireshark does. Offsets below are relative to the message's first byte.
  *
