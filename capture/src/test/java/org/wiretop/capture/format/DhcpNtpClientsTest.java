@@ -34,21 +34,28 @@ class DhcpNtpClientsTest {
         Path pcap = dir.resolve("ntp.pcap");
         Path keys = dir.resolve("ntp.keys");
         Files.writeString(keys, "7 SHA1 0102030405060708090a0b0c0d0e0f1011121314\n");
-        Files.writeString(dir.resolve("chrony.keys"), "7 SHA1 HEX:0102030405060708090a0b0c0d0e0f1011121314\n");
-        Files.writeString(dir.resolve("chrony.conf"), String.join("\n", "local stratum 8", "allow 127.0.0.1",
-                "bindaddress 127.0.0.1", "cmdport 0", "bindcmdaddress /", "pidfile " + dir.resolve("chronyd.pid"),
-                "keyfile " + dir.resolve("chrony.keys"), ""));
+        // chronyd's AppArmor profile (Debian) lets it read and write only under /run/chrony: its
+        // directives go on the command line (no file), its key and pid files there, ours by name
+        Path run = Files.createDirectories(Path.of("/run/chrony"));
+        String tag = "wiretop-test-" + ProcessHandle.current().pid();
+        Path chronyKeys = run.resolve(tag + ".keys"), pidFile = run.resolve(tag + ".pid");
+        Files.writeString(chronyKeys, "7 SHA1 HEX:0102030405060708090a0b0c0d0e0f1011121314\n");
         try (Namespaces n = new Namespaces()) {
             String ns = n.add("wt-ntp");
             Process tcpdump = n.start(ns, "listening on", 10, "tcpdump", "-i", "lo", "-nn", "-U", "-c", "4",
                     "-w", pcap.toString(), "udp", "port", "123");
             // -x: chronyd never adjusts the clock; it serves its own at stratum 8
-            n.start(ns, "chronyd", 10, "chronyd", "-x", "-d", "-u", "root", "-f", dir.resolve("chrony.conf").toString());
+            n.start(ns, "chronyd", 10, "chronyd", "-x", "-d", "-u", "root", "local stratum 8", "allow 127.0.0.1",
+                    "bindaddress 127.0.0.1", "cmdport 0", "bindcmdaddress /", "pidfile " + pidFile,
+                    "keyfile " + chronyKeys);
             awaitListening(ns, ":123");
             assertEquals(0, Namespaces.attempt(10, ns, "ntpdig", "-t", "2", "127.0.0.1"), "ntpdig");
             assertEquals(0, Namespaces.attempt(10, ns, "ntpdig", "-t", "2", "-a", "7", "-k", keys.toString(),
                     "127.0.0.1"), "ntpdig with key 7");
             assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump did not see the 4 packets");
+        } finally {
+            Files.deleteIfExists(chronyKeys);
+            Files.deleteIfExists(pidFile);
         }
         List<Map<String, List<String>>> fields = assertToolsAgree(pcap, "ntp");
         assertEquals(List.of("3", "4", "3", "4"), column(fields, "ntp.flags.mode"));
