@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import org.wiretop.decode.dhcp.Dhcp;
 import org.wiretop.decode.dns.Dns;
 import org.wiretop.decode.http.Http;
+import org.wiretop.decode.ntp.Ntp;
 import org.wiretop.decode.resp.Resp;
 import org.wiretop.decode.ssh.Ssh;
 
@@ -47,7 +49,9 @@ public final class Dissectors {
             new Row("ssh", Ssh::new, ports(), ports(22), ports(22), false, Ssh::looksLike, null),
             new Row("http", Http::new, ports(1900), ports(80, 3128, 8000, 8080, 8088), ports(80, 8080), false,
                     Http::looksLike, null),
-            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike));
+            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
+            new Row("dhcp", Dhcp::new, ports(67, 68), ports(), ports(67, 68), false, null, null),
+            new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null));
 
     private static final List<String> NAMES = names(ROWS);
     /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */
