@@ -9,4 +9,12 @@ package org.wiretop.capture;
 @FunctionalInterface
 public interface PacketHandler {
     void onPacket(long epochNanos, int wireLength, byte[] data, int capturedLength);
+
+    /**
+     * A live source found no packet within its read timeout (about every 100 ms while the
+     * interface is quiet): work that runs on time rather than on packets (expiring flows) runs
+     * here, on the capture thread. Files and streams never call it.
+     */
+    default void onIdle() {
+    }
 }

@@ -104,6 +104,13 @@ final class PacketPrinter implements PacketHandler {
         }
     }
 
+    @Override
+    public void onIdle() {
+        if (flows != null) {
+            flows.idle();
+        }
+    }
+
     /** Packets that passed the filters (printed, or counted under -q). */
     long printed() {
         return printed;
