@@ -44,11 +44,15 @@ final class Nfcapd implements AutoCloseable {
         return Tools.onPath("nfcapd", "nfdump");
     }
 
-    /** Starts nfcapd writing into {@code dir} (created) and waits until it listens. */
+    /** Starts nfcapd writing into {@code dir} (created) on a free port and waits until it listens. */
     static Nfcapd start(Path dir) throws IOException, InterruptedException {
+        return start(dir, Tools.freeUdpPort());
+    }
+
+    /** Starts nfcapd on {@code port}, writing into {@code dir} (created), and waits until it listens. */
+    static Nfcapd start(Path dir, int port) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path log = dir.resolveSibling(dir.getFileName() + ".log");
-        int port = Tools.freeUdpPort();
         Process p = new ProcessBuilder(Tools.which("nfcapd"), "-w", dir.toString(), "-b", "127.0.0.1",
                 "-p", Integer.toString(port), "-t", "3600")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
