@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       tshark's frame bytes less the link header and any Ethernet padding,</li>
  *   <li>the conversation's first and last packet time, in milliseconds;</li>
  * </ul>
- * the report's frames, bytes, relative start and duration are tshark's cells, and nfcapd counts
- * no sequence number error. Timeouts are set past the captures' length, so each direction is one
+ * the report's frames, bytes, relative start and duration are tshark's cells, the JSON flow log
+ * written in the same run holds nfdump's packets and bytes each way, and nfcapd counts no
+ * sequence number error. Timeouts are set past the captures' length, so each direction is one
  * record. Skips without nfcapd/nfdump, tshark or the corpus.
  */
 class IpfixRoundTripTest {
@@ -47,9 +50,10 @@ class IpfixRoundTripTest {
             CliRunner.Result r;
             List<Nfcapd.Record> nf;
             int sequenceErrors;
+            Path json = tmp.resolve(name + ".json");
             try (Nfcapd n = Nfcapd.start(tmp.resolve(name + ".nf"))) {
                 r = CliRunner.inProcess("read", pcap.toString(), "--flows", "--ipfix", "127.0.0.1:" + n.port,
-                        "--idle-timeout", "1000000", "--active-timeout", "1000000");
+                        "--flows-json", json.toString(), "--idle-timeout", "1000000", "--active-timeout", "1000000");
                 nf = n.stopAndRead();
                 sequenceErrors = n.sequenceErrors();
             }
@@ -58,6 +62,7 @@ class IpfixRoundTripTest {
             List<String> f = new ArrayList<>();
             compareRecords(t, nf, f);
             compareReport(t, FlowReportRows.parse(r.out()), f);
+            compareJson(Files.readAllLines(json), nf, f);
             if (sequenceErrors != 0) {
                 f.add("nfcapd counted " + sequenceErrors + " sequence errors");
             }
@@ -124,6 +129,50 @@ class IpfixRoundTripTest {
         StringBuilder b = new StringBuilder();
         m.forEach((k, v) -> b.append(k).append(' ').append(v[0]).append('/').append(v[1]).append("; "));
         return b.toString();
+    }
+
+    private static final Pattern JSON_SIDE = Pattern.compile(
+            "\"(source|destination)\\.ip\":\"([^\"]+)\",(?:\"\\1\\.port\":(\\d+),)?\"\\1\\.packets\":(\\d+),\"\\1\\.bytes\":(\\d+)");
+    private static final Pattern JSON_PROTO = Pattern.compile("\"network\\.iana_number\":\"(\\d+)\"");
+
+    /** The JSON flow log of the same run: one object a conversation, both directions as nfdump has them. */
+    static void compareJson(List<String> lines, List<Nfcapd.Record> nf, List<String> failures) {
+        Map<String, Long> fromJson = new TreeMap<>(), fromNfdump = new TreeMap<>();
+        for (String line : lines) {
+            if (!JsonCheck.isObject(line)) {
+                failures.add("not one JSON object: " + line);
+                continue;
+            }
+            Matcher proto = JSON_PROTO.matcher(line);
+            Matcher side = JSON_SIDE.matcher(line);
+            List<String[]> sides = new ArrayList<>();
+            while (side.find()) {
+                sides.add(new String[] {side.group(2), side.group(3) == null ? "0" : side.group(3), side.group(4), side.group(5)});
+            }
+            if (!proto.find() || sides.size() != 2) {
+                failures.add("JSON without protocol or both sides: " + line);
+                continue;
+            }
+            int p = Integer.parseInt(proto.group(1));
+            if (p != 6 && p != 17) {
+                continue;
+            }
+            for (int i = 0; i < 2; i++) {
+                String[] src = sides.get(i), dst = sides.get(1 - i);
+                if (!src[2].equals("0")) {
+                    fromJson.put(TsharkFlows.key(p, src[0] + ":" + src[1], dst[0] + ":" + dst[1]) + " " + src[2] + " pkts",
+                            Long.parseLong(src[3]));
+                }
+            }
+        }
+        for (Nfcapd.Record rec : nf) {
+            if (rec.protocol() == 6 || rec.protocol() == 17) {
+                fromNfdump.put(rec.key() + " " + rec.packets() + " pkts", rec.bytes());
+            }
+        }
+        if (!fromJson.equals(fromNfdump)) {
+            failures.add("--flows-json differs from nfdump: " + fromJson + " vs " + fromNfdump);
+        }
     }
 
     /** The --flows report's TCP/UDP rows against tshark's conversation tables, cell by cell. */
