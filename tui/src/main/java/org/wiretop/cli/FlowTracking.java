@@ -38,6 +38,8 @@ final class FlowTracking implements AutoCloseable {
     private final EndpointProcesses processes;
     private final FlowExport export;
     private final boolean report;
+    private final boolean live;
+    /** Joins flows with the socket table when something shows processes (report, JSON, IPFIX extensions), else null. */
     private final Thread joiner;
     private volatile boolean running = true;
     private volatile ProcessTags tags = ProcessTags.EMPTY;
@@ -58,13 +60,17 @@ final class FlowTracking implements AutoCloseable {
             config = config.withIdleTimeout(exportOptions.idleTimeout(), Duration.ofNanos(config.finishedTimeoutNanos()));
         }
         this.report = report;
+        this.live = live;
         this.table = new FlowTable(config, live ? LocalAddresses.fromSystem() : LocalAddresses.none(), exporting);
-        this.memo = live ? new FlowProcessMemo(config.maxFlows()) : null;
-        this.processes = live && exporting ? new EndpointProcesses(config.maxFlows()) : null;
+        // Processes cost a socket-table scan a second: only when something will name them.
+        boolean exportNamesProcesses = exporting && (exportOptions.extensions || exportOptions.flowsJson != null);
+        boolean joining = live && (report || tagJson || exportNamesProcesses);
+        this.memo = joining ? new FlowProcessMemo(config.maxFlows()) : null;
+        this.processes = joining && exportNamesProcesses ? new EndpointProcesses(config.maxFlows()) : null;
         this.export = exporting
                 ? FlowExport.open(exportOptions, table, processes == null ? FlowProcesses.NONE : processes) : null;
         this.tagJson = tagJson && live;
-        if (live) {
+        if (joining) {
             joiner = new Thread(this::joinLoop, "wiretop-flow-join");
             joiner.setDaemon(true);
             joiner.start();
@@ -76,23 +82,22 @@ final class FlowTracking implements AutoCloseable {
     /** Capture thread: one decoded packet ({@code epochNanos} set). Allocates nothing for a known flow. */
     void ingest(PacketSummary s) {
         table.ingest(s);
-        if (memo != null) {
-            table.publishIfDue(s.epochNanos); // live: snapshots for the joiner; evicts what expired
-        }
-        if (export != null && export.tick(s.epochNanos) && memo == null && !report) {
-            table.expire(s.epochNanos); // a file: keep the table to what may still be exported
-        }
+        advance(s.epochNanos);
     }
 
     /** Capture thread, live, when no packet came within the read timeout: time still passes. */
     void idle() {
-        if (memo == null) {
-            return; // a file or a stream: its own packet time is the only clock
+        if (live) {
+            advance(System.currentTimeMillis() * 1_000_000L);
+        } // a file or a stream: its own packet time is the only clock
+    }
+
+    private void advance(long now) {
+        if (joiner != null) {
+            table.publishIfDue(now); // snapshots for the joiner; evicts what expired
         }
-        long now = System.currentTimeMillis() * 1_000_000L;
-        table.publishIfDue(now);
-        if (export != null) {
-            export.tick(now);
+        if (export != null && export.tick(now) && joiner == null && !report) {
+            table.expire(now); // keep the table to what may still be exported
         }
     }
 
