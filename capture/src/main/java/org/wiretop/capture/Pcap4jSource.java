@@ -95,7 +95,7 @@ final class Pcap4jSource implements PacketSource {
 
     private long runNextEx(NextExLoop loop, PacketHandler handler, long maxPackets) throws CaptureException {
         long total = 0;
-        boolean ownWait = live && loop.waitOwnTimeouts();
+        boolean ownWait = live && handler.wantsIdle() && loop.waitOwnTimeouts();
         try {
             while (!stopped && (maxPackets <= 0 || total < maxPackets)) {
                 int rc = loop.next(handler);

@@ -36,6 +36,8 @@ final class PacketRun {
     private final String writePath;
     private final PrintStream err = System.err;
     private FlowTracking flows;
+    /** Live flows decoded on a thread of their own when no packet line needs them inline, or null. */
+    private FlowHandoff handoff;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
@@ -100,6 +102,7 @@ final class PacketRun {
              FlowTracking flows = output.flows || tagJson || exporting
                      ? new FlowTracking(live, output.flows, tagJson, export) : null) {
             this.flows = flows;
+            this.handoff = live && flows != null && !printing && display == null ? new FlowHandoff(linkType, flows) : null;
             if (writePath != null) {
                 return writeFile(bpf, count);
             }
@@ -109,6 +112,9 @@ final class PacketRun {
 
     private int print(OfflineBpf bpf, long count) throws CaptureException {
         boolean timely = live || "-".equals(source.description());
+        if (handoff != null) {
+            return runToEnd(handoff.handler(), count, () -> { });
+        }
         LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq) : null;
@@ -123,7 +129,7 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
         long[] written = new long[1];
-        Decoder decoder = flows == null ? null : new Decoder();
+        Decoder decoder = flows == null || handoff != null ? null : new Decoder();
         PacketSummary summary = new PacketSummary();
         int linkType = source.linkType();
         PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
@@ -138,7 +144,9 @@ final class PacketRun {
             } catch (CaptureException e) {
                 throw new UncheckedCaptureException(e);
             }
-            if (decoder != null) {
+            if (handoff != null) {
+                handoff.add(nanos, wireLength, data, capturedLength);
+            } else if (decoder != null) {
                 summary.frameNumber = written[0] + 1;
                 summary.epochNanos = nanos;
                 decoder.decode(linkType, data, capturedLength, wireLength, summary);
@@ -148,7 +156,8 @@ final class PacketRun {
                 source.stop();
             }
         };
-        return runToEnd(flows == null ? handler : withIdle(handler, flows::idle), bpf != null ? 0 : count, writer::close);
+        boolean inline = flows != null && handoff == null;
+        return runToEnd(inline ? withIdle(handler, flows::idle) : handler, bpf != null ? 0 : count, writer::close);
     }
 
     /** {@code packets}, and {@code idle} when a live source had nothing within its read timeout. */
@@ -162,6 +171,11 @@ final class PacketRun {
             @Override
             public void onIdle() {
                 idle.run();
+            }
+
+            @Override
+            public boolean wantsIdle() {
+                return true;
             }
         };
     }
@@ -183,6 +197,9 @@ final class PacketRun {
             } catch (CaptureException e) {
                 failure = failure == null ? e : failure;
             }
+        }
+        if (handoff != null) {
+            handoff.finish(err); // the flow thread takes the last packets; then this thread owns the flows
         }
         if (flows != null) {
             flows.finishExport(err); // the records of flows still open, even after a failure
