@@ -27,7 +27,7 @@ final class PacketPrinter implements PacketHandler {
     private final LineOutput out;
     private final long limit;
     private final FlowTracking flows;
-    private final Decoder decoder = new Decoder();
+    private final Decoder decoder;
     private final PacketSummary summary = new PacketSummary();
     private final LineBuilder line = new LineBuilder(512);
     private long seen;
@@ -41,7 +41,8 @@ final class PacketPrinter implements PacketHandler {
      *              JSON's {@code wiretop.process}), or null
      */
     PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
-                  LineOutput out, long limit, FlowTracking flows) {
+                  LineOutput out, long limit, FlowTracking flows, Decoder decoder) {
+        this.decoder = decoder;
         this.source = source;
         this.linkType = source.linkType();
         this.bpf = bpf;

@@ -11,6 +11,7 @@ import org.wiretop.capture.PcapWriter;
 import org.wiretop.capture.UncheckedCaptureException;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
@@ -38,6 +39,7 @@ final class PacketRun {
     private FlowTracking flows;
     /** Live flows decoded on a thread of their own when no packet line needs them inline, or null. */
     private FlowHandoff handoff;
+    private DecodeAs decodeAs = DecodeAs.NONE;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
@@ -96,6 +98,7 @@ final class PacketRun {
                 + (live ? " bytes" : ""));
         err.flush();
         long count = output.count();
+        decodeAs = output.decodeAs();
         // Live JSON names each packet's process (design §5 wiretop.process); --flows reports conversations.
         boolean tagJson = live && printing && output.format == OutputOptions.Format.json;
         try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
@@ -118,7 +121,8 @@ final class PacketRun {
         LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count, flows);
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count, flows,
+                new Decoder(decodeAs));
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             if (out != null) {
                 out.close();
@@ -129,7 +133,7 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
         long[] written = new long[1];
-        Decoder decoder = flows == null || handoff != null ? null : new Decoder();
+        Decoder decoder = flows == null || handoff != null ? null : new Decoder(decodeAs);
         PacketSummary summary = new PacketSummary();
         int linkType = source.linkType();
         PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
