@@ -54,6 +54,10 @@ public final class WiretopCommand implements Runnable {
         if (file != null && !stream && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
             throw UserError.usage("cannot read " + file + ": no such file or no permission");
         }
+        if (stream && System.console() != null) {
+            throw UserError.usage("-r - reads a pcap stream from standard input, which is this terminal: "
+                    + "pipe one in, e.g. ssh -n host sudo wiretop capture -w - | wiretop -r -");
+        }
         if (stream ? !TuiLauncher.hasTerminal() : System.console() == null) {
             throw UserError.usage("the terminal UI needs a terminal: run it in one, or use 'wiretop capture' for plain output");
         }

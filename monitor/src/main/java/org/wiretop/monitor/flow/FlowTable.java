@@ -41,6 +41,8 @@ import org.wiretop.decode.PacketSummary;
  *       <i>retransmission</i> (Wireshark's plain, fast and spurious kinds together). A segment
  *       starting at {@code nextSeq − 1} is neither: a keep-alive (≤ 1 byte) or, longer, new data
  *       after a zero-window probe (Wireshark's exceptions too). RST segments are not analysed.</li>
+ *   <li><b>For export</b> ({@link FlowExporter}): IP-layer bytes each way, TCP flags ORed each way,
+ *       ICMP's first type each way; an exportable table also keeps what was already reported.</li>
  *   <li><b>Rates</b> over a sliding window of {@value #RATE_BUCKETS} time buckets: packets and wire
  *       bytes per second each way, divided by the time the window covers (at least one bucket,
  *       and no earlier than the flow's first packet).</li>
@@ -332,15 +334,6 @@ public final class FlowTable {
             throw new IllegalStateException("this flow table keeps no export state");
         }
         this.retirement = r;
-    }
-
-    boolean exportable() {
-        return exportable;
-    }
-
-    /** The table's clock: the latest packet time or caller's now seen. */
-    long clock() {
-        return clock;
     }
 
     private void retire(int b, int reason) {
