@@ -8,7 +8,7 @@ import java.util.Map;
  * their ports: they join {@link Fixtures#all()}, so the truncation sweep, the summary-reuse test
  * and the fuzz seeds see every dissector. A protocol adds its payloads here.
  */
-final class AppFixtures {
+public final class AppFixtures {
     /** DNS query: id 0x1234, RD, one question "example.com" A IN, one OPT record (UDP size 1232). */
     static final String DNS_QUERY = "1234 0100 0001 0000 0000 0001"
             + "076578616d706c6503636f6d00 0001 0001"
@@ -25,6 +25,13 @@ final class AppFixtures {
             + "c00c 0010 0001 00000e10 0004 03763d31";
 
     private AppFixtures() {
+    }
+
+    /** Every payload's Ethernet frame by name, for tests outside this package (display filters, the UI). */
+    public static Map<String, byte[]> frames() {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        all().forEach((name, f) -> m.put(name, f.bytes()));
+        return m;
     }
 
     /** Every payload, wrapped, by name. */

@@ -1,11 +1,15 @@
 package org.wiretop.capture.filter;
 
+import org.wiretop.decode.AppDissector;
+import org.wiretop.decode.AppField;
 import org.wiretop.decode.PacketSummary;
 
 /**
- * A filterable name: a protocol (tested for presence) or a field with a value read from
- * {@link PacketSummary}. Fields with two sides ({@code ip.addr}, {@code tcp.port}) carry two
- * accessors and match when either matches.
+ * A filterable name: a protocol (tested for presence, its bytes searched by {@code contains} and
+ * {@code matches}) or a field with a value read from {@link PacketSummary}. Fields with two sides
+ * ({@code ip.addr}, {@code tcp.port}) carry two accessors and match when either matches; an
+ * application field ({@code dns.a}) is read from the packet's {@link AppDissector} through its
+ * {@link AppField} and matches when any occurrence does.
  */
 final class FieldDef {
     /** What kind of value a field holds; decides how a literal is parsed. */
@@ -32,6 +36,12 @@ final class FieldDef {
         String get(PacketSummary s);
     }
 
+    /** Where a protocol's bytes start in the captured frame, or -1 when the packet lacks it. */
+    @FunctionalInterface
+    interface Start {
+        int at(PacketSummary s);
+    }
+
     final String name;
     final Kind kind;
     /** PROTOCOL and IPV6: the layer bit that must be set. */
@@ -42,11 +52,18 @@ final class FieldDef {
     final LongGetter[] longs;
     /** IPV6: high and low halves, one accessor per side. */
     final LongGetter[] hi, lo;
-    /** STRING. */
+    /** STRING (our own fields). */
     final StringGetter string;
+    /** PROTOCOL: where its bytes start, for {@code contains} and {@code matches}. */
+    final Start start;
+    /** An application protocol: the class of its flyweight; else null. */
+    final Class<? extends AppDissector> appClass;
+    /** An application field; else null. */
+    final AppField app;
 
-    private FieldDef(String name, Kind kind, int layerMask, long max, LongGetter[] longs,
-                     LongGetter[] hi, LongGetter[] lo, StringGetter string) {
+    private FieldDef(String name, Kind kind, int layerMask, long max, LongGetter[] longs, LongGetter[] hi,
+                     LongGetter[] lo, StringGetter string, Start start, Class<? extends AppDissector> appClass,
+                     AppField app) {
         this.name = name;
         this.kind = kind;
         this.layerMask = layerMask;
@@ -55,28 +72,70 @@ final class FieldDef {
         this.hi = hi;
         this.lo = lo;
         this.string = string;
+        this.start = start;
+        this.appClass = appClass;
+        this.app = app;
     }
 
-    static FieldDef protocol(String name, int layerMask) {
-        return new FieldDef(name, Kind.PROTOCOL, layerMask, 0, null, null, null, null);
+    static FieldDef protocol(String name, int layerMask, Start start) {
+        return new FieldDef(name, Kind.PROTOCOL, layerMask, 0, null, null, null, null, start, null, null);
     }
 
     static FieldDef longs(String name, Kind kind, long max, LongGetter... sides) {
-        return new FieldDef(name, kind, 0, max, sides, null, null, null);
+        return new FieldDef(name, kind, 0, max, sides, null, null, null, null, null, null);
     }
 
     static FieldDef ipv6(String name, int layerMask, LongGetter[] hi, LongGetter[] lo) {
-        return new FieldDef(name, Kind.IPV6, layerMask, 0, null, hi, lo, null);
+        return new FieldDef(name, Kind.IPV6, layerMask, 0, null, hi, lo, null, null, null, null);
     }
 
     static FieldDef string(String name, StringGetter getter) {
-        return new FieldDef(name, Kind.STRING, 0, 0, null, null, null, getter);
+        return new FieldDef(name, Kind.STRING, 0, 0, null, null, null, getter, null, null, null);
+    }
+
+    /**
+     * An application protocol ({@code dns}, or a variant of it such as {@code mdns}): present when
+     * the packet's payload was dissected by {@code prototype}'s dissector as that protocol.
+     */
+    static FieldDef appProtocol(AppDissector prototype, String protocol) {
+        Class<? extends AppDissector> type = prototype.getClass();
+        return new FieldDef(protocol, Kind.PROTOCOL, 0, 0, null, null, null, null,
+                s -> is(s, type, protocol) ? s.payloadOffset : -1, type, null);
+    }
+
+    /** An application field, of the kind its definition gives. */
+    static FieldDef appField(AppField f) {
+        Kind kind;
+        switch (f.kind()) {
+            case NUMBER: kind = Kind.NUMBER; break;
+            case BOOLEAN: kind = Kind.BOOLEAN; break;
+            case IPV4: kind = Kind.IPV4; break;
+            case IPV6: kind = Kind.IPV6; break;
+            default: kind = Kind.STRING; break;
+        }
+        long max = kind == Kind.IPV4 ? 0xffff_ffffL : f.max();
+        return new FieldDef(f.name(), kind, 0, max, null, null, null, null, null, null, f);
+    }
+
+    /**
+     * True when the packet's payload was dissected as {@code type} and is not empty (a bare ACK
+     * on port 53 is TCP to Wireshark, not DNS).
+     */
+    static boolean is(PacketSummary s, Class<? extends AppDissector> type, String protocol) {
+        AppDissector d = s.app;
+        return d != null && d.getClass() == type && d.length() > 0 && protocol.equals(d.protocol());
     }
 
     /** True when the packet has this protocol or field. */
     boolean present(PacketSummary s) {
+        if (app != null) {
+            return app.count(s.app) > 0;
+        }
         switch (kind) {
             case PROTOCOL:
+                if (appClass != null) {
+                    return is(s, appClass, name);
+                }
                 return layerMask == 0 || (s.layers & layerMask) != 0;
             case IPV6:
                 return (s.layers & layerMask) != 0;
