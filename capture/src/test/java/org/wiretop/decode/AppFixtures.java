@@ -1,6 +1,7 @@
 package org.wiretop.decode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +25,16 @@ public final class AppFixtures {
             + "c029 001c 0001 00000e10 0010 26062800022000010000000000000001"
             + "c00c 0010 0001 00000e10 0004 03763d31";
 
+    /** Two text lines (CR LF, then LF) and a third without its LF, with a NUL and a byte above 0x7f. */
+    static final String TEXT_LINES = "68656c6c6f20776f726c640d0a" + "7365636f6e640a" + "7400ff";
+    /** The port the text fixtures use: the echo server's, which --decode-as maps to text. */
+    static final int TEXT_PORT = 12345;
+    /**
+     * The decode-as choices of the decoders that run every fixture (truncation sweep, summary reuse,
+     * fuzzing), so that a protocol without a port of its own (text) is reached too.
+     */
+    public static final DecodeAs DECODE_AS = DecodeAs.parse(List.of(TEXT_PORT + "=text"));
+
     private AppFixtures() {
     }
 
@@ -41,6 +52,8 @@ public final class AppFixtures {
         m.put("dns-response-udp", udp(53, 40000, DNS_RESPONSE));
         m.put("dns-response-tcp", tcp(53, 40000, String.format("%04x", hexLength(DNS_RESPONSE)) + DNS_RESPONSE));
         m.put("mdns-query-udp", udp(5353, 5353, DNS_QUERY));
+        m.put("text-tcp", tcp(50000, TEXT_PORT, TEXT_LINES));
+        m.put("text-udp", udp(TEXT_PORT, 50000, TEXT_LINES));
         return m;
     }
 

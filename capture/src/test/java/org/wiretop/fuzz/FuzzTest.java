@@ -89,6 +89,12 @@ class FuzzTest {
             for (byte[] fixture : FuzzRegressionTest.fixtures()) {
                 Files.write(dir.resolve("regression-" + n++), fixture);
             }
+            for (byte[] frame : org.wiretop.decode.AppFixtures.frames().values()) { // every dissector's payloads
+                byte[] seed = new byte[frame.length + 2];
+                seed[0] = PacketFuzzTarget.TARGET_DECODER; // seed[1] = 0: Ethernet
+                System.arraycopy(frame, 0, seed, 2, frame.length);
+                Files.write(dir.resolve("app-" + n++), seed);
+            }
             Path tcpdump = Path.of(System.getProperty("wiretop.shared", "../shared"), "corpus", "tcpdump");
             if (!Files.isDirectory(tcpdump)) {
                 note = "corpus absent at " + tcpdump + ": regression fixtures only";

@@ -131,6 +131,16 @@ class AppFilterTest {
     }
 
     @Test
+    void aProtocolChosenByDecodeAsIsFilteredLikeAnyOther() throws Exception {
+        byte[] f = FRAMES.get("text-udp");
+        PacketSummary text = new PacketSummary();
+        new Decoder(AppFixtures.DECODE_AS).decode(Decoder.DLT_EN10MB, f, f.length, f.length, text);
+        yes("text && text.line == \"second\" && text.line contains \"wor\" && text.line matches \"^T..$\"", text);
+        no("text.line != \"second\" || dns", text);
+        no("text", decoded("text-udp"));
+    }
+
+    @Test
     void evaluationAllocatesNothingOnceWarm() throws Exception {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocated bytes per thread");

@@ -2,11 +2,16 @@ package org.wiretop.capture.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +33,24 @@ final class TsharkFilters {
             }
         }
         return null;
+    }
+
+    /** Every protocol and field name tshark knows ({@code tshark -G fields}). */
+    static Set<String> knownNames(String tshark) throws Exception {
+        Process p = new ProcessBuilder(tshark, "-G", "fields").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Set<String> names = new HashSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] cells = line.split("\t", -1);
+                if (cells.length > 2 && (cells[0].equals("P") || cells[0].equals("F"))) {
+                    names.add(cells[2]);
+                }
+            }
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return names;
     }
 
     /**
