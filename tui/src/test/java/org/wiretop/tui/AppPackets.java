@@ -2,34 +2,35 @@ package org.wiretop.tui;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HexFormat;
+import org.wiretop.decode.AppFixtures;
 
 /**
  * Application-layer packets for UI tests and golden screens, on loopback: a DNS query and its
- * response (the capture module's DNS fixtures' payloads) and a TCP segment with a given payload.
- * Their times are 12:00:00.000001 and on in the machine's own zone, so screens do not depend on it.
+ * response (the capture module's DNS fixtures: {@link AppFixtures}) and TCP or UDP with a given
+ * payload. Their times are 12:00:00.000001 and on in the machine's own zone, so screens do not
+ * depend on it.
  */
 public final class AppPackets {
-    /** DNS query: id 0x1234, RD, example.com A IN, one OPT record. */
-    static final String DNS_QUERY = "1234 0100 0001 0000 0000 0001" + "076578616d706c6503636f6d00 0001 0001"
-            + "00 0029 04d0 00000000 0000";
-    /** DNS response: CNAME www.example.com, A 93.184.216.34, AAAA 2606:2800:220:1::1, TXT "v=1". */
-    static final String DNS_RESPONSE = "1234 8180 0001 0004 0000 0000" + "076578616d706c6503636f6d00 0001 0001"
-            + "c00c 0005 0001 00000e10 0006 03777777c00c" + "c029 0001 0001 00000e10 0004 5db8d822"
-            + "c029 001c 0001 00000e10 0010 26062800022000010000000000000001"
-            + "c00c 0010 0001 00000e10 0004 03763d31";
+    /** Ethernet, IPv4 and UDP headers before a UDP fixture's payload. */
+    private static final int UDP_PAYLOAD = 14 + 20 + 8;
 
     private AppPackets() {
     }
 
-    /** Frame {@code seq + 1}: a DNS query from 127.0.0.1:40000 to 127.0.0.1:53. */
-    public static RawPacket dnsQuery(long seq) {
-        return packet(seq, ip(17, 40000, 53, 0, hex(DNS_QUERY)));
+    /** The payload of a UDP application fixture ("dns-query-udp"). */
+    static byte[] payload(String fixture) {
+        byte[] f = AppFixtures.frames().get(fixture);
+        return java.util.Arrays.copyOfRange(f, UDP_PAYLOAD, f.length);
     }
 
-    /** Frame {@code seq + 1}: the DNS response from 127.0.0.1:53 to 127.0.0.1:40000. */
+    /** Frame {@code seq + 1}: a DNS query from 127.0.0.1:40000 to 127.0.0.1:53 (id 0x1234, example.com A, OPT). */
+    public static RawPacket dnsQuery(long seq) {
+        return packet(seq, ip(17, 40000, 53, 0, payload("dns-query-udp")));
+    }
+
+    /** Frame {@code seq + 1}: its response (CNAME www.example.com, A 93.184.216.34, AAAA 2606:2800:220:1::1, TXT). */
     public static RawPacket dnsResponse(long seq) {
-        return packet(seq, ip(17, 53, 40000, 0, hex(DNS_RESPONSE)));
+        return packet(seq, ip(17, 53, 40000, 0, payload("dns-response-udp")));
     }
 
     /** Frame {@code seq + 1}: a TCP segment [P.] with {@code payload}. */
@@ -45,10 +46,6 @@ public final class AppPackets {
     private static RawPacket packet(long seq, byte[] frame) {
         long noon = LocalDateTime.of(2024, 5, 1, 12, 0).atZone(ZoneId.systemDefault()).toInstant().getEpochSecond();
         return new RawPacket(seq, noon * 1_000_000_000L + (seq + 1) * 1_000, frame.length, 1, frame);
-    }
-
-    static byte[] hex(String text) {
-        return HexFormat.of().parseHex(text.replace(" ", ""));
     }
 
     /** Ethernet + IPv4 127.0.0.1 → 127.0.0.1 + UDP or TCP (flags) + payload, checksums zero but IP's. */

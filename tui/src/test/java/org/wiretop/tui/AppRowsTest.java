@@ -51,7 +51,7 @@ class AppRowsTest {
         PacketRow r = rows.row(echo);
         assertEquals("TEXT", r.protocol());
         assertEquals("\"abc\"", r.info());
-        assertEquals("DNS", rows.row(AppPackets.udp(1, 40000, 9000, AppPackets.hex(AppPackets.DNS_QUERY))).protocol());
+        assertEquals("DNS", rows.row(AppPackets.udp(1, 40000, 9000, AppPackets.payload("dns-query-udp"))).protocol());
     }
 
     @Test

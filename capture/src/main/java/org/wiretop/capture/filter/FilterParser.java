@@ -140,10 +140,7 @@ final class FilterParser {
         }
         Token v = value(t);
         Pattern pattern = op == TextNodes.Op.MATCHES ? regex(v) : null;
-        byte[] literal = bytes && v.type() == Type.WORD ? Literals.bytes(v.text()) : null;
-        if (literal == null) {
-            literal = v.text().getBytes(StandardCharsets.UTF_8);
-        }
+        byte[] literal = Literals.bytesOrText(v.text(), bytes && v.type() == Type.WORD);
         if (bytes) {
             return new TextNodes.BytesTest(field.start, op, literal, pattern);
         }

@@ -173,6 +173,12 @@ final class Literals {
         return value;
     }
 
+    /** A byte string when allowed and {@code text} is one, else the text's UTF-8 bytes. */
+    static byte[] bytesOrText(String text, boolean bytesAllowed) {
+        byte[] b = bytesAllowed ? bytes(text) : null;
+        return b != null ? b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * A byte string as Wireshark writes one ({@code 47:45:54}, {@code 47-45-54}, {@code 47.45.54},
      * or one byte {@code 47}), or null.
