@@ -27,8 +27,8 @@ public final class AppFixtures {
 
     /** Two text lines (CR LF, then LF) and a third without its LF, with a NUL and a byte above 0x7f. */
     static final String TEXT_LINES = "68656c6c6f20776f726c640d0a" + "7365636f6e640a" + "7400ff";
-    /** The port the text fixtures use: the echo server's, which --decode-as maps to text. */
-    static final int TEXT_PORT = 12345;
+    /** The port the text fixtures use: one no other fixture uses, which DECODE_AS maps to text. */
+    static final int TEXT_PORT = 17777;
     /**
      * The decode-as choices of the decoders that run every fixture (truncation sweep, summary reuse,
      * fuzzing), so that a protocol without a port of its own (text) is reached too.
@@ -38,8 +38,17 @@ public final class AppFixtures {
     private AppFixtures() {
     }
 
+    /** Every payload's frame, for the fuzzer's seeds (Ethernet frames). */
+    public static java.util.List<byte[]> frames() {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        for (Fixtures.Fixture f : all().values()) {
+            out.add(f.bytes());
+        }
+        return out;
+    }
+
     /** Every payload's Ethernet frame by name, for tests outside this package (display filters, the UI). */
-    public static Map<String, byte[]> frames() {
+    public static Map<String, byte[]> byName() {
         Map<String, byte[]> m = new LinkedHashMap<>();
         all().forEach((name, f) -> m.put(name, f.bytes()));
         return m;

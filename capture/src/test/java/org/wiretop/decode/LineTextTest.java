@@ -15,7 +15,7 @@ class LineTextTest {
     private final PacketSummary s = new PacketSummary();
 
     private PacketSummary decode(String fixture, DecodeAs choices) {
-        byte[] f = AppFixtures.frames().get(fixture);
+        byte[] f = AppFixtures.byName().get(fixture);
         new Decoder(choices).decode(Decoder.DLT_EN10MB, f, f.length, f.length, s);
         return s;
     }
@@ -58,9 +58,9 @@ class LineTextTest {
 
     @Test
     void tcpdumpsLineThenTheFirstLineQuoted() {
-        assertEquals("IP 10.0.0.1.50000 > 10.0.0.2.12345: Flags [P.], seq 1:24, ack 2, win 65535, length 23:"
+        assertEquals("IP 10.0.0.1.50000 > 10.0.0.2.17777: Flags [P.], seq 1:24, ack 2, win 65535, length 23:"
                 + " TEXT \"hello world\"", text(decode("text-tcp", AppFixtures.DECODE_AS)));
-        assertEquals("IP 10.0.0.1.12345 > 10.0.0.2.50000: UDP, length 23: TEXT \"hello world\"",
+        assertEquals("IP 10.0.0.1.17777 > 10.0.0.2.50000: UDP, length 23: TEXT \"hello world\"",
                 text(decode("text-udp", AppFixtures.DECODE_AS)));
         assertEquals("\"hello world\"", info(s));
     }
@@ -86,7 +86,7 @@ class LineTextTest {
 
     @Test
     void aLineCutByTheCaptureIsNoValueButItsBytesAreShown() {
-        byte[] f = AppFixtures.frames().get("text-udp");
+        byte[] f = AppFixtures.byName().get("text-udp");
         new Decoder(AppFixtures.DECODE_AS).decode(Decoder.DLT_EN10MB, f, f.length - 20, f.length, s);
         assertEquals(List.of(), lines(s));
         assertEquals("\"hel\"", info(s));

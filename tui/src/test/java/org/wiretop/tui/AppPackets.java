@@ -19,7 +19,7 @@ public final class AppPackets {
 
     /** The payload of a UDP application fixture ("dns-query-udp"). */
     static byte[] payload(String fixture) {
-        byte[] f = AppFixtures.frames().get(fixture);
+        byte[] f = AppFixtures.byName().get(fixture);
         return java.util.Arrays.copyOfRange(f, UDP_PAYLOAD, f.length);
     }
 

@@ -20,7 +20,7 @@ import org.wiretop.decode.PacketSummary;
  * same filters to tshark's engine; this test pins the semantics one by one.)
  */
 class AppFilterTest {
-    private static final Map<String, byte[]> FRAMES = AppFixtures.frames();
+    private static final Map<String, byte[]> FRAMES = AppFixtures.byName();
 
     /** The fixture decoded by a decoder of its own (a summary's app flyweight belongs to its decoder). */
     private static PacketSummary decoded(String fixture) {

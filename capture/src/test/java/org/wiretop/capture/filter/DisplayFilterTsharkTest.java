@@ -113,7 +113,7 @@ class DisplayFilterTsharkTest {
     void appFiltersAgreeOnTheFixtures() throws Exception {
         String tshark = TsharkFilters.tshark();
         assumeTrue(tshark != null, "tshark is not installed (apt-get install tshark)");
-        List<byte[]> frames = new ArrayList<>(AppFixtures.frames().values());
+        List<byte[]> frames = new ArrayList<>(AppFixtures.byName().values());
         int[] capLens = new int[frames.size()];
         Arrays.fill(capLens, 262144);
         Capture c = new Capture(Decoder.DLT_EN10MB, frames, capLens, wireLengths(frames));
