@@ -17,11 +17,11 @@ final class AppNodes {
 
     /** {@code (field & mask) REL value} for numbers, booleans and IPv4 (mask = CIDR prefix). */
     static final class LongCompare extends FilterNode {
-        private final AppField field;
+        private final AppNames.FieldSet field;
         private final Relation rel;
         private final long mask, value;
 
-        LongCompare(AppField field, Relation rel, long mask, long value) {
+        LongCompare(AppNames.FieldSet field, Relation rel, long mask, long value) {
             this.field = field;
             this.rel = rel;
             this.mask = mask;
@@ -31,9 +31,10 @@ final class AppNodes {
         @Override
         boolean test(PacketSummary s) {
             AppDissector d = s.app;
-            int n = field.count(d);
+            AppField f = field.of(d);
+            int n = f == null ? 0 : f.count(d);
             for (int i = 0; i < n; i++) {
-                int cmp = Long.compare(field.number(d, i) & mask, value);
+                int cmp = Long.compare(f.number(d, i) & mask, value);
                 if (rel == Relation.NE) {
                     if (cmp == 0) {
                         return false;
@@ -48,10 +49,10 @@ final class AppNodes {
 
     /** {@code field in {a b c..d}}: any occurrence inside any range. */
     static final class InSet extends FilterNode {
-        private final AppField field;
+        private final AppNames.FieldSet field;
         private final long[] low, high;
 
-        InSet(AppField field, long[] low, long[] high) {
+        InSet(AppNames.FieldSet field, long[] low, long[] high) {
             this.field = field;
             this.low = low;
             this.high = high;
@@ -60,9 +61,10 @@ final class AppNodes {
         @Override
         boolean test(PacketSummary s) {
             AppDissector d = s.app;
-            int n = field.count(d);
+            AppField f = field.of(d);
+            int n = f == null ? 0 : f.count(d);
             for (int i = 0; i < n; i++) {
-                long v = field.number(d, i);
+                long v = f.number(d, i);
                 for (int r = 0; r < low.length; r++) {
                     if (v >= low[r] && v <= high[r]) {
                         return true;
@@ -75,11 +77,11 @@ final class AppNodes {
 
     /** An IPv6 address field (its 16 bytes in the packet) against an address or prefix. */
     static final class Ip6Compare extends FilterNode {
-        private final AppField field;
+        private final AppNames.FieldSet field;
         private final Relation rel;
         private final long valueHi, valueLo, maskHi, maskLo;
 
-        Ip6Compare(AppField field, Relation rel, long valueHi, long valueLo, int prefix) {
+        Ip6Compare(AppNames.FieldSet field, Relation rel, long valueHi, long valueLo, int prefix) {
             this.field = field;
             this.rel = rel;
             this.maskHi = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
@@ -91,9 +93,10 @@ final class AppNodes {
         @Override
         boolean test(PacketSummary s) {
             AppDissector d = s.app;
-            int n = field.count(d);
+            AppField f = field.of(d);
+            int n = f == null ? 0 : f.count(d);
             for (int i = 0; i < n; i++) {
-                int at = (int) field.number(d, i);
+                int at = (int) f.number(d, i);
                 int cmp = Long.compareUnsigned(long64(d.data(), at) & maskHi, valueHi);
                 if (cmp == 0) {
                     cmp = Long.compareUnsigned(long64(d.data(), at + 8) & maskLo, valueLo);

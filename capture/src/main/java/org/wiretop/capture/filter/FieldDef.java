@@ -1,6 +1,5 @@
 package org.wiretop.capture.filter;
 
-import org.wiretop.decode.AppDissector;
 import org.wiretop.decode.AppField;
 import org.wiretop.decode.PacketSummary;
 
@@ -8,7 +7,7 @@ import org.wiretop.decode.PacketSummary;
  * A filterable name: a protocol (tested for presence, its bytes searched by {@code contains} and
  * {@code matches}) or a field with a value read from {@link PacketSummary}. Fields with two sides
  * ({@code ip.addr}, {@code tcp.port}) carry two accessors and match when either matches; an
- * application field ({@code dns.a}) is read from the packet's {@link AppDissector} through its
+ * application field ({@code dns.a}) is read from the packet's {@link org.wiretop.decode.AppDissector} through its
  * {@link AppField} and matches when any occurrence does.
  */
 final class FieldDef {
@@ -56,14 +55,14 @@ final class FieldDef {
     final StringGetter string;
     /** PROTOCOL: where its bytes start, for {@code contains} and {@code matches}. */
     final Start start;
-    /** An application protocol: the class of its flyweight; else null. */
-    final Class<? extends AppDissector> appClass;
-    /** An application field; else null. */
-    final AppField app;
+    /** An application protocol; else null. */
+    final AppNames.Protocol appProtocol;
+    /** An application field (its definitions in every dissector reporting it); else null. */
+    final AppNames.FieldSet app;
 
     private FieldDef(String name, Kind kind, int layerMask, long max, LongGetter[] longs, LongGetter[] hi,
-                     LongGetter[] lo, StringGetter string, Start start, Class<? extends AppDissector> appClass,
-                     AppField app) {
+                     LongGetter[] lo, StringGetter string, Start start, AppNames.Protocol appProtocol,
+                     AppNames.FieldSet app) {
         this.name = name;
         this.kind = kind;
         this.layerMask = layerMask;
@@ -73,7 +72,7 @@ final class FieldDef {
         this.lo = lo;
         this.string = string;
         this.start = start;
-        this.appClass = appClass;
+        this.appProtocol = appProtocol;
         this.app = app;
     }
 
@@ -93,18 +92,15 @@ final class FieldDef {
         return new FieldDef(name, Kind.STRING, 0, 0, null, null, null, getter, null, null, null);
     }
 
-    /**
-     * An application protocol ({@code dns}, or a variant of it such as {@code mdns}): present when
-     * the packet's payload was dissected by {@code prototype}'s dissector as that protocol.
-     */
-    static FieldDef appProtocol(AppDissector prototype, String protocol) {
-        Class<? extends AppDissector> type = prototype.getClass();
-        return new FieldDef(protocol, Kind.PROTOCOL, 0, 0, null, null, null, null,
-                s -> is(s, type, protocol) ? s.payloadOffset : -1, type, null);
+    /** An application protocol ({@code dns}, a variant of it such as {@code mdns}, {@code tls}, ...). */
+    static FieldDef appProtocol(AppNames.Protocol p) {
+        return new FieldDef(p.name, Kind.PROTOCOL, 0, 0, null, null, null, null,
+                s -> p.present(s) ? s.payloadOffset : -1, p, null);
     }
 
-    /** An application field, of the kind its definition gives. */
-    static FieldDef appField(AppField f) {
+    /** An application field, of the kind its (first) definition gives. */
+    static FieldDef appField(AppNames.FieldSet set) {
+        AppField f = set.first();
         Kind kind;
         switch (f.kind()) {
             case NUMBER: kind = Kind.NUMBER; break;
@@ -114,16 +110,7 @@ final class FieldDef {
             default: kind = Kind.STRING; break;
         }
         long max = kind == Kind.IPV4 ? 0xffff_ffffL : f.max();
-        return new FieldDef(f.name(), kind, 0, max, null, null, null, null, null, null, f);
-    }
-
-    /**
-     * True when the packet's payload was dissected as {@code type} and is not empty (a bare ACK
-     * on port 53 is TCP to Wireshark, not DNS).
-     */
-    static boolean is(PacketSummary s, Class<? extends AppDissector> type, String protocol) {
-        AppDissector d = s.app;
-        return d != null && d.getClass() == type && d.length() > 0 && protocol.equals(d.protocol());
+        return new FieldDef(f.name(), kind, 0, max, null, null, null, null, null, null, set);
     }
 
     /** True when the packet has this protocol or field. */
@@ -133,8 +120,8 @@ final class FieldDef {
         }
         switch (kind) {
             case PROTOCOL:
-                if (appClass != null) {
-                    return is(s, appClass, name);
+                if (appProtocol != null) {
+                    return appProtocol.present(s); // a bare ACK on port 53 is TCP to Wireshark, not DNS
                 }
                 return layerMask == 0 || (s.layers & layerMask) != 0;
             case IPV6:

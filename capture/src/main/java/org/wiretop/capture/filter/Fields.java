@@ -4,12 +4,12 @@ import static org.wiretop.decode.PacketSummary.*;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wiretop.capture.filter.FieldDef.Kind;
 import org.wiretop.capture.filter.FieldDef.LongGetter;
 import org.wiretop.decode.AppDissector;
-import org.wiretop.decode.AppField;
 import org.wiretop.decode.Dissectors;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.decode.Status;
@@ -141,13 +141,12 @@ final class Fields {
         m.put("wiretop.reason", FieldDef.string("wiretop.reason",
                 s -> s.reason == null || s.reason.isEmpty() ? null : s.reason));
         // the application layer: every protocol of the dissector table and every field it reports
-        for (AppDissector d : Dissectors.prototypes()) {
-            for (String protocol : d.protocols()) {
-                m.putIfAbsent(protocol, FieldDef.appProtocol(d, protocol));
-            }
-            for (AppField f : d.fields()) {
-                m.putIfAbsent(f.name(), FieldDef.appField(f));
-            }
+        List<AppDissector> table = Dissectors.prototypes();
+        for (AppNames.Protocol p : AppNames.protocols(table)) {
+            m.putIfAbsent(p.name, FieldDef.appProtocol(p));
+        }
+        for (AppNames.FieldSet f : AppNames.fields(table)) {
+            m.putIfAbsent(f.name, FieldDef.appField(f));
         }
         return m;
     }

@@ -3,6 +3,7 @@ package org.wiretop.capture.filter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wiretop.capture.format.LineBuilder;
+import org.wiretop.decode.AppField;
 import org.wiretop.decode.PacketSummary;
 
 /**
@@ -76,15 +77,16 @@ final class TextNodes {
 
         @Override
         boolean test(PacketSummary s) {
-            int n = field.app != null ? field.app.count(s.app) : field.string.get(s) != null ? 1 : 0;
+            AppField app = field.app == null ? null : field.app.of(s.app);
+            int n = app != null ? app.count(s.app) : field.app == null && field.string.get(s) != null ? 1 : 0;
             if (n == 0) {
                 return false;
             }
             Scratch sc = scratch();
             for (int i = 0; i < n; i++) {
                 sc.line.setLength(0);
-                if (field.app != null) {
-                    field.app.appendText(s.app, i, sc.line);
+                if (app != null) {
+                    app.appendText(s.app, i, sc.line);
                 } else {
                     sc.line.append(field.string.get(s));
                 }
