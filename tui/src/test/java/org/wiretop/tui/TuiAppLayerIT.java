@@ -65,6 +65,8 @@ class TuiAppLayerIT {
             s = t.await(WAIT, x -> x.contains("(dns.a)"));
             assertTrue(s.contains("v DNS, Standard query response") && s.contains("Address: 192.0.2.1  (dns.a)")
                     && s.contains("Query name: example.test  (dns.qry.name)"), s);
+            t.keys("Escape"); // alone, and awaited: ESC with the next key would read as Alt-key
+            t.await(WAIT, x -> x.contains("No. Time"));
             quit(t);
         } finally {
             dnsmasq.destroy();
@@ -120,8 +122,6 @@ class TuiAppLayerIT {
     }
 
     private static void quit(Tmux t) throws Exception {
-        t.keys("Escape"); // alone: ESC then q in one go would read as Alt-q
-        t.await(WAIT, x -> x.contains(" / filter  c capture filter"));
         t.keys("q");
         String s = t.await(WAIT, x -> !x.contains("1 Packets") && x.strip().endsWith("PROMPT$"));
         assertTrue(s.strip().endsWith("PROMPT$"), "the shell prompt is back:\n" + s);
