@@ -38,8 +38,10 @@
  * {@code tls}, ...; a protocol may have variants, as {@code mdns} and {@code llmnr} are DNS on
  * their ports to Wireshark), true when the payload was dissected as it and is not empty; and each
  * {@link org.wiretop.decode.AppField} of its dissector ({@code dns.qry.name}, {@code dns.a}, ...)
- * with its kind (number, boolean, IPv4, IPv6, text). A protocol added to the table is filterable
- * with no change here. {@link org.wiretop.capture.filter.DisplayFilter#knownNames()} lists them all.
+ * with its kind (number, boolean, IPv4, IPv6, text). A field several dissectors report is one name
+ * (QUIC reports TLS's {@code tls.handshake.*} for the handshake in its Initial), and a protocol is
+ * also true where another dissector carries its fields ({@code tls} on such a QUIC packet), as in
+ * Wireshark. A protocol added to the table is filterable with no change here. {@link org.wiretop.capture.filter.DisplayFilter#knownNames()} lists them all.
  *
  * <h2>Semantics (Wireshark 4's)</h2>
  * <ul>
