@@ -63,6 +63,17 @@ public final class AppFixtures {
         m.put("mdns-query-udp", udp(5353, 5353, DNS_QUERY));
         m.put("text-tcp", tcp(50000, TEXT_PORT, TEXT_LINES));
         m.put("text-udp", udp(TEXT_PORT, 50000, TEXT_LINES));
+        // DHCP and NTP: the valid shapes of DhcpNtpSamples (its hostile ones have a test of their own)
+        m.put("dhcp-discover", udp(68, 67, DhcpNtpSamples.DHCP_DISCOVER));
+        m.put("dhcp-ack", udp(67, 68, DhcpNtpSamples.DHCP_ACK));
+        m.put("dhcp-overload", udp(67, 68, DhcpNtpSamples.DHCP_OVERLOAD));
+        m.put("dhcp-specials", udp(68, 67, DhcpNtpSamples.DHCP_SPECIALS));
+        m.put("bootp-cmu", udp(67, 68, DhcpNtpSamples.BOOTP_CMU));
+        m.put("ntp-client-md5", udp(40000, 123, DhcpNtpSamples.NTP_CLIENT_MD5));
+        m.put("ntp-server", udp(123, 40000, DhcpNtpSamples.NTP_SERVER));
+        m.put("ntp-control-data", udp(123, 40001, DhcpNtpSamples.NTP_CONTROL_DATA));
+        m.put("ntp-private", udp(40002, 123, DhcpNtpSamples.NTP_PRIVATE));
+        m.put("ntp-private-peers", udp(123, 40002, DhcpNtpSamples.NTP_PRIVATE_PEERS));
         return m;
     }
 
