@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.wiretop.decode.dhcp.Dhcp;
 import org.wiretop.decode.dns.Dns;
 import org.wiretop.decode.ntp.Ntp;
+import org.wiretop.decode.text.LineText;
 
 /**
  * The dissector table (design §4b rule 7): which application protocol a TCP or UDP payload
@@ -43,7 +44,10 @@ public final class Dissectors {
     private static final List<Row> ROWS = List.of(
             new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
             new Row("dhcp", Dhcp::new, ports(67, 68), ports(), ports(67, 68), false, null, null),
-            new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null));
+            new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null),
+            // text has no port and no heuristic: only --decode-as (and the UI's built-in servers) choose it
+            new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
+
 
     private static final List<String> NAMES = names(ROWS);
     /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */
