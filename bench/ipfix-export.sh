@@ -53,7 +53,9 @@ nfcapd_stop() { # PID DIR -> flows stored on stdout (after its socket drained)
         awk -v p="$hexport" '$2 ~ p"$" {q=$5; sub(/.*:/, "", q); if (q != "00000000") busy=1} END {exit busy}' /proc/net/udp && break
         sleep 0.05
     done
-    kill -TERM "$1"; wait "$1" 2>/dev/null || true
+    kill -TERM "$1"
+    # called in $(...), a subshell that cannot wait for it: poll until it has written its statistics
+    for _ in $(seq 200); do kill -0 "$1" 2>/dev/null || break; sleep 0.05; done
     sed -n "s/.*Flows: \([0-9]*\),.*/\1/p" "$2.log" | tail -1
 }
 timed() { # COMMAND... : "wall cpu" of one run (its output in $OUT/timed.out and .err)
