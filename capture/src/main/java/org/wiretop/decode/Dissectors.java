@@ -10,6 +10,7 @@ import org.wiretop.decode.http.Http;
 import org.wiretop.decode.ntp.Ntp;
 import org.wiretop.decode.resp.Resp;
 import org.wiretop.decode.ssh.Ssh;
+import org.wiretop.decode.text.LineText;
 
 /**
  * The dissector table (design §4b rule 7): which application protocol a TCP or UDP payload
@@ -47,11 +48,14 @@ public final class Dissectors {
     private static final List<Row> ROWS = List.of(
             new Row("resp", Resp::new, ports(), ports(6379), ports(6379), true, null, null),
             new Row("ssh", Ssh::new, ports(), ports(22), ports(22), false, Ssh::looksLike, null),
-            new Row("http", Http::new, ports(1900), ports(80, 3128, 8000, 8080, 8088), ports(80, 8080), false,
+            new Row("http", Http::new, ports(), ports(80, 3128, 8000, 8080, 8088), ports(80, 8080), false,
                     Http::looksLike, null),
+            new Row("ssdp", Http::ssdp, ports(1900), ports(), ports(), false, null, null),
             new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
             new Row("dhcp", Dhcp::new, ports(67, 68), ports(), ports(67, 68), false, null, null),
-            new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null));
+            new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null),
+            // text has no port and no heuristic: only --decode-as (and the UI's built-in servers) choose it
+            new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
 
     private static final List<String> NAMES = names(ROWS);
     /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */

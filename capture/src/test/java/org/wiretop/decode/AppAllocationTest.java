@@ -45,7 +45,7 @@ class AppAllocationTest {
                 "per-thread allocation counting is off in this JVM");
         List<byte[]> frames = new ArrayList<>(AppFixtures.frames());
         frames.addAll(hostile());
-        Decoder decoder = new Decoder();
+        Decoder decoder = new Decoder(AppFixtures.DECODE_AS); // the text fixtures' port too
         PacketSummary s = new PacketSummary();
         TextFormatter text = new TextFormatter(TimestampStyle.localTime(false), false, 1);
         LineBuilder line = new LineBuilder(1 << 18);

@@ -1,6 +1,7 @@
 package org.wiretop.decode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,8 +40,33 @@ public final class AppFixtures {
     static final String RESP_SET = "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n";
     static final String RESP_REPLIES = "+OK\r\n:1000\r\n-ERR unknown command\r\n$-1\r\n*-1\r\n"
             + "*2\r\n*2\r\n:1\r\n:-2\r\n$3\r\nabc\r\n";
+    /** Two text lines (CR LF, then LF) and a third without its LF, with a NUL and a byte above 0x7f. */
+    static final String TEXT_LINES = "68656c6c6f20776f726c640d0a" + "7365636f6e640a" + "7400ff";
+    /** The port the text fixtures use: one no other fixture uses, which DECODE_AS maps to text. */
+    static final int TEXT_PORT = 17777;
+    /**
+     * The decode-as choices of the decoders that run every fixture (truncation sweep, summary reuse,
+     * fuzzing), so that a protocol without a port of its own (text) is reached too.
+     */
+    public static final DecodeAs DECODE_AS = DecodeAs.parse(List.of(TEXT_PORT + "=text"));
 
     private AppFixtures() {
+    }
+
+    /** Every payload's frame, for the fuzzer's seeds (Ethernet frames). */
+    public static java.util.List<byte[]> frames() {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        for (Fixtures.Fixture f : all().values()) {
+            out.add(f.bytes());
+        }
+        return out;
+    }
+
+    /** Every payload's Ethernet frame by name, for tests outside this package (display filters, the UI). */
+    public static Map<String, byte[]> byName() {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        all().forEach((name, f) -> m.put(name, f.bytes()));
+        return m;
     }
 
     /** Every payload, wrapped, by name. */
@@ -60,6 +86,8 @@ public final class AppFixtures {
         m.put("resp-set-tcp", tcp(40000, 6379, ascii(RESP_SET)));
         m.put("resp-replies-tcp", tcp(6379, 40000, ascii(RESP_REPLIES)));
         m.put("resp-inline-tcp", tcp(40000, 6379, ascii("PING\r\n")));
+        m.put("text-tcp", tcp(50000, TEXT_PORT, TEXT_LINES));
+        m.put("text-udp", udp(TEXT_PORT, 50000, TEXT_LINES));
         // DHCP and NTP: the valid shapes of DhcpNtpSamples (its hostile ones have a test of their own)
         m.put("dhcp-discover", udp(68, 67, DhcpNtpSamples.DHCP_DISCOVER));
         m.put("dhcp-ack", udp(67, 68, DhcpNtpSamples.DHCP_ACK));
@@ -72,15 +100,6 @@ public final class AppFixtures {
         m.put("ntp-private", udp(40002, 123, DhcpNtpSamples.NTP_PRIVATE));
         m.put("ntp-private-peers", udp(123, 40002, DhcpNtpSamples.NTP_PRIVATE_PEERS));
         return m;
-    }
-
-    /** Every payload's frame, for the fuzzer's seeds (Ethernet frames). */
-    public static java.util.List<byte[]> frames() {
-        java.util.List<byte[]> out = new java.util.ArrayList<>();
-        for (Fixtures.Fixture f : all().values()) {
-            out.add(f.bytes());
-        }
-        return out;
     }
 
     /** Hex of ASCII text. */

@@ -8,9 +8,12 @@ import org.wiretop.decode.Truncated;
 /**
  * Prints a packet's application layer in tcpdump's words, and is the one place where a printer
  * running out of captured bytes is caught: as tcpdump does, the line then ends with
- * {@code [|domain]}. One instance per formatter (it reuses its view).
+ * {@code [|domain]}. One instance per formatter, or per UI list (it reuses its view).
  */
-final class AppText {
+public final class AppText {
+    /** Wireshark's Info column holds 4,095 characters (COL_MAX_INFO_LEN with its NUL). */
+    static final int INFO_MAX = 4095;
+
     private final PacketBuf view = new PacketBuf();
 
     /** Appends {@code s.app}'s text (see {@link AppDissector#appendText}). */
@@ -23,11 +26,8 @@ final class AppText {
         }
     }
 
-    /** Wireshark's Info column holds 4,095 characters (COL_MAX_INFO_LEN with its NUL). */
-    static final int INFO_MAX = 4095;
-
     /** Appends {@code s.app}'s Wireshark-style Info, or as much of it as the bytes allow, at most {@link #INFO_MAX}. */
-    void appendInfo(LineBuilder out, PacketSummary s) {
+    public void appendInfo(LineBuilder out, PacketSummary s) {
         AppDissector d = s.app;
         int start = out.length();
         try {

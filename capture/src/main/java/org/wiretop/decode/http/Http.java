@@ -51,15 +51,31 @@ public final class Http extends AppDissector {
 
     private final HttpText text = new HttpText();
     private final HttpHeaders headers = new HttpHeaders();
+    /** SSDP: Wireshark's own protocol (its filter name) over HTTP's syntax and fields. */
+    private final boolean ssdp;
+
+    /** HTTP. */
+    public Http() {
+        this(false);
+    }
+
+    private Http(boolean ssdp) {
+        this.ssdp = ssdp;
+    }
+
+    /** SSDP (UPnP discovery, HTTP over UDP 1900): Wireshark names the protocol {@code ssdp}, its fields {@code http.*}. */
+    public static Http ssdp() {
+        return new Http(true);
+    }
 
     @Override
     public String name() {
-        return "http";
+        return ssdp ? "ssdp" : "http";
     }
 
     @Override
     public String label() {
-        return overTcp() ? "HTTP" : "SSDP";
+        return ssdp ? "SSDP" : "HTTP";
     }
 
     @Override
