@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.wiretop.decode.dns.Dns;
+import org.wiretop.decode.tls.Tls;
 
 /**
  * The dissector table (design §4b rule 7): which application protocol a TCP or UDP payload
@@ -39,7 +40,8 @@ public final class Dissectors {
 
     //  name    factory    UDP ports                  TCP ports        tcpdump prints on    -T     TCP / UDP heuristic
     private static final List<Row> ROWS = List.of(
-            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike));
+            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
+            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false, Tls::looksLike, null));
 
     private static final List<String> NAMES = names(ROWS);
     /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */
