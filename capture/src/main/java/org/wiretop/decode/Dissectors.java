@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.wiretop.decode.dns.Dns;
+import org.wiretop.decode.quic.Quic;
 import org.wiretop.decode.tls.Tls;
 
 /**
@@ -41,7 +42,8 @@ public final class Dissectors {
     //  name    factory    UDP ports                  TCP ports        tcpdump prints on    -T     TCP / UDP heuristic
     private static final List<Row> ROWS = List.of(
             new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
-            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false, Tls::looksLike, null));
+            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false, Tls::looksLike, null),
+            new Row("quic", Quic::new, ports(443), ports(), ports(), false, null, Quic::looksLike));
 
     private static final List<String> NAMES = names(ROWS);
     /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */

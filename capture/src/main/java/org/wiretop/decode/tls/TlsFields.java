@@ -101,18 +101,8 @@ final class TlsFields {
             out.append(" (SNI=");
             int at = out.length();
             h.appendServerName(out);
-            printable(out, at);
+            TlsNames.printable(out, at);
             out.append(')');
-        }
-    }
-
-    /** Replaces what is not printable ASCII in {@code out[from, length)} by '.'. */
-    static void printable(LineBuilder out, int from) {
-        byte[] b = out.array();
-        for (int i = from; i < out.length(); i++) {
-            if (b[i] < 0x20 || b[i] == 0x7f) { // bytes >= 0x80 are negative
-                b[i] = '.';
-            }
         }
     }
 

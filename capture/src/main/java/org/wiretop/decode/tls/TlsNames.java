@@ -97,11 +97,13 @@ public final class TlsNames {
         }
     }
 
-    /** Appends bytes of a name from the wire, printable ASCII as is and anything else as '.'. */
-    static void appendPrintable(LineBuilder out, byte[] data, int off, int length) {
-        for (int i = 0; i < length; i++) {
-            int c = data[off + i] & 0xff;
-            out.append(c >= 0x20 && c < 0x7f ? (char) c : '.');
+    /** Replaces what is not printable ASCII in {@code out[from, length)} by '.'. */
+    public static void printable(LineBuilder out, int from) {
+        byte[] b = out.array();
+        for (int i = from; i < out.length(); i++) {
+            if (b[i] < 0x20 || b[i] == 0x7f) { // bytes >= 0x80 are negative
+                b[i] = '.';
+            }
         }
     }
 }

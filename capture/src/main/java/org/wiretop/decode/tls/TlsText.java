@@ -44,7 +44,7 @@ public final class TlsText {
         switch (kind) {
             case Tls.ITEM_MESSAGE:
                 if (d.hello.type() == value) {
-                    appendHello(d.hello, d.data(), out);
+                    appendHello(d.hello, out);
                 } else {
                     String name = TlsNames.handshake(value, false);
                     if (name != null) {
@@ -90,14 +90,14 @@ public final class TlsText {
      * Appends a hello as far as it was read: {@code ClientHello SNI=x ALPN=a,b} or
      * {@code ServerHello TLSv1.3 TLS_AES_128_GCM_SHA256 ALPN=h2} (QUIC's text uses it too).
      */
-    public static void appendHello(TlsHandshake h, byte[] data, LineBuilder out) {
+    public static void appendHello(TlsHandshake h, LineBuilder out) {
         if (h.type() == TlsHandshake.CLIENT_HELLO) {
             out.append("ClientHello");
             if (h.hasServerName()) {
                 out.append(" SNI=");
                 int at = out.length();
                 h.appendServerName(out);
-                TlsFields.printable(out, at);
+                TlsNames.printable(out, at);
             }
         } else {
             out.append(h.retryRequest() ? "HelloRetryRequest" : "ServerHello");
@@ -114,7 +114,7 @@ public final class TlsText {
             out.append(i == 0 ? " ALPN=" : ",");
             int at = out.length();
             h.appendAlpn(i, out);
-            TlsFields.printable(out, at);
+            TlsNames.printable(out, at);
         }
     }
 
