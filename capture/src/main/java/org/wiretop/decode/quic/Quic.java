@@ -249,7 +249,7 @@ public final class Quic extends AppDissector {
 
     @Override
     public void appendText(PacketBuf in, LineBuilder out, PacketSummary s, int verbose) {
-        QuicText.print(this, in, out);
+        QuicText.print(this, in, out, s);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.wiretop.decode.quic;
 
 import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.decode.PacketBuf;
+import org.wiretop.decode.PacketSummary;
+import org.wiretop.decode.Status;
 import org.wiretop.decode.tls.TlsText;
 
 /**
@@ -22,7 +24,7 @@ final class QuicText {
     private QuicText() {
     }
 
-    static void print(Quic d, PacketBuf in, LineBuilder out) {
+    static void print(Quic d, PacketBuf in, LineBuilder out, PacketSummary s) {
         out.append("quic");
         int bp = d.start();
         int end = in.end();
@@ -36,6 +38,9 @@ final class QuicText {
             while (bp < end && in.u8(bp) == 0) {
                 bp++;
             }
+        }
+        if (s.status == Status.INVALID && (s.reason.startsWith("quic-") || s.reason.startsWith("tls-"))) {
+            out.append(" [").appendTemplate(s.reason, s.reasonValue).append(']'); // the capture's end is tcpdump's mark above
         }
     }
 

@@ -16,11 +16,12 @@ import org.wiretop.decode.PacketSummary;
  * handshake: msg_type(1) length(3) body[length]      (several may share a record)
  *            1 ClientHello, 2 ServerHello: see {@link TlsHandshake}
  * </pre>
- * Stateless, one segment at a time: records are walked from the first byte of the payload (a
- * segment that does not start with a record header is the continuation of an earlier record, as
- * Wireshark says when it has not seen the start), up to {@link #MAX_RECORDS}; a record that goes
- * on past the segment is read as far as the segment goes. Wireshark reassembles a message spread
- * over segments and shows it on the last one; this shows what each segment holds.
+ * Stateless, one segment at a time: records are walked from the first byte of the payload, up to
+ * {@link #MAX_RECORDS}; a record that goes on past the segment is read as far as the segment goes.
+ * A segment that does not start with a record header (the middle of a record begun in an earlier
+ * segment, or no TLS at all) is given back: the packet has no application layer, as tcpdump shows
+ * it and as Wireshark does a segment of a reassembled record. Wireshark reassembles a message
+ * spread over segments and shows it on the last one; this shows what each segment holds.
  *
  * <p>A handshake record is encrypted (TLS 1.2's Finished) when it follows a ChangeCipherSpec in the
  * same segment or when its bytes do not read as handshake messages.
@@ -37,8 +38,6 @@ public final class Tls extends AppDissector {
     static final int ITEM_MESSAGE = 1, ITEM_CCS = 2, ITEM_ALERT = 3, ITEM_ENCRYPTED_ALERT = 4, ITEM_DATA = 5,
             ITEM_ENCRYPTED_HANDSHAKE = 6, ITEM_HEARTBEAT = 7;
 
-    /** True when the segment does not start with a record header. */
-    boolean continuation;
     final int[] records = new int[MAX_RECORDS];
     int recordCount;
     final int[] messages = new int[MAX_MESSAGES];
@@ -86,7 +85,6 @@ public final class Tls extends AppDissector {
 
     @Override
     protected void decode(PacketBuf b, PacketSummary s) {
-        continuation = false;
         recordCount = messageCount = itemCount = 0;
         alert = -1;
         helloSeen = false;
@@ -94,7 +92,7 @@ public final class Tls extends AppDissector {
         int off = start();
         int wireEnd = b.reportedEnd();
         if (!isRecordHeader(b, off)) {
-            continuation = true; // the middle of a record that began in an earlier segment
+            s.app = null; // the middle of a record begun earlier, not TLS, or too little captured to tell
             return;
         }
         boolean afterCcs = false;

@@ -47,10 +47,6 @@ final class TlsFields {
 
     /** Wireshark's Info: every record's and message's name, comma-separated. */
     static void appendInfo(Tls d, LineBuilder out) {
-        if (d.continuation) {
-            out.append("Continuation Data");
-            return;
-        }
         if (d.itemCount == 0) {
             out.append("TLS Segment");
             return;

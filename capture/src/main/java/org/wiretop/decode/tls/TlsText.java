@@ -17,11 +17,9 @@ public final class TlsText {
     }
 
     static void append(Tls d, LineBuilder out, PacketSummary s) {
-        out.append(": TLS ");
-        if (d.continuation) {
-            out.append("continuation");
-        } else if (d.itemCount == 0) {
-            out.append("segment");
+        out.append(": TLS");
+        if (d.itemCount == 0 && s.status == Status.OK) {
+            out.append(" segment"); // a record header that goes on in the next segment
         }
         int last = -1;
         boolean first = true;
@@ -31,9 +29,7 @@ public final class TlsText {
                 continue;
             }
             last = item;
-            if (!first) {
-                out.append(", ");
-            }
+            out.append(first ? " " : ", ");
             first = false;
             appendItem(d, item >>> 16, item & 0xffff, out);
         }
