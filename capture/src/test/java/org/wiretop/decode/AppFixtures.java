@@ -8,7 +8,7 @@ import java.util.Map;
  * their ports: they join {@link Fixtures#all()}, so the truncation sweep, the summary-reuse test
  * and the fuzz seeds see every dissector. A protocol adds its payloads here.
  */
-final class AppFixtures {
+public final class AppFixtures {
     /** DNS query: id 0x1234, RD, one question "example.com" A IN, one OPT record (UDP size 1232). */
     static final String DNS_QUERY = "1234 0100 0001 0000 0000 0001"
             + "076578616d706c6503636f6d00 0001 0001"
@@ -62,6 +62,15 @@ final class AppFixtures {
         m.put("quic-initial-server", udpReply(443, 40000, QuicVectors.V1_SERVER_INITIAL));
         m.put("quic-initial-server-bad-tag", udpReply(443, 40000, badTag(QuicVectors.V1_SERVER_INITIAL)));
         return m;
+    }
+
+    /** Every payload's frame, for the fuzzer's seeds (Ethernet frames). */
+    public static java.util.List<byte[]> frames() {
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        for (Fixtures.Fixture f : all().values()) {
+            out.add(f.bytes());
+        }
+        return out;
     }
 
     /** The packet with its last byte (in the authentication tag) flipped. */

@@ -126,6 +126,9 @@ class QuicDissectorTest {
         // a Length field beyond the datagram (the field is not header-protected)
         String longer = QuicVectors.V1_CLIENT_INITIAL.replace(" ", "").replaceFirst("449e", "44ff");
         assertInvalid(udp(40006, 443, longer), "quic-length 1279 > datagram");
+        // datagrams too short for their own header: invalid, never "truncated" (every byte was captured)
+        assertInvalid(udp(40006, 443, "c00000"), "quic-long-header 3 bytes");
+        assertInvalid(udp(40006, 443, "c000000001" + "08" + "0102030405060708" + "00"), "quic-long-header 15 bytes");
         // a connection ID longer than version 1 allows
         assertInvalid(udp(40006, 443, "c00000000115" + "00".repeat(40)), "quic-dcid-length 21 > 20");
     }

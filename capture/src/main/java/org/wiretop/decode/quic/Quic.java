@@ -110,6 +110,10 @@ public final class Quic extends AppDissector {
 
     /** Reads the long-header packet at {@code p}; returns where the next packet starts, or -1. */
     private int longHeader(PacketBuf b, PacketSummary s, int i, int p, int end) {
+        if (end - p < 7) { // first byte, version, two connection ID lengths at the least
+            s.invalid("quic-long-header # bytes", end - p);
+            return -1;
+        }
         int v = b.i32(p + 1);
         version[i] = v;
         if (QuicVersions.google(v)) {
@@ -118,6 +122,10 @@ public final class Quic extends AppDissector {
         boolean known = QuicVersions.known(v);
         int q = p + 5;
         for (int cid = 0; cid < 2; cid++) {
+            if (q >= end) {
+                s.invalid("quic-long-header # bytes", end - p);
+                return -1;
+            }
             int n = b.u8(q++);
             if (n > MAX_CID && v != QuicVersions.NEGOTIATION) {
                 if (known) {
@@ -159,8 +167,12 @@ public final class Quic extends AppDissector {
             return end;
         }
         if (t == QuicVersions.INITIAL) {
-            long token = varint(b, q);
+            long token = varint(b, q, end);
             q += varintLength;
+            if (token < 0) {
+                s.invalid("quic-long-header # bytes", end - p);
+                return -1;
+            }
             if (token > end - q) {
                 s.invalid("quic-token-length # > datagram", token);
                 return -1;
@@ -168,8 +180,12 @@ public final class Quic extends AppDissector {
             tokenLength[i] = token;
             q += (int) token;
         }
-        long n = varint(b, q);
+        long n = varint(b, q, end);
         q += varintLength;
+        if (n < 0) {
+            s.invalid("quic-long-header # bytes", end - p);
+            return -1;
+        }
         if (n > end - q) {
             s.invalid("quic-length # > datagram", n);
             return -1;
@@ -236,10 +252,20 @@ public final class Quic extends AppDissector {
         return b.reportedEnd();
     }
 
-    /** An RFC 9000 §16 variable-length integer at {@code q}; its size goes to {@link #varintLength}. */
-    private long varint(PacketBuf b, int q) {
+    /**
+     * An RFC 9000 §16 variable-length integer at {@code q}, its size in {@link #varintLength}; -1 when
+     * it does not fit before {@code end} (the datagram's end: a read past the capture is a cut).
+     */
+    private long varint(PacketBuf b, int q, int end) {
+        varintLength = 0;
+        if (q >= end) {
+            return -1;
+        }
         int first = b.u8(q);
         varintLength = 1 << (first >>> 6);
+        if (varintLength > end - q) {
+            return -1;
+        }
         long v = first & 0x3f;
         for (int k = 1; k < varintLength; k++) {
             v = v << 8 | b.u8(q + k);
