@@ -89,6 +89,18 @@ class QuicDissectorTest {
     }
 
     @Test
+    void decodeAsReachesWhatTheHeuristicCannot() {
+        String shortHeader = "41" + "0102030405060708" + "00".repeat(30);
+        assertEquals(null, udp(50000, 50001, shortHeader).s().app); // no long header: no heuristic
+        Decoder chosen = new Decoder(DecodeAs.parse(List.of("50001=quic")));
+        AppDecoded d = AppDecoded.of(chosen, AppFixtures.udp(50000, 50001, shortHeader));
+        assertEquals("quic", d.s().app.name());
+        assertEquals("0", d.one("quic.header_form"));
+        assertEquals("quic, protected", d.suffix());
+        assertEquals("Protected Payload", d.info());
+    }
+
+    @Test
     void aBadTagIsAFailedDecryptionNotAnError() {
         AppDecoded d = udp(40004, 443, AppFixtures.badTag(QuicVectors.V1_CLIENT_INITIAL));
         assertEquals(Status.OK, d.s().status);
