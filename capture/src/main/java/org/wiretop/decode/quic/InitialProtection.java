@@ -131,9 +131,4 @@ final class InitialProtection {
     long packetNumber() {
         return packetNumber;
     }
-
-    /** The length of the packet number field, known once the header protection is off. */
-    int packetNumberLength(byte[] data, int start) {
-        return ((data[start] ^ (mask[0] & 0x0f)) & 3) + 1;
-    }
 }
