@@ -89,6 +89,17 @@ class QuicDissectorTest {
     }
 
     @Test
+    void aCaptureCutInsideAConnectionIdIsTruncated() {
+        Fixtures.Fixture f = AppFixtures.udp(40012, 443, "c0" + "00000001" + "08" + "0102030405060708" + "00" + "00" + "00");
+        AppDecoded d = AppDecoded.of(decoder, f, 14 + 20 + 8 + 8); // 2 of the DCID's 8 bytes captured
+        assertEquals(Status.TRUNCATED, d.s().status);
+        assertEquals("quic", d.s().reason);
+        assertEquals("", d.one("quic.dcid"));
+        assertEquals("1", d.one("quic.version"));
+        assertTrue(d.text().endsWith("quic, initial [|quic]"), d.text());
+    }
+
+    @Test
     void decodeAsReachesWhatTheHeuristicCannot() {
         String shortHeader = "41" + "0102030405060708" + "00".repeat(30);
         assertEquals(null, udp(50000, 50001, shortHeader).s().app); // no long header: no heuristic

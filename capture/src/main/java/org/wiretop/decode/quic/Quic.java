@@ -138,7 +138,8 @@ public final class Quic extends AppDissector {
                 s.invalid("quic-cid-length # > datagram", n);
                 return -1;
             }
-            if (n > 0 && n <= MAX_CID && b.has(q, n)) {
+            b.require(q, n); // the ID is printed from the packet's bytes: they must have been captured
+            if (n > 0 && n <= MAX_CID) {
                 cids.register(b.array(), q, n); // as tcpdump's printer does, for the short headers
             }
             if (cid == 0) {
