@@ -1,6 +1,7 @@
 package org.wiretop.cli;
 
 import org.wiretop.tui.CaptureSpec;
+import org.wiretop.tui.DecodeChoices;
 import org.wiretop.tui.PacketRing;
 import org.wiretop.tui.TuiLauncher;
 import picocli.CommandLine.Command;
@@ -35,6 +36,11 @@ public final class WiretopCommand implements Runnable {
     @Option(names = "-B", paramLabel = "KIB", description = "Kernel capture buffer in KiB, as tcpdump's -B (default: ${DEFAULT-VALUE}).")
     int bufferKib = org.wiretop.tui.CaptureEngine.DEFAULT_BUFFER_BYTES >> 10;
 
+    @Option(names = "--decode-as", paramLabel = "PORT=PROTO", description = "Dissect TCP/UDP port PORT as PROTO"
+            + " in the packet list, detail and display filter, as in capture and read. Repeat it or give several"
+            + " comma-separated. The built-in servers started in the UI are dissected as text (http: by its port).")
+    List<String> decodeAs = new ArrayList<>();
+
     @Parameters(paramLabel = "FILTER", arity = "0..*", description = "Capture filter in tcpdump (BPF) syntax.")
     List<String> filterWords = new ArrayList<>();
 
@@ -45,6 +51,12 @@ public final class WiretopCommand implements Runnable {
         }
         if (bufferKib < 1 || bufferKib > (1 << 21)) {
             throw UserError.usage("-B takes a buffer size in KiB between 1 and 2097152");
+        }
+        DecodeChoices choices;
+        try {
+            choices = new DecodeChoices(decodeAs);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
         }
         if (file != null && !filterWords.isEmpty()) {
             throw UserError.usage("a capture filter applies to live capture, not to -r FILE (use / in the UI for a display filter)");
@@ -60,7 +72,7 @@ public final class WiretopCommand implements Runnable {
         }
         CaptureSpec spec = file != null ? CaptureSpec.file(file) : CaptureSpec.live(iface, String.join(" ", filterWords));
         try {
-            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20, bufferKib << 10);
+            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20, bufferKib << 10, choices);
         } catch (IOException e) {
             throw UserError.runtime("cannot use the terminal: " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package org.wiretop.tui;
 
-import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +24,7 @@ public final class FlowFeeder implements AutoCloseable {
     private static final long BATCH_NANOS = 1_000_000_000L * BATCH / MAX_PER_SECOND;
 
     private final Supplier<PacketRing> rings;
+    private final DecodeChoices choices;
     private final Consumer<PacketSummary> ingest;
     private final Runnable onIdle;
     private final Thread thread;
@@ -32,7 +32,12 @@ public final class FlowFeeder implements AutoCloseable {
     private volatile long skipped;
 
     public FlowFeeder(Supplier<PacketRing> rings, Consumer<PacketSummary> ingest, Runnable onIdle) {
+        this(rings, DecodeChoices.none(), ingest, onIdle);
+    }
+
+    public FlowFeeder(Supplier<PacketRing> rings, DecodeChoices choices, Consumer<PacketSummary> ingest, Runnable onIdle) {
         this.rings = rings;
+        this.choices = choices;
         this.ingest = ingest;
         this.onIdle = onIdle;
         this.thread = new Thread(this::run, "wiretop-flows");
@@ -50,7 +55,7 @@ public final class FlowFeeder implements AutoCloseable {
     }
 
     private void run() {
-        Decoder decoder = new Decoder();
+        DecodeChoices.Follower decoders = choices.follower();
         PacketSummary s = new PacketSummary();
         PacketRing.Scratch scratch = new PacketRing.Scratch();
         PacketRing ring = null;
@@ -84,7 +89,7 @@ public final class FlowFeeder implements AutoCloseable {
                 }
                 s.frameNumber = next + 1;
                 s.epochNanos = scratch.epochNanos;
-                decoder.decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
+                decoders.decoder().decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
                 ingest.accept(s);
             }
             long left = BATCH_NANOS - (System.nanoTime() - batchStart);

@@ -15,9 +15,10 @@ public final class MonitorFeeds implements AutoCloseable {
     static final long IDLE_MILLIS = 300;
 
     private final FlowTable flows = FlowTable.withDefaults();
-    private final BuiltInServers servers = new BuiltInServers();
-    private final SampledSockets sockets = new SampledSockets(servers::ports);
-    private final FlowConnections connections = new FlowConnections(flows.published(), sockets::table);
+    private final DecodeChoices choices;
+    private final BuiltInServers servers;
+    private final SampledSockets sockets;
+    private final FlowConnections connections;
     private FlowFeeder feeder;
     private volatile boolean liveClock = true;
     // Flow thread only.
@@ -25,15 +26,23 @@ public final class MonitorFeeds implements AutoCloseable {
     private long ingestedAtPublish;
     private long lastIngestMillis;
 
-    public static MonitorFeeds open() {
-        MonitorFeeds m = new MonitorFeeds();
+    private MonitorFeeds(DecodeChoices choices) {
+        this.choices = choices;
+        this.servers = new BuiltInServers(choices);
+        this.sockets = new SampledSockets(servers::ports);
+        this.connections = new FlowConnections(flows.published(), sockets::table);
+    }
+
+    /** @param choices what ports are dissected as; the servers started from the UI add theirs */
+    public static MonitorFeeds open(DecodeChoices choices) {
+        MonitorFeeds m = new MonitorFeeds(choices);
         m.sockets.start();
         return m;
     }
 
     /** Starts feeding the flow table from whatever ring the capture fills. */
     public void feedFrom(Supplier<PacketRing> rings) {
-        feeder = new FlowFeeder(rings, this::ingest, this::idle).start();
+        feeder = new FlowFeeder(rings, choices, this::ingest, this::idle).start();
     }
 
     /** Live captures age flows by the wall clock; a file's flows keep the file's own time. */

@@ -17,13 +17,15 @@ public final class TuiLauncher {
      * @param ringPackets ring bound in packets
      * @param ringBytes   ring bound in bytes
      * @param bufferBytes kernel capture buffer
+     * @param choices     what ports are dissected as ({@code --decode-as})
      */
-    public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes) throws IOException {
-        try (MonitorFeeds monitor = MonitorFeeds.open()) {
+    public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes, DecodeChoices choices)
+            throws IOException {
+        try (MonitorFeeds monitor = MonitorFeeds.open(choices)) {
             monitor.setLiveClock(!spec.isFile());
             CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, bufferBytes);
             monitor.feedFrom(engine::ring);
-            LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
+            LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers(), choices);
             model.setFlowSkipped(monitor::flowSkipped);
             // The flow table preallocates tens of MiB that live as long as the UI. Moved to the old
             // generation now, on an idle heap, they are never copied by a young collection later,
