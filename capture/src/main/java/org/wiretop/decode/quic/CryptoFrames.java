@@ -26,6 +26,7 @@ final class CryptoFrames {
     final int[] types = new int[MAX_FRAMES];
     int typeCount;
     final int[] messages = new int[MAX_MESSAGES];
+    final int[] messageLengths = new int[MAX_MESSAGES];
     int messageCount;
     final TlsHandshake hello = new TlsHandshake();
 
@@ -133,7 +134,8 @@ final class CryptoFrames {
         for (int p = 0; p + 4 <= contiguous && messageCount < MAX_MESSAGES; ) {
             int type = crypto[p] & 0xff;
             int length = (crypto[p + 1] & 0xff) << 16 | (crypto[p + 2] & 0xff) << 8 | (crypto[p + 3] & 0xff);
-            messages[messageCount++] = type;
+            messages[messageCount] = type;
+            messageLengths[messageCount++] = length;
             if ((type == TlsHandshake.CLIENT_HELLO || type == TlsHandshake.SERVER_HELLO) && hello.type() < 0
                     && !hello.parse(view, type, p + 4, p + 4 + length, contiguous, s)) {
                 return false;

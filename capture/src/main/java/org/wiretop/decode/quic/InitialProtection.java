@@ -52,6 +52,7 @@ final class InitialProtection {
      */
     boolean open(byte[] data, int start, int pnOffset, int end, int version, byte[] dcid, int dcidOffset,
                  int dcidLength, boolean server) {
+        packetNumber = -1;
         if (pnOffset + 4 + SAMPLE > end || dcidLength > MAX_CID) {
             return false;
         }
@@ -65,6 +66,7 @@ final class InitialProtection {
                 pnBytes[i] = (byte) (data[pnOffset + i] ^ mask[1 + i]);
                 pn = pn << 8 | (pnBytes[i] & 0xff);
             }
+            packetNumber = pn; // known once the mask is off, tag or no tag (tshark shows it either way)
             System.arraycopy(slotIv, slot * 12, nonce, 0, 12);
             for (int i = 0; i < 8; i++) {
                 nonce[11 - i] ^= (byte) (pn >>> (8 * i));
@@ -85,7 +87,6 @@ final class InitialProtection {
             gcm.updateAAD(data, start + 1, pnOffset - start - 1);
             gcm.updateAAD(pnBytes, 0, pnLength);
             length = gcm.doFinal(data, payload, payloadLength, plain, 0);
-            packetNumber = pn;
             return true;
         } catch (AEADBadTagException bad) {
             return false;
@@ -128,6 +129,7 @@ final class InitialProtection {
         return length;
     }
 
+    /** The last packet's number once its header protection was removed (even if its tag failed), or -1. */
     long packetNumber() {
         return packetNumber;
     }

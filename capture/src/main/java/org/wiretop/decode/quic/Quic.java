@@ -235,6 +235,7 @@ public final class Quic extends AppDissector {
         }
         if (!ok) {
             decryptionFailed = tried; // wrong keys or damaged bytes: tshark's "decryption failed", not an error
+            packetNumber[i] = tried ? protection.packetNumber() : -1; // as tshark: the unmasked number
             return true;
         }
         opened = i;

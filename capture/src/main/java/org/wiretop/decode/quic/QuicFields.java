@@ -62,6 +62,8 @@ final class QuicFields {
                     d -> d.decryptionFailed ? 1 : -1),
             AppField.numbers("tls.handshake.type", "Handshake Type", Kind.NUMBER, 0xff, Quic.class,
                     d -> d.frames.messageCount, (d, i) -> d.frames.messages[i]),
+            AppField.numbers("tls.handshake.length", "Length", Kind.NUMBER, 0xffffff, Quic.class,
+                    d -> d.frames.messageCount, (d, i) -> d.frames.messageLengths[i]),
     }, TlsHandshake.fields(Quic.class, d -> d.frames.hello));
 
     private QuicFields() {
@@ -120,8 +122,10 @@ final class QuicFields {
             } else if (d.scidLength[i] > 0) {
                 hex(d, d.scid[i], d.scidLength[i], out.append(", SCID="));
             }
-            if (d.opened == i) {
+            if (d.packetNumber[i] >= 0) {
                 out.append(", PKN: ").append(d.packetNumber[i]);
+            }
+            if (d.opened == i) {
                 for (int f = 0; f < d.frames.typeCount; f++) {
                     out.append(", ").append(frameName(d.frames.types[f]));
                 }
