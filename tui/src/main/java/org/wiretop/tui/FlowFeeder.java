@@ -29,6 +29,8 @@ public final class FlowFeeder implements AutoCloseable {
     private final Runnable onIdle;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Set by {@link #drainAndStop}: stop once every packet in the ring has been read. */
+    private volatile boolean draining;
     private volatile long skipped;
 
     public FlowFeeder(Supplier<PacketRing> rings, Consumer<PacketSummary> ingest, Runnable onIdle) {
@@ -68,6 +70,9 @@ public final class FlowFeeder implements AutoCloseable {
                 next = ring == null ? 0 : ring.first();
             }
             if (ring == null || next >= ring.end()) {
+                if (draining) {
+                    return;
+                }
                 onIdle.run();
                 LockSupport.parkNanos(2_000_000L);
                 continue;
@@ -97,6 +102,22 @@ public final class FlowFeeder implements AutoCloseable {
                 LockSupport.parkNanos(left); // behind and over budget: leave the CPU to the capture
             }
         }
+    }
+
+    /**
+     * Reads what the ring holds now, then stops (for a capture that has ended): waits for that,
+     * at most {@code millis}. Returns false if the thread was still busy then.
+     */
+    public boolean drainAndStop(long millis) {
+        draining = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running = false;
+        return !thread.isAlive();
     }
 
     @Override
