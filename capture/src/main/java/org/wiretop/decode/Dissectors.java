@@ -8,9 +8,11 @@ import org.wiretop.decode.dhcp.Dhcp;
 import org.wiretop.decode.dns.Dns;
 import org.wiretop.decode.http.Http;
 import org.wiretop.decode.ntp.Ntp;
+import org.wiretop.decode.quic.Quic;
 import org.wiretop.decode.resp.Resp;
 import org.wiretop.decode.ssh.Ssh;
 import org.wiretop.decode.text.LineText;
+import org.wiretop.decode.tls.Tls;
 
 /**
  * The dissector table (design §4b rule 7): which application protocol a TCP or UDP payload
@@ -54,6 +56,8 @@ public final class Dissectors {
             new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
             new Row("dhcp", Dhcp::new, ports(67, 68), ports(), ports(67, 68), false, null, null),
             new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null),
+            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false, Tls::looksLike, null),
+            new Row("quic", Quic::new, ports(443), ports(), ports(), false, null, Quic::looksLike),
             // text has no port and no heuristic: only --decode-as (and the UI's built-in servers) choose it
             new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
 
