@@ -62,6 +62,7 @@ public final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
+        output.textOptions();
         String filter = String.join(" ", filterWords).strip();
         if (readPath != null) {
             try (PacketSource source = Sources.openFile(readPath)) {

@@ -33,6 +33,7 @@ public final class ReadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
+        output.textOptions();
         try (PacketSource source = Sources.openFile(file)) {
             return new PacketRun(source, false, String.join(" ", filterWords), display, output, null).execute();
         }
