@@ -36,7 +36,7 @@ public final class OutputOptions {
     boolean[] hexAscii = new boolean[0];
 
     @Option(names = "--payload", description = "The dump (-A, -x or -X; -X if none is given) shows only the payload:"
-            + " the bytes after the TCP/UDP header (an ICMP message's body).")
+            + " the bytes after the TCP/UDP header (nothing for other packets).")
     boolean payloadOnly;
 
     @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT packets.")

@@ -95,8 +95,8 @@ final class PacketPrinter implements PacketHandler {
                     b.append(process).append('}');
                 }
                 b.append('\n');
-            } else if (s.payloadOffset >= 0 && s.payloadLength > 0) {
-                b.append(data, s.payloadOffset, Math.min(s.payloadLength, capturedLength - s.payloadOffset));
+            } else if (TextFormatter.hasPayload(s)) {
+                b.append(data, s.payloadOffset, s.payloadLength); // --format payload: the bytes alone
             }
             out.write(b);
             if (out.failed()) {

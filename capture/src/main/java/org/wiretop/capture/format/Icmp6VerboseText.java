@@ -1,5 +1,8 @@
 package org.wiretop.capture.format;
 
+import org.wiretop.decode.PacketBuf;
+import org.wiretop.decode.dns.TcpdumpNames;
+
 /**
  * What tcpdump's {@code -v} adds to IPv6 neighbour discovery (print-icmp6.c): a router
  * advertisement's parameters, a neighbour advertisement's flags and the options of RS, RA, NS, NA
@@ -133,6 +136,18 @@ final class Icmp6VerboseText {
                     }
                     break;
                 }
+                case 31: {
+                    out.append(" lifetime ").append(u32(d, cp + 4)).append("s, domain(s):");
+                    PacketBuf names = new PacketBuf().wrap(d, end, end); // (rare: an allocation is fine)
+                    for (int domain = cp + 8; domain < cp + length && d[domain] != 0; ) {
+                        out.append(' ');
+                        domain = TcpdumpNames.print(names, domain, from, out);
+                        if (domain < 0) {
+                            return TRUNCATED;
+                        }
+                    }
+                    break;
+                }
                 case 7:
                     out.append(' ').append(u32(d, cp + 4)).append("ms");
                     break;
@@ -167,7 +182,7 @@ final class Icmp6VerboseText {
         return OK;
     }
 
-    /** The options this port prints; DNSSL (tcpdump prints its names) is shown as an unknown one. */
+    /** tcpdump's icmp6_opt_values. */
     private static String optionName(int type) {
         switch (type) {
             case 1: return "source link-address";
@@ -179,6 +194,7 @@ final class Icmp6VerboseText {
             case 7: return "advertisement interval";
             case 8: return "homeagent information";
             case 24: return "route info";
+            case 31: return "dnssl";
             default: return null;
         }
     }

@@ -139,7 +139,7 @@ public final class TextFormatter {
     private void appendDump(LineBuilder out, PacketSummary s, byte[] data, int end) {
         int from;
         if (options.payloadOnly()) {
-            if (s.payloadOffset < 0 || s.payloadLength <= 0) {
+            if (!hasPayload(s)) {
                 return;
             }
             from = s.payloadOffset;
@@ -157,6 +157,11 @@ public final class TextFormatter {
         }
     }
 
+    /** True when the packet carries TCP or UDP payload bytes (what --payload shows). */
+    public static boolean hasPayload(PacketSummary s) {
+        return (s.layers & (PacketSummary.TCP | PacketSummary.UDP)) != 0 && s.payloadOffset >= 0 && s.payloadLength > 0;
+    }
+
     // ---- IPv4 / IPv6 ----
 
     private void appendIp4(LineBuilder out, PacketSummary s, byte[] d, int end) {
@@ -171,6 +176,10 @@ public final class TextFormatter {
         if ((s.ipHasAddrs & 3) != 3) {
             StatusText.appendSuffix(out, s);
             return;
+        }
+        int missing = s.ipTotalLength - (s.wireLength - s.networkOffset);
+        if (missing > 0) {
+            out.append("truncated-ip - ").append(missing).append(" bytes missing! "); // longer than the frame
         }
         if (verbose > 0 && s.ipHeaderLength >= 20) {
             int r = IpVerboseText.appendIpv4(out, s, d, end);
@@ -208,6 +217,10 @@ public final class TextFormatter {
         if ((s.ipHasAddrs & 3) != 3) {
             StatusText.appendSuffix(out, s);
             return;
+        }
+        int missing = s.ip6PayloadLength + 40 - (s.wireLength - s.networkOffset);
+        if (s.ip6PayloadLength > 0 && missing > 0) {
+            out.append("truncated-ip6 - ").append(missing).append(" bytes missing!"); // (sic: no space)
         }
         if (verbose > 0) {
             IpVerboseText.appendIpv6(out, s, d);

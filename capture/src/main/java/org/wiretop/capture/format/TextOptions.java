@@ -11,8 +11,7 @@ package org.wiretop.capture.format;
  * @param dump       which dump follows the line
  * @param dumpLink   the dump starts at the link-level header ({@code -xx}, {@code -XX},
  *                   {@code -AA}) instead of the network header
- * @param payloadOnly the dump shows only the payload after the last decoded header (a TCP or UDP
- *                   payload, an ICMP message body), and nothing for a packet without one
+ * @param payloadOnly the dump shows only the TCP or UDP payload, and nothing for a packet without one
  */
 public record TextOptions(int verbose, boolean linkHeader, Dump dump, boolean dumpLink, boolean payloadOnly) {
     /** What follows each line. */
