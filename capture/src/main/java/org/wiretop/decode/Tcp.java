@@ -41,6 +41,7 @@ final class Tcp {
         b.enter("tcp");
         s.layers |= PacketSummary.TCP;
         s.transportOffset = off;
+        b.require(off, 4); // as tshark: both ports or neither
         s.srcPort = b.u16(off);
         s.dstPort = b.u16(off + 2);
         // As tshark: sequence, acknowledgment, header length, flags and window once the first 16
