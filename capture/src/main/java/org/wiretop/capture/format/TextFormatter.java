@@ -1,14 +1,9 @@
 package org.wiretop.capture.format;
 
-import static org.wiretop.decode.PacketSummary.ACK;
 import static org.wiretop.decode.PacketSummary.ARP;
-import static org.wiretop.decode.PacketSummary.FIN;
 import static org.wiretop.decode.PacketSummary.IP4;
 import static org.wiretop.decode.PacketSummary.IP6;
-import static org.wiretop.decode.PacketSummary.RST;
 import static org.wiretop.decode.PacketSummary.SLL;
-import static org.wiretop.decode.PacketSummary.SYN;
-import static org.wiretop.decode.PacketSummary.URG;
 
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.decode.Status;
@@ -37,13 +32,12 @@ import org.wiretop.decode.Status;
  */
 public final class TextFormatter {
     private final TimestampStyle time;
-    /** Per-conversation bases for relative sequence numbers, or null for absolute ones. */
-    private final RelativeSeq relative;
     private final TextOptions options;
     /** tcpdump's -v count, for the application printers. */
     private final int verbose;
     private final AppText app = new AppText();
     private final LinkText link = new LinkText();
+    private final TcpText tcp;
     /** The packet an ICMP error quotes (-v), printed by a nested formatter. */
     private final QuotedPacketText quote;
     /** Set when this packet's line ended as tcpdump's does when a printer runs out of bytes
@@ -72,8 +66,8 @@ public final class TextFormatter {
     /** @param depth how deep in ICMP quotes this formatter prints (0 = the packet itself) */
     TextFormatter(TimestampStyle time, boolean relative, TextOptions options, int depth) {
         this.time = time;
-        this.relative = relative ? new RelativeSeq() : null;
         this.options = options;
+        this.tcp = new TcpText(relative ? new RelativeSeq() : null, options.verbose(), app);
         this.verbose = options.verbose();
         this.quote = options.verbose() > 0 ? new QuotedPacketText(options, depth) : null;
     }
@@ -301,7 +295,7 @@ public final class TextFormatter {
         switch (proto) {
             case 6:
                 appendEndpoints(out, s, v6);
-                appendTcp(out, s, d, end, payload, v6);
+                cut |= !tcp.append(out, s, d, end, payload, v6);
                 return;
             case 17:
                 appendEndpoints(out, s, v6);
@@ -328,70 +322,7 @@ public final class TextFormatter {
         StatusText.appendSuffix(out, s);
     }
 
-    // ---- TCP / UDP (ICMP: IcmpLineText) ----
-
-    private void appendTcp(LineBuilder out, PacketSummary s, byte[] d, int end, int segment, boolean v6) {
-        if (s.tcpFlags < 0 || (s.status == Status.TRUNCATED && "tcp".equals(s.reason))) {
-            // tcpdump prints the ports, then the truncation mark, when the header is cut short
-            out.append(' ');
-            StatusText.appendTruncated(out, s);
-            return;
-        }
-        int flags = s.tcpFlags;
-        out.append("Flags [");
-        if ((flags & 0xff) == 0) {
-            out.append("none");
-        } else {
-            final String letters = "FSRP.UEW";
-            for (int bit = 0; bit < 8; bit++) {
-                if ((flags & (1 << bit)) != 0) {
-                    out.append(letters.charAt(bit));
-                }
-            }
-        }
-        out.append(']');
-        int length = Math.max(s.tcpPayloadLength, 0);
-        long seq = s.tcpSeq, ack = s.tcpAck, sackBase = 0;
-        if (relative != null && (flags & ACK) != 0) {
-            relative.track(s);
-            seq = relative.seq(seq);
-            ack = relative.ack(ack);
-            sackBase = relative.sackBase();
-        }
-        if (verbose > 0) {
-            TransportVerboseText.appendTcpChecksum(out, s, d, end, segment, v6);
-        }
-        if (length > 0 || (flags & (SYN | FIN | RST)) != 0 || verbose > 1) {
-            out.append(", seq ").append(seq);
-            if (length > 0) {
-                out.append(':').append((seq + length) & 0xffffffffL);
-            }
-        }
-        if ((flags & ACK) != 0) {
-            out.append(", ack ").append(ack);
-        }
-        out.append(", win ").append(s.tcpWindow);
-        if ((flags & URG) != 0) {
-            out.append(", urg ").append(s.tcpUrgent);
-        }
-        if (s.tcpHeaderLength > 20 && s.transportOffset >= 0) {
-            int optStart = s.transportOffset + 20;
-            int optEnd = Math.min(s.transportOffset + s.tcpHeaderLength, end);
-            out.append(", options [");
-            TcpOptionsText.append(out, d, optStart, optEnd, sackBase);
-            out.append(']');
-        }
-        out.append(", length ").append(length);
-        if (verbose > 0 && (flags & RST) != 0 && length > 0 && s.payloadOffset >= 0) {
-            TransportVerboseText.appendResetText(out, d, s.payloadOffset, length, end);
-            return; // tcpdump shows a reset's text instead of any application
-        }
-        if (s.app != null) {
-            cut |= !app.append(out, s, verbose); // tcpdump's text follows "length N"; the app owns the status
-            return;
-        }
-        StatusText.appendSuffix(out, s);
-    }
+    // ---- UDP (TCP: TcpText, ICMP: IcmpLineText) ----
 
     /** @param payload the IP payload's length (the UDP header included) */
     private void appendUdp(LineBuilder out, PacketSummary s, int payload, byte[] d, int end, boolean v6) {
