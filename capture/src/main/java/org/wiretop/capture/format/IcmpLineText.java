@@ -7,7 +7,8 @@ import org.wiretop.decode.Status;
  * The ICMP and ICMPv6 part of a line, as tcpdump prints it (print-icmp.c, print-icmp6.c):
  * {@code ICMP echo request, id 1, seq 2, length 64}, {@code ICMP6, neighbor solicitation, who
  * has fe80::1, length 32}; the words come from {@link IcmpText}. With {@code -v}: the checksum
- * ({@link TransportVerboseText}), the packet an ICMPv4 error quotes ({@link QuotedPacketText}),
+ * ({@link TransportVerboseText}), the packet an ICMPv4 error quotes ({@link QuotedPacketText}) and
+ * the extensions after it ({@link IcmpExtensionText}),
  * neighbour discovery's details ({@link Icmp6VerboseText}) and tcpdump's -v placement of an
  * ICMPv6 message's length. A type tcpdump's ICMPv6 printer does not know is followed by its
  * bytes in hex (unless -vv), as tcpdump prints it.
@@ -44,7 +45,13 @@ final class IcmpLineText {
         if (verbose > 0) {
             TransportVerboseText.appendIcmpChecksum(out, s, d, end, length);
             if (s.status == Status.OK && IcmpText.isError(s.icmpType)) {
-                return quote.append(out, d, s.transportOffset + 8, end);
+                if (!quote.append(out, d, s.transportOffset + 8, end)) {
+                    return false;
+                }
+                if (!IcmpExtensionText.append(out, s.icmpType, d, s.transportOffset, length, end)) {
+                    out.append(" [|icmp]");
+                }
+                return true;
             }
         }
         StatusText.appendSuffix(out, s);

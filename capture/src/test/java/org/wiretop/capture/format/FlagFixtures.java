@@ -92,8 +92,17 @@ final class FlagFixtures {
         p.add(ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 1, 0, hex("45"))));
         p.add(ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 3, 0,
                 ip6("2001:db8::1", "2001:db8::2", 17, udp(5000, 53, bytes(12, 'q'))))));
+        p.add(ip4("10.0.0.2", "10.0.0.1", 1, icmp(3, 3, 0, // a flow label tcpdump reads as the quote's IPv4 length
+                flow(ip6("2001:db8::1", "2001:db8::2", 17, udp(5000, 53, bytes(12, 'q'))), 0, 0x40))));
+        // RFC 4884/4950: time exceeded with a 128-byte original datagram and an MPLS label stack
+        byte[] original = Arrays.copyOf(sum(ip4("12.4.4.4", "12.1.1.1", 17, udp(42315, 33435, bytes(12, 't')), 9, 0, 0)), 128);
+        byte[] extension = concat(hex("2000 0000"), hex("0008 01 01 00010101"), hex("000c 02 03 0a0b0c0d 0e0f1011"));
+        int extensionSum = fold(words(extension, 0, extension.length));
+        extension[2] = (byte) (extensionSum >>> 8);
+        extension[3] = (byte) extensionSum;
+        p.add(ip4("10.5.0.1", "12.4.4.4", 1, icmp(11, 0, 0x00200000, concat(original, extension))));
         // IPv4: options (RR, NOP, router alert, timestamp), tos with ECN, fragments, a bad header checksum
-        byte[] options = hex("07 0b 08 0a000001 0a000002 00 01 94 04 0000 44 0c 05 00 00000001 00000002 00 0000");
+        byte[] options = hex("07 0b 08 0a000001 0a000002 01 94 04 0000 44 0c 0d 00 00000001 00000002");
         p.add(options(sum(ip4("10.0.0.1", "10.0.0.2", 17, udp(1000, 2000, "opt".getBytes()))), options));
         p.add(tos(ip4("10.0.0.1", "10.0.0.2", 17, udp(1000, 2000, "ecn".getBytes())), 0x13));
         byte[] big = udp(40000, 45000, bytes(100, 'f'));
