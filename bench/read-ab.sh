@@ -37,6 +37,16 @@ for side in A B; do
     eval "w_$side=$w c_$side=$c"
 done
 printf 'B / A: wall %.3f, CPU %.3f\n' "$(echo "$w_B / $w_A" | bc -l)" "$(echo "$c_B / $c_A" | bc -l)"
+# Steady state, thread CPU clock (the least disturbed by a loaded machine): decode + text only.
+classes=bench/target/classes
+if [ -f "$classes/org/wiretop/bench/ReadCpu.class" ]; then
+    for _ in 1 2 3; do
+        "${JAVA[@]}" -Xmx1g -cp "$A:$classes" org.wiretop.bench.ReadCpu "$FILE" 300000 A 2>/dev/null
+        "${JAVA[@]}" -Xmx1g -cp "$B:$classes" org.wiretop.bench.ReadCpu "$FILE" 300000 B 2>/dev/null
+    done
+else
+    echo "(bench/target/classes missing: build the bench module for the steady-state A/B)"
+fi
 for flags in "-v" "-vv" "-e" "-X" "-e -vv -X" "--payload"; do
     t=()
     for _ in $(seq "$ROUNDS"); do

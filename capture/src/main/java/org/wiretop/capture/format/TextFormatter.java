@@ -100,7 +100,14 @@ public final class TextFormatter {
             link.appendSll2Prefix(out, s);
         }
         boolean header = options.linkHeader() && LinkHeaderText.append(out, s, data, end);
-        formatNetwork(s, data, end, header, out);
+        cut = false;
+        if (s.has(IP4)) { // (formatNetwork's dispatch, spelt out here: one call level less on the hot path)
+            appendIp4(out, s, data, end);
+        } else if (s.has(IP6)) {
+            appendIp6(out, s, data, end);
+        } else {
+            formatNetwork(s, data, end, header, out);
+        }
         if (options.dump() != TextOptions.Dump.NONE) {
             appendDump(out, s, data, end);
         }
@@ -171,18 +178,8 @@ public final class TextFormatter {
             StatusText.appendSuffix(out, s);
             return;
         }
-        int missing = s.ipTotalLength - (s.wireLength - s.networkOffset);
-        if (missing > 0) {
-            out.append("truncated-ip - ").append(missing).append(" bytes missing! "); // longer than the frame
-        }
-        if (verbose > 0 && s.ipHeaderLength >= 20) {
-            int r = IpVerboseText.appendIpv4(out, s, d, end);
-            if (r != IpVerboseText.OK) {
-                if (r == IpVerboseText.TRUNCATED_OPTION) {
-                    appendAddresses(out, s, false).append(": ");
-                }
-                out.append(" [|ip]");
-                cut = r == IpVerboseText.CUT;
+        if (verbose > 0 || s.ipTotalLength > s.wireLength - s.networkOffset) {
+            if (!appendIp4Notes(out, s, d, end)) {
                 return;
             }
         }
@@ -212,32 +209,16 @@ public final class TextFormatter {
             StatusText.appendSuffix(out, s);
             return;
         }
-        int missing = s.ip6PayloadLength + 40 - (s.wireLength - s.networkOffset);
-        if (s.ip6PayloadLength > 0 && missing > 0) {
-            out.append("truncated-ip6 - ").append(missing).append(" bytes missing!"); // (sic: no space)
-        }
-        if (verbose > 0) {
-            IpVerboseText.appendIpv6(out, s, d);
+        if (verbose > 0 || s.ip6PayloadLength + 40 > s.wireLength - s.networkOffset) {
+            appendIp6Notes(out, s, d);
         }
         int upper = s.transportOffset >= 0 ? s.transportOffset : s.payloadOffset;
         // What follows the extension headers; for a later fragment, assume the fragment header
         // comes straight after the fixed header (the usual case; its offset is not recorded).
         int payload = upper >= 0 ? s.ip6PayloadLength - (upper - s.networkOffset - 40)
                 : s.ip6PayloadLength - (s.ip6Fragment ? 8 : 0);
-        if (s.ip6Fragment) {
-            // tcpdump: "frag (offset|length)", length being what follows the fragment header;
-            // with -v the identification first: "frag (0x0000abcd:0|56)"
-            appendAddresses(out, s, true).append(": frag (");
-            if (verbose > 0) {
-                out.append("0x").appendHex2((int) (s.ip6FragId >>> 24)).appendHex2((int) (s.ip6FragId >>> 16) & 0xff)
-                        .appendHex2((int) (s.ip6FragId >>> 8) & 0xff).appendHex2((int) s.ip6FragId & 0xff).append(':');
-            }
-            out.append(s.ip6FragOffset * 8).append('|').append(payload).append(')');
-            if (s.laterFragment) {
-                StatusText.appendSuffix(out, s);
-                return;
-            }
-            out.append(' ');
+        if (s.ip6Fragment && !appendIp6Fragment(out, s, payload)) {
+            return;
         }
         if (s.transportProtocol < 0) {
             appendAddresses(out, s, true).append(':');
@@ -245,6 +226,58 @@ public final class TextFormatter {
             return;
         }
         appendTransport(out, s, s.transportProtocol, payload, d, end, true);
+    }
+
+    // (kept out of the methods above, so that their hot paths stay small enough for the JIT to inline)
+
+    /** tcpdump's "truncated-ip - N bytes missing! " and -v's header fields; false when the line ended. */
+    private boolean appendIp4Notes(LineBuilder out, PacketSummary s, byte[] d, int end) {
+        int missing = s.ipTotalLength - (s.wireLength - s.networkOffset);
+        if (missing > 0) {
+            out.append("truncated-ip - ").append(missing).append(" bytes missing! "); // longer than the frame
+        }
+        if (verbose > 0 && s.ipHeaderLength >= 20) {
+            int r = IpVerboseText.appendIpv4(out, s, d, end);
+            if (r != IpVerboseText.OK) {
+                if (r == IpVerboseText.TRUNCATED_OPTION) {
+                    appendAddresses(out, s, false).append(": ");
+                }
+                out.append(" [|ip]");
+                cut = r == IpVerboseText.CUT;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void appendIp6Notes(LineBuilder out, PacketSummary s, byte[] d) {
+        int missing = s.ip6PayloadLength + 40 - (s.wireLength - s.networkOffset);
+        if (s.ip6PayloadLength > 0 && missing > 0) {
+            out.append("truncated-ip6 - ").append(missing).append(" bytes missing!"); // (sic: no space)
+        }
+        if (verbose > 0) {
+            IpVerboseText.appendIpv6(out, s, d);
+        }
+    }
+
+    /**
+     * tcpdump's "frag (offset|length)", length being what follows the fragment header; with -v
+     * the identification first: "frag (0x0000abcd:0|56)". False for a later fragment (line ends).
+     */
+    private boolean appendIp6Fragment(LineBuilder out, PacketSummary s, int payload) {
+        appendAddresses(out, s, true).append(": frag (");
+        if (verbose > 0) {
+            long id = s.ip6FragId;
+            out.append("0x").appendHex2((int) (id >>> 24)).appendHex2((int) (id >>> 16) & 0xff)
+                    .appendHex2((int) (id >>> 8) & 0xff).appendHex2((int) id & 0xff).append(':');
+        }
+        out.append(s.ip6FragOffset * 8).append('|').append(payload).append(')');
+        if (s.laterFragment) {
+            StatusText.appendSuffix(out, s);
+            return false;
+        }
+        out.append(' ');
+        return true;
     }
 
     private LineBuilder appendAddresses(LineBuilder out, PacketSummary s, boolean v6) {
@@ -302,16 +335,10 @@ public final class TextFormatter {
                 appendUdp(out, s, payload, d, end, v6);
                 return;
             case 1:
-                if (!v6) {
-                    appendAddresses(out, s, false).append(": ");
-                    cut |= !IcmpLineText.append(out, s, payload, d, end, false, verbose, quote);
-                    return;
-                }
-                break;
             case 58:
-                if (v6) {
-                    appendAddresses(out, s, true).append(": ");
-                    cut |= !IcmpLineText.append(out, s, payload, d, end, true, verbose, quote);
+                if (v6 == (proto == 58)) { // ICMP over IPv4, ICMPv6 over IPv6
+                    appendAddresses(out, s, v6).append(": ");
+                    cut |= !IcmpLineText.append(out, s, payload, d, end, v6, verbose, quote);
                     return;
                 }
                 break;
