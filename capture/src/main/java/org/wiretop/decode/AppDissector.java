@@ -65,6 +65,16 @@ public abstract class AppDissector {
      */
     public abstract void appendText(PacketBuf in, LineBuilder out, PacketSummary s, int verbose);
 
+    /**
+     * True when tcpdump's printer for this protocol gives up the whole packet when it runs out of
+     * bytes (its longjmp, what most 4.99 printers do): {@code -x}/{@code -X}/{@code -A} then dump
+     * the packet from its first byte, link header included. False for a printer that ends its
+     * line itself (print-domain.c), after which the dumps start at the network header as usual.
+     */
+    public boolean tcpdumpStopsPacketWhenTruncated() {
+        return true;
+    }
+
     /** Appends Wireshark's Info column text ({@code Standard query 0x1234 A example.org}). */
     public abstract void appendInfo(PacketBuf in, LineBuilder out, PacketSummary s);
 

@@ -120,8 +120,8 @@ final class PacketRun {
         }
         LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
-                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count, flows,
+                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.textOptions()) : null;
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, out, count, flows,
                 new Decoder(decodeAs));
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             if (out != null) {

@@ -16,13 +16,19 @@ public final class AppText {
 
     private final PacketBuf view = new PacketBuf();
 
-    /** Appends {@code s.app}'s text (see {@link AppDissector#appendText}). */
-    void append(LineBuilder out, PacketSummary s, int verbose) {
+    /**
+     * Appends {@code s.app}'s text (see {@link AppDissector#appendText}); false when the printer
+     * ran out of bytes and tcpdump's would have given up the whole packet there
+     * ({@link AppDissector#tcpdumpStopsPacketWhenTruncated}).
+     */
+    boolean append(LineBuilder out, PacketSummary s, int verbose) {
         AppDissector d = s.app;
         try {
             d.appendText(d.view(view), out, s, verbose);
+            return true;
         } catch (Truncated cut) {
             out.append(" [|").append(d.tcpdumpName()).append(']');
+            return !d.tcpdumpStopsPacketWhenTruncated();
         }
     }
 
