@@ -30,6 +30,9 @@ public final class PacketSummary {
     public int wireLength;
     public int capturedLength;
     public int linkType;
+    /** The bytes this summary was decoded from ({@code data[0, capturedLength)}), for a display
+     *  filter's {@code frame contains "..."}; valid until the next decode, as {@link #app} is. */
+    public byte[] data;
     /** Bit set of the layers above that were reached. */
     public int layers;
 
@@ -130,8 +133,10 @@ public final class PacketSummary {
     /** Quoted IPv4 addresses, meaningful when {@link #quotedHasIp4}. */
     public int quotedIp4Src, quotedIp4Dst;
     public boolean quotedHasIp4;
-    /** Quoted IPv6 addresses, meaningful when {@link #quotedHasIp6}. */
+    /** A quoted IPv6 header (ICMPv6 errors, or an ICMPv4 error quoting IPv6 as tshark reads it),
+     *  meaningful when {@link #quotedHasIp6}: addresses, hop limit, payload length. */
     public long quotedIp6SrcHi, quotedIp6SrcLo, quotedIp6DstHi, quotedIp6DstLo;
+    public int quotedIp6HopLimit, quotedIp6PayloadLength;
     public boolean quotedHasIp6;
     /** Bytes of the quoted TCP/UDP header that were captured (at most 20), or -1. */
     public int quotedTransportCaptured;
@@ -177,7 +182,7 @@ public final class PacketSummary {
 
     /** Resets every field to its "absent" value. */
     public void clear() {
-        frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1;
+        frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1; data = null;
         clearEveryPacket();
         clearEthernet(); clearTags(); clearSll(); mplsLabel = -1;
         clearArp(); clearIpv4(); clearIpv6(); clearTcp(); clearUdp(); clearIcmp();
@@ -284,7 +289,8 @@ public final class PacketSummary {
         icmpType = -1; icmpCode = -1; icmpId = -1; icmpSeq = -1;
         quotedProtocol = -1; quotedSrcPort = -1; quotedDstPort = -1; quotedUdpLength = -1;
         quotedIp4Src = 0; quotedIp4Dst = 0; quotedHasIp4 = false;
-        quotedIp6SrcHi = 0; quotedIp6SrcLo = 0; quotedIp6DstHi = 0; quotedIp6DstLo = 0; quotedHasIp6 = false;
+        quotedIp6SrcHi = 0; quotedIp6SrcLo = 0; quotedIp6DstHi = 0; quotedIp6DstLo = 0;
+        quotedIp6HopLimit = -1; quotedIp6PayloadLength = -1; quotedHasIp6 = false;
         quotedTransportCaptured = -1; quotedTcpSeq = -1; quotedTcpFlags = -1;
     }
 

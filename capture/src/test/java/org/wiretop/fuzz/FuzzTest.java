@@ -79,7 +79,7 @@ class FuzzTest {
         return s.length() <= 6000 ? s : s.substring(s.length() - 6000);
     }
 
-    /** Builds the seed directory: corpus files and packets, plus the regression fixtures. */
+    /** Builds the seed directory: corpus files and packets, plus the regression and application fixtures. */
     static final class FuzzSeeds {
         static final int MAX_FILE = 65536, PACKETS_PER_FILE = 4, MAX_PACKET_SEEDS = 4000;
         private static String note = "";
@@ -88,6 +88,13 @@ class FuzzTest {
             int n = 0;
             for (byte[] fixture : FuzzRegressionTest.fixtures()) {
                 Files.write(dir.resolve("regression-" + n++), fixture);
+            }
+            for (byte[] frame : org.wiretop.decode.AppFixtures.frames()) { // reach every application dissector
+                byte[] seed = new byte[frame.length + 2];
+                seed[0] = PacketFuzzTarget.TARGET_DECODER;
+                seed[1] = (byte) linkIndex(org.wiretop.decode.Decoder.DLT_EN10MB);
+                System.arraycopy(frame, 0, seed, 2, frame.length);
+                Files.write(dir.resolve("app-" + n++), seed);
             }
             Path tcpdump = Path.of(System.getProperty("wiretop.shared", "../shared"), "corpus", "tcpdump");
             if (!Files.isDirectory(tcpdump)) {

@@ -10,7 +10,9 @@ import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
 import org.wiretop.capture.format.JsonFormatter;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.capture.format.TextOptions;
 import org.wiretop.capture.format.TimestampStyle;
+import org.wiretop.decode.AppFixtures;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
@@ -31,10 +33,14 @@ public final class PacketFuzzTarget {
     };
     static final byte TARGET_DECODER = 0, TARGET_STREAM = 1, TARGET_FILE = 2;
 
-    private static final Decoder DECODER = new Decoder();
+    /** With the fixtures' decode-as, so protocols chosen only that way (text) are fuzzed too. */
+    private static final Decoder DECODER = new Decoder(AppFixtures.DECODE_AS);
     private static final PacketSummary SUMMARY = new PacketSummary();
     /** Relative sequence numbers: the conversation table sees every fuzzed segment too. */
     private static final TextFormatter TEXT = new TextFormatter(TimestampStyle.localTime(false), true);
+    /** tcpdump's -e -vvv -XX and --payload: link headers, checksums, options, quotes, dumps. */
+    private static final TextFormatter VERBOSE = new TextFormatter(null, false, TextOptions.of(3, true, 0, 0, 2, false));
+    private static final TextFormatter PAYLOAD = new TextFormatter(null, false, TextOptions.of(1, false, 1, 0, 0, true));
     private static final LineBuilder LINE = new LineBuilder();
     private static Path scratch;
 
@@ -73,6 +79,10 @@ public final class PacketFuzzTarget {
         JsonFormatter.append(SUMMARY, LINE);
         LINE.setLength(0);
         TEXT.format(SUMMARY, data, LINE);
+        LINE.setLength(0);
+        VERBOSE.format(SUMMARY, data, LINE);
+        LINE.setLength(0);
+        PAYLOAD.format(SUMMARY, data, LINE);
     }
 
     private interface Opener {

@@ -55,6 +55,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    ExportOptions export = new ExportOptions();
+
     @Parameters(paramLabel = "FILTER", description = "Capture filter (tcpdump syntax).")
     List<String> filterWords = List.of();
 
@@ -62,10 +65,12 @@ public final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
+        export.validate(writePath);
+        output.textOptions();
         String filter = String.join(" ", filterWords).strip();
         if (readPath != null) {
             try (PacketSource source = Sources.openFile(readPath)) {
-                return new PacketRun(source, false, filter, display, output, writePath).execute();
+                return new PacketRun(source, false, filter, display, output, export, writePath).execute();
             }
         }
         if (snaplen < 0) {
@@ -84,7 +89,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (dropUser != null) {
                 dropPrivileges(dropUser); // before -w opens its file, so the file is the user's
             }
-            return new PacketRun(source, true, "", display, output, writePath).execute();
+            return new PacketRun(source, true, "", display, output, export, writePath).execute();
         }
     }
 

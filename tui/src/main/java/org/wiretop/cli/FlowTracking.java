@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.monitor.export.EndpointProcesses;
+import org.wiretop.monitor.export.FlowProcesses;
 import org.wiretop.monitor.flow.FlowProcessMemo;
 import org.wiretop.monitor.flow.FlowReport;
 import org.wiretop.monitor.flow.FlowSnapshot;
 import org.wiretop.monitor.flow.FlowTable;
 import org.wiretop.monitor.flow.FlowTableConfig;
 import org.wiretop.monitor.flow.LocalAddresses;
+import org.wiretop.monitor.socket.SocketTable;
 import org.wiretop.monitor.socket.SocketTableSampler;
 
 /**
@@ -20,6 +23,9 @@ import org.wiretop.monitor.socket.SocketTableSampler;
  * ({@link SocketTableSampler}) into a {@link FlowProcessMemo}, so the report still names a
  * process after its socket closed, and rebuilds the {@link ProcessTags} JSON lines look up.
  * A file has no processes to join: only the table is kept, on the file's own time.
+ * With {@code --ipfix} / {@code --flows-json} a {@link FlowExport} turns the table into flow
+ * records on the same thread and clock (packet time; live, the wall clock too when no packet
+ * comes), and the joiner also remembers the process at each local end for the records.
  */
 final class FlowTracking implements AutoCloseable {
     private static final long JOIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -29,6 +35,11 @@ final class FlowTracking implements AutoCloseable {
     private final FlowTable table;
     private final FlowProcessMemo memo;
     private final boolean tagJson;
+    private final EndpointProcesses processes;
+    private final FlowExport export;
+    private final boolean report;
+    private final boolean live;
+    /** Joins flows with the socket table when something shows processes (report, JSON, IPFIX extensions), else null. */
     private final Thread joiner;
     private volatile boolean running = true;
     private volatile ProcessTags tags = ProcessTags.EMPTY;
@@ -38,16 +49,28 @@ final class FlowTracking implements AutoCloseable {
      * @param live    join flows with processes (a live capture on this host)
      * @param report  keep every flow to the end for the {@code --flows} report
      * @param tagJson keep {@link #processTag} answers current for JSON lines
+     * @param exportOptions flow export to run (IPFIX, JSON log), or null
      */
-    FlowTracking(boolean live, boolean report, boolean tagJson) {
+    FlowTracking(boolean live, boolean report, boolean tagJson, ExportOptions exportOptions) {
+        boolean exporting = exportOptions != null && exportOptions.active();
         FlowTableConfig config = FlowTableConfig.defaults();
         if (report) {
             config = config.withIdleTimeout(KEEP, KEEP);
+        } else if (exporting && exportOptions.idleTimeout().toNanos() > config.idleTimeoutNanos()) {
+            config = config.withIdleTimeout(exportOptions.idleTimeout(), Duration.ofNanos(config.finishedTimeoutNanos()));
         }
-        this.table = new FlowTable(config, live ? LocalAddresses.fromSystem() : LocalAddresses.none());
-        this.memo = live ? new FlowProcessMemo(config.maxFlows()) : null;
+        this.report = report;
+        this.live = live;
+        this.table = new FlowTable(config, live ? LocalAddresses.fromSystem() : LocalAddresses.none(), exporting);
+        // Processes cost a socket-table scan a second: only when something will name them.
+        boolean exportNamesProcesses = exporting && (exportOptions.extensions || exportOptions.flowsJson != null);
+        boolean joining = live && (report || tagJson || exportNamesProcesses);
+        this.memo = joining ? new FlowProcessMemo(config.maxFlows()) : null;
+        this.processes = joining && exportNamesProcesses ? new EndpointProcesses(config.maxFlows()) : null;
+        this.export = exporting
+                ? FlowExport.open(exportOptions, table, processes == null ? FlowProcesses.NONE : processes) : null;
         this.tagJson = tagJson && live;
-        if (live) {
+        if (joining) {
             joiner = new Thread(this::joinLoop, "wiretop-flow-join");
             joiner.setDaemon(true);
             joiner.start();
@@ -59,8 +82,31 @@ final class FlowTracking implements AutoCloseable {
     /** Capture thread: one decoded packet ({@code epochNanos} set). Allocates nothing for a known flow. */
     void ingest(PacketSummary s) {
         table.ingest(s);
-        if (memo != null) {
-            table.publishIfDue(s.epochNanos);
+        advance(s.epochNanos);
+    }
+
+    /** Capture thread, live, when no packet came within the read timeout: time still passes. */
+    void idle() {
+        if (live) {
+            advance(System.currentTimeMillis() * 1_000_000L);
+        } // a file or a stream: its own packet time is the only clock
+    }
+
+    private void advance(long now) {
+        if (joiner != null) {
+            table.publishIfDue(now); // snapshots for the joiner; evicts what expired
+        }
+        if (export != null && export.tick(now) && joiner == null && !report) {
+            table.expire(now); // keep the table to what may still be exported
+        }
+    }
+
+    /** Capture thread, after the run: the last records (every flow still open), then what was exported. */
+    void finishExport(PrintStream err) {
+        if (export != null) {
+            export.finish();
+            export.close();
+            export.printSummary(err);
         }
     }
 
@@ -98,7 +144,11 @@ final class FlowTracking implements AutoCloseable {
             if (sampler == null) {
                 sampler = SocketTableSampler.open();
             }
-            memo.update(flows, sampler.refresh());
+            SocketTable sockets = sampler.refresh();
+            memo.update(flows, sockets);
+            if (processes != null) {
+                processes.update(flows, sockets);
+            }
             if (tagJson) {
                 tags = ProcessTags.build(flows, memo);
             }
@@ -122,6 +172,9 @@ final class FlowTracking implements AutoCloseable {
     @Override
     public void close() {
         stopJoiner();
+        if (export != null) {
+            export.close();
+        }
         if (sampler != null && (joiner == null || !joiner.isAlive())) {
             sampler.close();
         }

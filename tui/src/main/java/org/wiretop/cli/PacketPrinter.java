@@ -13,9 +13,9 @@ import org.wiretop.decode.PacketSummary;
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
  * decode into one reused summary, the conversation analysis (stream numbers, TCP expert flags;
- * every decoded packet, in order, before any display filter, as tshark), optional display
- * filter, the flow tracker when asked, then one
- * text or JSON line (with {@code wiretop.process} when the flow's owner is known) into a reused
+ * every decoded packet, in order, before any display filter, as tshark), optional display filter,
+ * the flow tracker when asked, then one text or JSON line (with {@code wiretop.process} when the
+ * flow's owner is known), or the payload's bytes alone ({@code --format payload}), into a reused
  * builder and on to {@link LineOutput}. Runs on the capture thread; allocates nothing per
  * packet. Stops the source itself once {@code limit} packets were printed when a filter here
  * decides what counts (otherwise the source's own count does).
@@ -26,7 +26,7 @@ final class PacketPrinter implements PacketHandler {
     private final OfflineBpf bpf;
     private final DisplayFilter display;
     private final TextFormatter text;
-    private final boolean json;
+    private final OutputOptions.Format format;
     private final LineOutput out;
     private final long limit;
     private final FlowTracking flows;
@@ -38,21 +38,21 @@ final class PacketPrinter implements PacketHandler {
     private long printed;
 
     /**
-     * @param text  the text formatter, or null for JSON
+     * @param text  the text formatter (for {@code format} text)
      * @param out   where lines go, or null to print nothing (-q): packets are still counted
      * @param limit stop after this many matching packets (0 = no limit)
      * @param flows the flow tracker fed with every packet that passed the filters (and asked for
      *              JSON's {@code wiretop.process}), or null
      */
     PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
-                  LineOutput out, long limit, FlowTracking flows, Decoder decoder) {
+                  OutputOptions.Format format, LineOutput out, long limit, FlowTracking flows, Decoder decoder) {
         this.decoder = decoder;
         this.source = source;
         this.linkType = source.linkType();
         this.bpf = bpf;
         this.display = display == null || display.matchesAll() ? null : display;
         this.text = text;
-        this.json = text == null;
+        this.format = format;
         this.out = out;
         this.limit = limit;
         this.flows = flows;
@@ -89,17 +89,20 @@ final class PacketPrinter implements PacketHandler {
         if (out != null) {
             LineBuilder b = line;
             b.setLength(0);
-            if (json) {
+            if (format == OutputOptions.Format.text) {
+                text.format(s, data, b);
+                b.append('\n');
+            } else if (format == OutputOptions.Format.json) {
                 JsonFormatter.append(s, b);
                 String process = flows == null ? null : flows.processTag(s);
                 if (process != null && b.length() > 0 && b.charAt(b.length() - 1) == '}') {
                     b.setLength(b.length() - 1); // the key goes inside the object
                     b.append(process).append('}');
                 }
-            } else {
-                text.format(s, data, b);
+                b.append('\n');
+            } else if (TextFormatter.hasPayload(s)) {
+                b.append(data, s.payloadOffset, s.payloadLength); // --format payload: the bytes alone
             }
-            b.append('\n');
             out.write(b);
             if (out.failed()) {
                 source.stop(); // the reader went away (a closed pipe): stop as tcpdump does
@@ -108,6 +111,17 @@ final class PacketPrinter implements PacketHandler {
         if (limit > 0 && printed >= limit && countsItself()) {
             source.stop();
         }
+    }
+
+    @Override
+    public void onIdle() {
+        flows.idle();
+    }
+
+    /** Flows age on time too: a quiet interface must still export them. */
+    @Override
+    public boolean wantsIdle() {
+        return flows != null;
     }
 
     /** Packets that passed the filters (printed, or counted under -q). */

@@ -33,23 +33,28 @@ final class PacketRun {
     private final String bpfFilter;
     private final DisplayFilter display;
     private final OutputOptions output;
+    private final ExportOptions export;
     private final String writePath;
     private final PrintStream err = System.err;
     private FlowTracking flows;
+    /** Live flows decoded on a thread of their own when no packet line needs them inline, or null. */
+    private FlowHandoff handoff;
     private DecodeAs decodeAs = DecodeAs.NONE;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
      *                  the kernel, so pass "" for them)
      * @param writePath pcap output ("-" = stdout), or null to print packets
+     * @param export    flow export (IPFIX, JSON flow log); exporting prints no packet lines
      */
     PacketRun(PacketSource source, boolean live, String bpfFilter, DisplayFilter display, OutputOptions output,
-              String writePath) {
+              ExportOptions export, String writePath) {
         this.source = source;
         this.live = live;
         this.bpfFilter = bpfFilter == null ? "" : bpfFilter.strip();
         this.display = display;
         this.output = output;
+        this.export = export;
         this.writePath = writePath;
     }
 
@@ -82,8 +87,9 @@ final class PacketRun {
 
     private int executeWithHook() throws CaptureException {
         int linkType = source.linkType();
-        boolean printing = writePath == null && !output.quiet;
-        if ((printing || display != null || output.flows) && !Decoder.supports(linkType)) {
+        boolean exporting = export.active();
+        boolean printing = writePath == null && !output.quiet && !exporting;
+        if ((printing || display != null || output.flows || exporting) && !Decoder.supports(linkType)) {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
@@ -96,8 +102,10 @@ final class PacketRun {
         // Live JSON names each packet's process (design §5 wiretop.process); --flows reports conversations.
         boolean tagJson = live && printing && output.format == OutputOptions.Format.json;
         try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
-             FlowTracking flows = output.flows || tagJson ? new FlowTracking(live, output.flows, tagJson) : null) {
+             FlowTracking flows = output.flows || tagJson || exporting
+                     ? new FlowTracking(live, output.flows, tagJson, export) : null) {
             this.flows = flows;
+            this.handoff = live && flows != null && !printing && display == null ? new FlowHandoff(linkType, flows) : null;
             if (writePath != null) {
                 return writeFile(bpf, count);
             }
@@ -107,10 +115,13 @@ final class PacketRun {
 
     private int print(OfflineBpf bpf, long count) throws CaptureException {
         boolean timely = live || "-".equals(source.description());
-        LineOutput out = output.quiet ? null : new LineOutput(System.out, timely ? 100 : 0);
+        if (handoff != null) {
+            return runToEnd(handoff.handler(), count, () -> { });
+        }
+        LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
-                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count, flows,
+                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.textOptions()) : null;
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, out, count, flows,
                 new Decoder(decodeAs));
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             if (out != null) {
@@ -122,7 +133,7 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
         long[] written = new long[1];
-        Decoder decoder = flows == null ? null : new Decoder(decodeAs);
+        Decoder decoder = flows == null || handoff != null ? null : new Decoder(decodeAs);
         PacketSummary summary = new PacketSummary();
         int linkType = source.linkType();
         PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
@@ -137,7 +148,9 @@ final class PacketRun {
             } catch (CaptureException e) {
                 throw new UncheckedCaptureException(e);
             }
-            if (decoder != null) {
+            if (handoff != null) {
+                handoff.add(nanos, wireLength, data, capturedLength);
+            } else if (decoder != null) {
                 summary.frameNumber = written[0] + 1;
                 summary.epochNanos = nanos;
                 decoder.decode(linkType, data, capturedLength, wireLength, summary);
@@ -147,7 +160,28 @@ final class PacketRun {
                 source.stop();
             }
         };
-        return runToEnd(handler, bpf != null ? 0 : count, writer::close);
+        boolean inline = flows != null && handoff == null;
+        return runToEnd(inline ? withIdle(handler, flows::idle) : handler, bpf != null ? 0 : count, writer::close);
+    }
+
+    /** {@code packets}, and {@code idle} when a live source had nothing within its read timeout. */
+    private static PacketHandler withIdle(PacketHandler packets, Runnable idle) {
+        return new PacketHandler() {
+            @Override
+            public void onPacket(long epochNanos, int wireLength, byte[] data, int capturedLength) {
+                packets.onPacket(epochNanos, wireLength, data, capturedLength);
+            }
+
+            @Override
+            public void onIdle() {
+                idle.run();
+            }
+
+            @Override
+            public boolean wantsIdle() {
+                return true;
+            }
+        };
     }
 
     /** A step that flushes or closes the output after the run (may fail like a write). */
@@ -167,6 +201,12 @@ final class PacketRun {
             } catch (CaptureException e) {
                 failure = failure == null ? e : failure;
             }
+        }
+        if (handoff != null) {
+            handoff.finish(err); // the flow thread takes the last packets; then this thread owns the flows
+        }
+        if (flows != null) {
+            flows.finishExport(err); // the records of flows still open, even after a failure
         }
         if (flows != null && output.flows && failure == null) {
             // after the packets, as tshark -z prints; stderr when stdout carries the pcap stream

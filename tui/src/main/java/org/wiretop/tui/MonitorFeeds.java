@@ -14,31 +14,55 @@ public final class MonitorFeeds implements AutoCloseable {
     /** A table with no new packet for this long publishes its final state. */
     static final long IDLE_MILLIS = 300;
 
+    /** How the flow table's time passes while no packet comes. */
+    public enum Clock {
+        /** A live interface: the wall clock (packet times are this host's). */
+        WALL,
+        /** A file: only the file's own packet times. */
+        PACKETS,
+        /**
+         * A stream from another host: its packet times, advanced by the wall clock while it is
+         * quiet, so flows age and rates fall as on a live interface whatever the two clocks say.
+         */
+        STREAM
+    }
+
+    private volatile Clock clock = Clock.WALL;
     private final FlowTable flows = FlowTable.withDefaults();
-    private final BuiltInServers servers = new BuiltInServers();
-    private final SampledSockets sockets = new SampledSockets(servers::ports);
-    private final FlowConnections connections = new FlowConnections(flows.published(), sockets::table);
+    private final DecodeChoices choices;
+    private final BuiltInServers servers;
+    private final SampledSockets sockets;
+    private final FlowConnections connections;
     private FlowFeeder feeder;
-    private volatile boolean liveClock = true;
     // Flow thread only.
+    private long lastPacketNanos;
     private long ingested;
     private long ingestedAtPublish;
     private long lastIngestMillis;
 
-    public static MonitorFeeds open() {
-        MonitorFeeds m = new MonitorFeeds();
+    private MonitorFeeds(DecodeChoices choices) {
+        this.choices = choices;
+        this.servers = new BuiltInServers(choices);
+        this.sockets = new SampledSockets(servers::ports);
+        // Flows are joined with this host's sockets only when they are this host's (a live interface).
+        this.connections = new FlowConnections(flows.published(), () -> clock == Clock.WALL ? sockets.table() : null);
+    }
+
+    /** @param choices what ports are dissected as; the servers started from the UI add theirs */
+    public static MonitorFeeds open(DecodeChoices choices) {
+        MonitorFeeds m = new MonitorFeeds(choices);
         m.sockets.start();
         return m;
     }
 
     /** Starts feeding the flow table from whatever ring the capture fills. */
     public void feedFrom(Supplier<PacketRing> rings) {
-        feeder = new FlowFeeder(rings, this::ingest, this::idle).start();
+        feeder = new FlowFeeder(rings, choices, this::ingest, this::idle).start();
     }
 
     /** Live captures age flows by the wall clock; a file's flows keep the file's own time. */
-    public void setLiveClock(boolean live) {
-        liveClock = live;
+    public void setClock(Clock c) {
+        clock = c;
     }
 
     /** Packets the flow table never saw because it fell a whole ring behind. */
@@ -48,6 +72,7 @@ public final class MonitorFeeds implements AutoCloseable {
 
     private void ingest(PacketSummary s) {
         flows.ingest(s);
+        lastPacketNanos = s.epochNanos;
         flows.publishIfDue(s.epochNanos);
         ingested++;
     }
@@ -61,14 +86,15 @@ public final class MonitorFeeds implements AutoCloseable {
             return;
         }
         if (lastIngestMillis != 0 && now - lastIngestMillis >= IDLE_MILLIS) {
+            long quietMillis = now - lastIngestMillis;
             lastIngestMillis = 0;
-            if (liveClock) {
-                long nowNanos = now * 1_000_000L;
-                flows.expire(nowNanos);
-                flows.published().set(flows.snapshot(nowNanos));
-            } else {
+            if (clock == Clock.PACKETS) {
                 flows.published().set(flows.snapshot());
+                return;
             }
+            long nowNanos = clock == Clock.WALL ? now * 1_000_000L : lastPacketNanos + quietMillis * 1_000_000L;
+            flows.expire(nowNanos);
+            flows.published().set(flows.snapshot(nowNanos));
         }
     }
 

@@ -10,7 +10,7 @@ import org.wiretop.decode.PacketSummary;
  * The conversation columns of the application oracle ({@code tcp.stream}, {@code udp.stream},
  * {@code tcp.analysis.*}) and the reasons our analysis may legitimately differ from tshark's,
  * each decided from the packets (what {@link #observe} recorded of them), never from a file's
- * name. Holds the facts of the capture being compared (one at a time).
+ * name. One instance a capture file: it holds the facts of that capture's packets.
  */
 final class ConversationDifferences {
     static final String FRAGMENT = "IP fragments: tshark looks at the transport of the reassembled datagram at"
@@ -23,24 +23,15 @@ final class ConversationDifferences {
             + " unnormalised (10 decimals), we carry it into the seconds";
 
     private static final int FIRST_FRAGMENT = 1, LATER_FRAGMENT = 2, CARRIES = 4, AFTER_CARRIES = 8;
-    private static final List<Integer> FACTS = new ArrayList<>();
-    private static boolean carrierSeen;
-
-    private ConversationDifferences() {
-    }
+    private final List<Integer> facts = new ArrayList<>();
+    private boolean carrierSeen;
 
     static boolean inScope(String field) {
         return field.equals("tcp.stream") || field.equals("udp.stream") || field.startsWith("tcp.analysis.");
     }
 
-    /** A new capture file begins. */
-    static void startCapture() {
-        FACTS.clear();
-        carrierSeen = false;
-    }
-
     /** Each packet, after decoding and analysis, in order. */
-    static void observe(PacketSummary s) {
+    void observe(PacketSummary s) {
         int facts = 0;
         if (s.laterFragment) {
             facts |= LATER_FRAGMENT;
@@ -54,12 +45,12 @@ final class ConversationDifferences {
         if (carrierSeen) {
             facts |= AFTER_CARRIES;
         }
-        FACTS.add(facts);
+        this.facts.add(facts);
     }
 
-    static String explain(String field, String theirs, String ours, Map<String, String> mine) {
+    String explain(String field, String theirs, String ours, Map<String, String> mine) {
         int frame = Integer.parseInt(mine.getOrDefault("frame.number", "0"));
-        int facts = frame >= 1 && frame <= FACTS.size() ? FACTS.get(frame - 1) : 0;
+        int facts = frame >= 1 && frame <= this.facts.size() ? this.facts.get(frame - 1) : 0;
         boolean stream = field.endsWith(".stream");
         if (stream && ((facts & FIRST_FRAGMENT) != 0 && theirs.isEmpty()
                 || (facts & LATER_FRAGMENT) != 0 && ours.isEmpty())) {
