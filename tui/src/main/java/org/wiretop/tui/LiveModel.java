@@ -4,6 +4,7 @@ import org.wiretop.capture.CaptureStats;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.tui.model.ConnRow;
 import org.wiretop.tui.model.DetailModel;
+import org.wiretop.tui.model.FollowModel;
 import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.SocketRow;
@@ -32,6 +33,7 @@ public final class LiveModel {
     private long frozenEnd = -1;
     private long detailFor = -2;
     private DetailModel detail;
+    private FollowScan follow;
     // rate sampling
     private long lastSampleNanos;
     private long lastPackets;
@@ -122,7 +124,7 @@ public final class LiveModel {
         UiState s = state.withPackets(state.packets().withBounds(list.first(), end));
 
         List<PacketRow> window = new ArrayList<>();
-        if (ring != null && s.view() == View.PACKETS && !s.detailOpen()) {
+        if (ring != null && s.view() == View.PACKETS && !s.detailOpen() && !s.followOpen()) {
             Cursor c = s.packets();
             for (long pos = c.top(); pos < c.top() + c.page() && pos < c.end(); pos++) {
                 long seq = list.seqAt(pos);
@@ -144,6 +146,17 @@ public final class LiveModel {
             if (d != null && s.detailLayer() >= d.layers().size()) {
                 s = s.withDetail(s.detailPos(), d.layers().size() - 1);
             }
+        }
+
+        FollowModel followed = null;
+        if (s.followOpen() && s.view() == View.PACKETS && ring != null) {
+            UiState.Follow want = s.follow();
+            followed = followed(want, ring, s.listRows() - 1, s.width()); // below the view's title line
+            if (followed.top() != want.top()) {
+                s = s.withFollow(want.scrolled(followed.top(), want.tail()));
+            }
+        } else {
+            follow = null;
         }
 
         sockets.setWanted(s.view() == View.SOCKETS || s.view() == View.CONNECTIONS);
@@ -175,8 +188,21 @@ public final class LiveModel {
                 st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),
                 ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
         Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
-                serverRows, servers.log(), clientReply);
+                serverRows, servers.log(), clientReply, followed);
         return new Result(s, f);
+    }
+
+    /** The Follow view's stream, read on from the ring, its scroll position kept in bounds. */
+    private FollowModel followed(UiState.Follow want, PacketRing ring, int rows, int width) {
+        long seq = list.seqAt(want.packetPos());
+        if (follow == null || follow.ring() != ring || follow.target() != seq) {
+            follow = new FollowScan(ring, seq);
+        }
+        follow.advance(FollowScan.BUDGET);
+        int shown = Math.max(1, rows);
+        long last = Math.max(0, follow.model(want.hex(), 0, 0, width).total() - shown);
+        long top = want.tail() ? last : Math.min(want.top(), last);
+        return follow.model(want.hex(), top, shown, width);
     }
 
     private List<ConnRow> arrangedFrom;

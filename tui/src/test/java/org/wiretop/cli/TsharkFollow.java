@@ -14,15 +14,15 @@ import java.util.Map;
  * ({@code tshark -q -z follow,PROTO,raw,N ...}), decoded: its raw output is one line of hex a
  * chunk, the server's indented by a tab; this gives each stream's client and server bytes.
  */
-final class TsharkFollow {
+public final class TsharkFollow {
     /** The bytes each side of a stream sent, as tshark reassembled them. */
-    record Sides(byte[] client, byte[] server) {
+    public record Sides(byte[] client, byte[] server) {
     }
 
     private TsharkFollow() {
     }
 
-    static Map<Long, Sides> raw(Path capture, String protocol, List<Long> streams) throws IOException, InterruptedException {
+    public static Map<Long, Sides> raw(Path capture, String protocol, List<Long> streams) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-r", capture.toString(), "-q"));
         for (long n : streams) {
             cmd.addAll(List.of("-z", "follow," + protocol + ",raw," + n));

@@ -7,12 +7,15 @@ import com.googlecode.lanterna.input.KeyType;
 import org.junit.jupiter.api.Test;
 import org.wiretop.tui.AppPackets;
 import org.wiretop.tui.DetailBuilder;
+import org.wiretop.tui.FollowRings;
+import org.wiretop.tui.FollowScan;
 import org.wiretop.tui.KeyReducer;
 import org.wiretop.tui.PacketRows;
 import org.wiretop.tui.Prompt;
 import org.wiretop.tui.UiState;
 import org.wiretop.tui.View;
 import org.wiretop.tui.model.DetailModel;
+import org.wiretop.tui.model.FollowModel;
 import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.StatusInfo;
@@ -38,7 +41,10 @@ class GoldenScreensTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     private static void check(String name, Frame f, UiState s) throws IOException {
-        String actual = ScreenRenderer.paint(f, s).text();
+        check(name, ScreenRenderer.paint(f, s).text());
+    }
+
+    private static void check(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name + ".txt");
         if (Boolean.getBoolean("wiretop.updateGolden")) {
             Files.createDirectories(GOLDEN);
@@ -164,6 +170,32 @@ class GoldenScreensTest {
         int col34 = 7 + 2 * 3;
         assertFalse(r.at(col32, row).getBackgroundColor() == TextColor.ANSI.CYAN, "offset 32 is not TCP");
         assertEquals(TextColor.ANSI.CYAN, r.at(col34, row).getBackgroundColor(), "offset 34 starts TCP");
+    }
+
+    /** The Follow view of a real conversation (an HTTP request and its response), read from a packet ring. */
+    private static ScreenRenderer follow(boolean hex, int w, int h) throws IOException {
+        UiState s = UiState.initial("lo", "", w, h).withFollow(hex ? UiState.Follow.of(5).toggledHex() : UiState.Follow.of(5));
+        FollowScan scan = new FollowScan(FollowRings.http(), 5); // opened on the response's first segment
+        scan.advance(1000);
+        FollowModel m = scan.model(hex, 0, s.listRows() - 1, w);
+        StatusInfo status = new StatusInfo("lo", "", "", 0, 0, 0, 0, 11, false, "12:00:00", "");
+        return ScreenRenderer.paint(new Frame(status, List.of(), null, List.of(), List.of(), List.of(), List.of(), "", m), s);
+    }
+
+    @Test
+    void followViewShowsBothSidesInTheirColours() throws IOException {
+        check("follow-80x24", follow(false, 80, 24).text());
+        check("follow-hex-100x30", follow(true, 100, 30).text());
+        ScreenRenderer r = follow(false, 80, 24);
+        String[] lines = r.text().split("\n");
+        int request = -1, response = -1;
+        for (int i = 0; i < lines.length; i++) {
+            request = lines[i].startsWith("GET /index.html") ? i : request;
+            response = lines[i].startsWith("HTTP/1.0 200 OK") ? i : response;
+        }
+        assertTrue(request > 0 && response > request, r.text());
+        assertEquals(FollowView.CLIENT, r.at(0, request).getForegroundColor(), "the client's bytes");
+        assertEquals(FollowView.SERVER, r.at(0, response).getForegroundColor(), "the server's bytes");
     }
 
     @Test
