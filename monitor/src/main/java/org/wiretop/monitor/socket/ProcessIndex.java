@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,6 +41,9 @@ public final class ProcessIndex {
     private Set<Long> unowned = new HashSet<>();
     private int lastScanned;
     private long lastFullScan = System.nanoTime() - FULL_SCAN_INTERVAL_NANOS;
+    /** Pids that owned the sockets {@link #locate} found last, most recent first. */
+    private final int[] recent = new int[RECENT];
+    private static final int RECENT = 8;
 
     /** Indexes this machine's /proc. */
     public ProcessIndex() {
@@ -51,8 +55,105 @@ public final class ProcessIndex {
         this.users = new UserNames(passwd);
     }
 
-    /** What one process held the last time it was read. */
-    private record ProcessFds(long fdCount, long[] inodes) {
+    /** What one process held the last time it was read ({@code fdCount} -1: never read; {@code uid} -1: unknown). */
+    private record ProcessFds(long fdCount, long[] inodes, int uid) {
+    }
+
+    /**
+     * Finds the owners of sockets just seen (the attribution path), looking only where a new
+     * socket can be, cheapest first, and stopping as soon as every one is found: the processes
+     * that owned the latest sockets found (read again when their fd count changed), then
+     * processes started since the last look, then known processes of the sockets' users whose fd
+     * count changed, and at most every 2 s every process. A process of another user than the
+     * socket's is skipped until that last step (its directory may belong to root when it is not
+     * dumpable). {@code out[i]} is left null when socket {@code i} has no owner we can see.
+     *
+     * @param uids the sockets' owners as sock_diag reports them, -1 when unknown
+     */
+    public synchronized void locate(long[] inodes, int[] uids, int n, SocketOwner[] out) {
+        lastScanned = 0;
+        if (fill(inodes, n, out)) {
+            return;
+        }
+        for (int pid : recent) {
+            ProcessFds known = pid == 0 ? null : processes.get(pid);
+            if (known != null && known.fdCount != fdCount(pid)) {
+                scan(pid);
+            }
+        }
+        if (fill(inodes, n, out)) {
+            return;
+        }
+        Set<Integer> wanted = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (out[i] == null) {
+                wanted.add(uids[i]);
+            }
+        }
+        boolean anyUser = wanted.contains(-1);
+        Set<Integer> live = livePids();
+        processes.keySet().removeIf(pid -> {
+            if (!live.contains(pid)) {
+                forget(pid);
+                return true;
+            }
+            return false;
+        });
+        for (int pid : live) {
+            if (!processes.containsKey(pid)) {
+                int uid = uidOf(pid);
+                if (anyUser || wanted.contains(uid)) {
+                    scan(pid);
+                } else {
+                    processes.put(pid, new ProcessFds(-1, new long[0], uid));
+                }
+            }
+        }
+        if (fill(inodes, n, out)) {
+            return;
+        }
+        for (Map.Entry<Integer, ProcessFds> e : List.copyOf(processes.entrySet())) {
+            ProcessFds known = e.getValue();
+            if ((anyUser || wanted.contains(known.uid)) && known.fdCount != fdCount(e.getKey())) {
+                scan(e.getKey());
+            }
+        }
+        if (fill(inodes, n, out)) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastFullScan >= FULL_SCAN_INTERVAL_NANOS) {
+            lastFullScan = now;
+            for (int pid : live) {
+                scan(pid);
+            }
+            fill(inodes, n, out);
+        }
+    }
+
+    /** Fills in the owners already known and remembers who they were; true when none is missing. */
+    private boolean fill(long[] inodes, int n, SocketOwner[] out) {
+        boolean all = true;
+        for (int i = 0; i < n; i++) {
+            if (out[i] == null) {
+                out[i] = ownerOfLocked(inodes[i]);
+                if (out[i] == null) {
+                    all = false;
+                } else {
+                    remember(out[i].pid());
+                }
+            }
+        }
+        return all;
+    }
+
+    private void remember(int pid) {
+        int at = 0;
+        while (at < RECENT - 1 && recent[at] != pid) {
+            at++;
+        }
+        System.arraycopy(recent, 0, recent, 1, at);
+        recent[0] = pid;
     }
 
     /**
@@ -107,6 +208,10 @@ public final class ProcessIndex {
 
     /** The process holding this socket, or null when unknown. */
     public synchronized SocketOwner ownerOf(long inode) {
+        return ownerOfLocked(inode);
+    }
+
+    private SocketOwner ownerOfLocked(long inode) {
         return inode == 0 ? null : owners.get(inode);
     }
 
@@ -155,7 +260,7 @@ public final class ProcessIndex {
         String[] fds = fdDir.toFile().list();
         if (fds == null) {
             // gone, or not ours to read: no owner for its sockets, and no error
-            processes.put(pid, new ProcessFds(count, new long[0]));
+            processes.put(pid, new ProcessFds(count, new long[0], -1));
             return;
         }
         long[] inodes = new long[8];
@@ -170,7 +275,7 @@ public final class ProcessIndex {
             }
         }
         inodes = java.util.Arrays.copyOf(inodes, n);
-        processes.put(pid, new ProcessFds(count, inodes));
+        processes.put(pid, new ProcessFds(count, inodes, uidOf(pid)));
         if (n == 0) {
             return;
         }
@@ -210,6 +315,15 @@ public final class ProcessIndex {
         try {
             return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
         } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The owner of /proc/PID (the process's effective uid, or root when it is not dumpable), -1 when gone. */
+    private int uidOf(int pid) {
+        try {
+            return (Integer) Files.getAttribute(proc.resolve(Integer.toString(pid)), "unix:uid");
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

@@ -1,0 +1,228 @@
+package org.wiretop.monitor.flow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.wiretop.monitor.socket.ProcessIndex;
+import org.wiretop.monitor.socket.Proto;
+import org.wiretop.monitor.socket.SockDiagProvider;
+import org.wiretop.monitor.socket.SocketOwner;
+import org.wiretop.monitor.socket.SocketOwnerLookup;
+import org.wiretop.monitor.socket.SocketQuery;
+import org.wiretop.monitor.socket.SocketTableSampler;
+import org.wiretop.sys.NetlinkException;
+
+/**
+ * The thread behind {@link FlowAttribution}: it answers the lookups the writer thread queues
+ * for new flows (a batch at a time: one sock_diag exact-match query each, then one look at
+ * /proc for all of them, see {@link SocketOwnerLookup}) and keeps the {@link ListenerIndex}
+ * fresh (every second, and at once when a lookup met a listener the index lacked). The queue
+ * is bounded: when it is full (a flood of new flows) a flow is settled unknown rather than
+ * waited for. The writer only ever offers to the queue and unparks this thread when it sleeps.
+ */
+public final class AttributionWorker implements AutoCloseable {
+    static final int QUEUE = 8192;
+    private static final int MAX_BATCH = 512;
+    private static final long LISTENER_REFRESH_NANOS = 1_000_000_000L;
+    private static final SocketQuery LISTENERS = new SocketQuery(EnumSet.allOf(Proto.class), Set.of(4, 6),
+            SocketQuery.Scope.LISTENING, Set.of());
+
+    /** One local end of a new flow to name. */
+    record Request(FlowOwner owner, int end, FlowEndpoint self, FlowEndpoint peer) {
+    }
+
+    /**
+     * What the lookups found so far.
+     *
+     * @param requests ends asked about
+     * @param dropped  ends never looked up because the queue was full
+     * @param named    ends whose process was found
+     * @param uidOnly  ends whose socket was found but not its process
+     * @param notFound ends whose socket was gone when asked about
+     * @param batches  rounds of lookups
+     */
+    public record Counters(long requests, long dropped, long named, long uidOnly, long notFound, long batches) {
+    }
+
+    private final ArrayBlockingQueue<Request> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final SocketOwnerLookup lookup;
+    private final SocketTableSampler sampler;
+    private final Thread thread;
+    private final AtomicLong requests = new AtomicLong(), dropped = new AtomicLong();
+    private final Map<Integer, ProcessTag> tags = new HashMap<>();
+    private volatile ListenerIndex listeners = ListenerIndex.EMPTY;
+    private volatile boolean idle;
+    private volatile boolean running = true;
+    private volatile long named, uidOnly, notFound, batches;
+    private long lastRefresh;
+
+    private AttributionWorker(SocketOwnerLookup lookup, SocketTableSampler sampler) {
+        this.lookup = lookup;
+        this.sampler = sampler;
+        this.thread = new Thread(this::run, "wiretop-attribution");
+        thread.setDaemon(true);
+    }
+
+    /** Opens sock_diag (listeners fall back to /proc/net; lookups need sock_diag) and starts the thread. */
+    static AttributionWorker start() {
+        ProcessIndex index = new ProcessIndex();
+        SocketOwnerLookup lookup;
+        try {
+            lookup = SocketOwnerLookup.open(index);
+        } catch (NetlinkException e) {
+            lookup = null; // listeners only
+        }
+        SocketTableSampler sampler;
+        try {
+            sampler = new SocketTableSampler(SockDiagProvider.open(), index);
+        } catch (NetlinkException e) {
+            sampler = new SocketTableSampler(new org.wiretop.monitor.socket.ProcNetProvider(), index);
+        }
+        AttributionWorker w = new AttributionWorker(lookup, sampler);
+        w.thread.start();
+        return w;
+    }
+
+    /** The latest listeners; any thread. */
+    ListenerIndex listeners() {
+        return listeners;
+    }
+
+    /** Writer thread: queues a lookup without waiting; false when it cannot be taken. */
+    boolean submit(Request r) {
+        if (lookup == null || !running) {
+            return false;
+        }
+        requests.incrementAndGet();
+        if (!queue.offer(r)) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
+    public Counters counters() {
+        return new Counters(requests.get(), dropped.get(), named, uidOnly, notFound, batches);
+    }
+
+    private void run() {
+        refreshListeners();
+        List<Request> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            queue.drainTo(batch, MAX_BATCH);
+            if (batch.isEmpty()) {
+                idle = true;
+                if (queue.isEmpty() && running) {
+                    LockSupport.parkNanos(this, Math.max(1, LISTENER_REFRESH_NANOS - (System.nanoTime() - lastRefresh)));
+                }
+                idle = false;
+            } else {
+                resolve(batch);
+                batch.clear();
+            }
+            if (System.nanoTime() - lastRefresh >= LISTENER_REFRESH_NANOS) {
+                refreshListeners();
+            }
+        }
+        settleAll();
+    }
+
+    private void resolve(List<Request> batch) {
+        List<SocketOwnerLookup.Query> queries = new ArrayList<>(batch.size());
+        for (Request r : batch) {
+            queries.add(new SocketOwnerLookup.Query(Proto.ofIpProtocol(r.owner().key().protocol()),
+                    r.self().addressBytes(), r.self().port(), r.peer().addressBytes(), r.peer().port()));
+        }
+        List<SocketOwnerLookup.Answer> answers;
+        try {
+            answers = lookup.lookup(queries);
+        } catch (NetlinkException | RuntimeException e) {
+            answers = null; // this batch stays unknown; the next one tries again
+        }
+        Instant now = Instant.now();
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long n = named, u = uidOnly, g = notFound;
+        for (int i = 0; i < batch.size(); i++) {
+            SocketOwnerLookup.Answer a = answers == null ? null : answers.get(i);
+            ProcessTag tag = null;
+            if (a == null || a.state() == null) {
+                g++;
+            } else if (a.owner() != null) {
+                tag = tagOf(a.owner());
+                n++;
+                if (a.state().isListening() && listeners.find(batch.get(i).owner().key().protocol(),
+                        batch.get(i).self().family(), batch.get(i).self().hi(), batch.get(i).self().lo(),
+                        batch.get(i).self().port()) == null) {
+                    lastRefresh = 0; // a listener the index lacks: refresh it now
+                }
+            } else if (a.uid() >= 0) {
+                tag = ProcessTag.uid(a.uid());
+                u++;
+            } else {
+                g++;
+            }
+            Request r = batch.get(i);
+            r.owner().resolve(r.end(), tag, nowNanos);
+        }
+        named = n;
+        uidOnly = u;
+        notFound = g;
+        batches++;
+    }
+
+    /** One tag per process, so flows share it (and JSON lines share its bytes). */
+    private ProcessTag tagOf(SocketOwner o) {
+        ProcessTag t = tags.get(o.pid());
+        if (t == null || !t.name().equals(o.program())) {
+            if (tags.size() >= 4096) {
+                tags.clear();
+            }
+            t = ProcessTag.of(o);
+            tags.put(o.pid(), t);
+        }
+        return t;
+    }
+
+    private void refreshListeners() {
+        lastRefresh = System.nanoTime();
+        try {
+            listeners = ListenerIndex.of(sampler.refresh(LISTENERS, true, false));
+        } catch (Exception | LinkageError e) {
+            // keep the last index; the next refresh tries again
+        }
+    }
+
+    /** After close: whatever is still queued is settled unknown, so nobody holds output for it. */
+    private void settleAll() {
+        Request r;
+        while ((r = queue.poll()) != null) {
+            r.owner().resolve(r.end(), null, 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settleAll();
+        if (lookup != null) {
+            lookup.close();
+        }
+        sampler.close();
+    }
+}
