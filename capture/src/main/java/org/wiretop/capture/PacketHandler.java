@@ -9,4 +9,11 @@ package org.wiretop.capture;
 @FunctionalInterface
 public interface PacketHandler {
     void onPacket(long epochNanos, int wireLength, byte[] data, int capturedLength);
+
+    /**
+     * A live source read nothing within its read timeout: a chance for output held back a
+     * little (waiting for a process name) to go out while the link is quiet. Capture thread.
+     */
+    default void onIdle() {
+    }
 }

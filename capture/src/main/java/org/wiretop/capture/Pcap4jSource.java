@@ -103,8 +103,9 @@ final class Pcap4jSource implements PacketSource {
                     break; // stop() on a live handle, the end of a file
                 } else if (rc == NextExLoop.ERROR) {
                     throw new CaptureException(description + ": capture failed: " + PcapErrors.clean(loop.error()), false);
+                } else {
+                    handler.onIdle(); // TIMEOUT: nothing arrived; look at the stop flag and wait again
                 }
-                // TIMEOUT: nothing arrived; look at the stop flag and wait again.
             }
         } catch (RuntimeException e) {
             // Thrown by the handler: its packet was delivered, count it as the readers do.
