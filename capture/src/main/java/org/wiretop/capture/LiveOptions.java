@@ -16,6 +16,12 @@ public record LiveOptions(String device, String filter, int snaplen, boolean pro
     public static final int DEFAULT_SNAPLEN = 262144;
     public static final int DEFAULT_BUFFER_BYTES = 32 << 20;
     public static final int DEFAULT_TIMEOUT_MILLIS = 100;
+    /**
+     * The read timeout when packets must reach us quickly enough to name their processes: a
+     * client that lives a few milliseconds must still hold its socket when we ask. At full rate
+     * the kernel's blocks fill long before it; when quiet it costs at most this many wake-ups.
+     */
+    public static final int ATTRIBUTION_TIMEOUT_MILLIS = 1;
 
     public static LiveOptions of(String device, String filter) {
         return new LiveOptions(device, filter, DEFAULT_SNAPLEN, true, false, DEFAULT_BUFFER_BYTES,

@@ -40,8 +40,11 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--immediate-mode", description = "Deliver each packet at once (lower latency, costs speed).")
     boolean immediate;
 
-    @Option(names = "-w", paramLabel = "FILE|-", description = "Write packets to a pcap file (- = standard output) instead of printing them.")
+    @Option(names = "-w", paramLabel = "FILE|-", description = "Write packets to a pcap file (pcapng when the name ends in .pcapng; - = standard output) instead of printing them.")
     String writePath;
+
+    @Option(names = "--pcapng", description = "Write pcapng (as a -w name ending in .pcapng does): each packet with a comment naming its process when known.")
+    boolean pcapng;
 
     @Option(names = "-r", paramLabel = "FILE|-", description = "Read packets from a capture file (- = standard input) instead of an interface.")
     String readPath;
@@ -65,7 +68,7 @@ public final class CaptureCommand implements Callable<Integer> {
         String filter = String.join(" ", filterWords).strip();
         if (readPath != null) {
             try (PacketSource source = Sources.openFile(readPath)) {
-                return new PacketRun(source, false, filter, display, output, writePath).execute();
+                return new PacketRun(source, false, filter, display, output, writePath, pcapng).execute();
             }
         }
         if (snaplen < 0) {
@@ -74,8 +77,12 @@ public final class CaptureCommand implements Callable<Integer> {
         if (bufferKiB <= 0 || bufferKiB > (Integer.MAX_VALUE >> 10)) {
             throw UserError.usage("invalid buffer size " + bufferKiB + " KiB: give a positive size (-B)");
         }
+        // Naming processes needs packets soon after they are captured: a short-lived client must
+        // still hold its socket when we ask the kernel about it (docs/architecture.md).
+        int timeout = PacketRun.namesProcesses(true, output, writePath, pcapng)
+                ? LiveOptions.ATTRIBUTION_TIMEOUT_MILLIS : LiveOptions.DEFAULT_TIMEOUT_MILLIS;
         LiveOptions options = new LiveOptions(device, filter, snaplen == 0 ? LiveOptions.DEFAULT_SNAPLEN : snaplen,
-                !noPromiscuous, immediate, bufferKiB << 10, LiveOptions.DEFAULT_TIMEOUT_MILLIS);
+                !noPromiscuous, immediate, bufferKiB << 10, timeout);
         String rightsProblem = Capabilities.captureRightsProblem();
         if (rightsProblem != null) {
             throw UserError.runtime(rightsProblem);
@@ -84,7 +91,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (dropUser != null) {
                 dropPrivileges(dropUser); // before -w opens its file, so the file is the user's
             }
-            return new PacketRun(source, true, "", display, output, writePath).execute();
+            return new PacketRun(source, true, "", display, output, writePath, pcapng).execute();
         }
     }
 

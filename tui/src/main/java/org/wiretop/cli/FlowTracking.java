@@ -2,128 +2,41 @@ package org.wiretop.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.wiretop.decode.PacketSummary;
-import org.wiretop.monitor.flow.FlowProcessMemo;
 import org.wiretop.monitor.flow.FlowReport;
-import org.wiretop.monitor.flow.FlowSnapshot;
 import org.wiretop.monitor.flow.FlowTable;
 import org.wiretop.monitor.flow.FlowTableConfig;
 import org.wiretop.monitor.flow.LocalAddresses;
-import org.wiretop.monitor.socket.SocketTableSampler;
 
 /**
- * The flow tracker behind {@code --flows} and JSON's {@code wiretop.process}: the capture thread
- * feeds the {@link FlowTable} (its only writer) and, live, publishes snapshots by packet time; a
- * joiner thread about once a second joins the latest snapshot with the socket table
- * ({@link SocketTableSampler}) into a {@link FlowProcessMemo}, so the report still names a
- * process after its socket closed, and rebuilds the {@link ProcessTags} JSON lines look up.
- * A file has no processes to join: only the table is kept, on the file's own time.
+ * The flow tracker behind {@code --flows}: the capture thread feeds the {@link FlowTable} (its
+ * only writer) and prints the conversations at the end, each with its process as
+ * {@link ProcessNaming} found it while the capture ran (live), or none (a file has no processes
+ * to ask).
  */
-final class FlowTracking implements AutoCloseable {
-    private static final long JOIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+final class FlowTracking {
     /** A conversation report covers the whole capture: no idle eviction, only the table's cap. */
     private static final Duration KEEP = Duration.ofDays(3650);
 
     private final FlowTable table;
-    private final FlowProcessMemo memo;
-    private final boolean tagJson;
-    private final Thread joiner;
-    private volatile boolean running = true;
-    private volatile ProcessTags tags = ProcessTags.EMPTY;
-    private SocketTableSampler sampler; // joiner thread, then the capture thread after close of the joiner
 
-    /**
-     * @param live    join flows with processes (a live capture on this host)
-     * @param report  keep every flow to the end for the {@code --flows} report
-     * @param tagJson keep {@link #processTag} answers current for JSON lines
-     */
-    FlowTracking(boolean live, boolean report, boolean tagJson) {
-        FlowTableConfig config = FlowTableConfig.defaults();
-        if (report) {
-            config = config.withIdleTimeout(KEEP, KEEP);
-        }
+    /** @param live whether the capture is live (our addresses tell local ends apart) */
+    FlowTracking(boolean live) {
+        FlowTableConfig config = FlowTableConfig.defaults().withIdleTimeout(KEEP, KEEP);
         this.table = new FlowTable(config, live ? LocalAddresses.fromSystem() : LocalAddresses.none());
-        this.memo = live ? new FlowProcessMemo(config.maxFlows()) : null;
-        this.tagJson = tagJson && live;
-        if (live) {
-            joiner = new Thread(this::joinLoop, "wiretop-flow-join");
-            joiner.setDaemon(true);
-            joiner.start();
-        } else {
-            joiner = null;
-        }
     }
 
     /** Capture thread: one decoded packet ({@code epochNanos} set). Allocates nothing for a known flow. */
     void ingest(PacketSummary s) {
         table.ingest(s);
-        if (memo != null) {
-            table.publishIfDue(s.epochNanos);
-        }
     }
 
-    /** Capture thread: the JSON fragment naming this packet's process, or null when not known yet. */
-    String processTag(PacketSummary s) {
-        return tags.tagOf(s);
-    }
-
-    /** Capture thread, after the run: stops the joiner, joins a last time, prints the conversations. */
-    void printReport(PrintStream out) {
-        stopJoiner();
-        FlowSnapshot last = table.snapshot();
-        if (memo == null) {
-            FlowReport.print(last, out);
-            return;
-        }
-        join(last); // connections still open at the end (e.g. -c) get their owner now
-        FlowReport.print(last, memo, out);
-    }
-
-    private void joinLoop() {
-        while (running) {
-            LockSupport.parkNanos(this, JOIN_INTERVAL_NANOS);
-            if (running) {
-                join(table.published().get());
-            }
-        }
-    }
-
-    private void join(FlowSnapshot flows) {
-        if (flows.flows().isEmpty()) {
-            return;
-        }
-        try {
-            if (sampler == null) {
-                sampler = SocketTableSampler.open();
-            }
-            memo.update(flows, sampler.refresh());
-            if (tagJson) {
-                tags = ProcessTags.build(flows, memo);
-            }
-        } catch (Exception | LinkageError e) {
-            // no socket table this time (refused, or a process vanished mid-scan): owners stay unknown
-        }
-    }
-
-    private void stopJoiner() {
-        running = false;
-        if (joiner != null) {
-            LockSupport.unpark(joiner);
-            try {
-                joiner.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        stopJoiner();
-        if (sampler != null && (joiner == null || !joiner.isAlive())) {
-            sampler.close();
+    /** Capture thread, after the run: the conversations, with processes when {@code names} is given. */
+    void printReport(PrintStream out, ProcessNaming names) {
+        if (names == null) {
+            FlowReport.print(table.snapshot(), out);
+        } else {
+            FlowReport.printLabelled(table.snapshot(), names::label, out);
         }
     }
 }

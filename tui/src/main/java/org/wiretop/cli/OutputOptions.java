@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Output options shared by {@code capture} and {@code read}, with tcpdump's letters where the
- * meaning is the same ({@code -c -q -n -tt -S}) plus {@code --format}, {@code --flows} and {@code --nano}.
+ * meaning is the same ({@code -c -q -n -tt -S -v}) plus {@code --format}, {@code --flows} and {@code --nano}.
  */
 public final class OutputOptions {
     /** One line a packet: tcpdump's text, or one JSON object (design §5). */
@@ -34,6 +34,14 @@ public final class OutputOptions {
 
     @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
     boolean nano;
+
+    @Option(names = "-v", description = "Verbose: each packet's pcapng comments (the process that sent it) on a line under it.")
+    boolean[] verbosity = new boolean[0];
+
+    /** Whether -v was given (any number of times). */
+    boolean verbose() {
+        return verbosity.length > 0;
+    }
 
     /** The timestamp style the flags ask for, or null for none ({@code -t}). */
     TimestampStyle timestampStyle() {

@@ -7,16 +7,16 @@ import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.CaptureStats;
 import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
-import org.wiretop.capture.PcapWriter;
+import org.wiretop.capture.PacketWriter;
 import org.wiretop.capture.UncheckedCaptureException;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.Decoder;
-import org.wiretop.decode.PacketSummary;
 
 /**
  * Runs one opened packet source to its end for {@code capture} and {@code read}: packets go to a
- * pcap file ({@code -w}) or out as text/JSON lines; Ctrl-C / SIGTERM stop it cleanly (a shutdown
+ * pcap or pcapng file ({@code -w}) or out as text/JSON lines; live, JSON lines and pcapng
+ * comments name each packet's process ({@link ProcessNaming}); Ctrl-C / SIGTERM stop it cleanly (a shutdown
  * hook stops the source and waits, bounded, until the output is flushed, the file closed and the
  * statistics printed); with {@code --flows} the conversation table follows the packets; libpcap's
  * counters are printed at the end as tcpdump prints them.
@@ -33,22 +33,33 @@ final class PacketRun {
     private final DisplayFilter display;
     private final OutputOptions output;
     private final String writePath;
+    private final boolean pcapng;
     private final PrintStream err = System.err;
     private FlowTracking flows;
+    private ProcessNaming names;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
      *                  the kernel, so pass "" for them)
      * @param writePath pcap output ("-" = stdout), or null to print packets
+     * @param pcapng    write pcapng whatever the file name
      */
     PacketRun(PacketSource source, boolean live, String bpfFilter, DisplayFilter display, OutputOptions output,
-              String writePath) {
+              String writePath, boolean pcapng) {
         this.source = source;
         this.live = live;
         this.bpfFilter = bpfFilter == null ? "" : bpfFilter.strip();
         this.display = display;
         this.output = output;
         this.writePath = writePath;
+        this.pcapng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
+    }
+
+    /** Whether this run names processes in its output (a live capture to JSON or pcapng). */
+    static boolean namesProcesses(boolean live, OutputOptions output, String writePath, boolean pcapng) {
+        boolean json = writePath == null && !output.quiet && output.format == OutputOptions.Format.json;
+        boolean ng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
+        return live && (json || ng);
     }
 
     /** Returns the exit code; a failure the user must see is thrown as CaptureException/UserError. */
@@ -85,20 +96,23 @@ final class PacketRun {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
-        err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
-                + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
-                + (live ? " bytes" : ""));
-        err.flush();
         long count = output.count();
-        // Live JSON names each packet's process (design §5 wiretop.process); --flows reports conversations.
-        boolean tagJson = live && printing && output.format == OutputOptions.Format.json;
-        try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
-             FlowTracking flows = output.flows || tagJson ? new FlowTracking(live, output.flows, tagJson) : null) {
-            this.flows = flows;
-            if (writePath != null) {
-                return writeFile(bpf, count);
+        // Live JSON and pcapng name each packet's process (design §9); --flows names each conversation's.
+        // The naming is ready (listeners known) before "listening on": packets wait in the kernel meanwhile.
+        boolean naming = namesProcesses(live, output, writePath, pcapng);
+        try (ProcessNaming names = naming || (live && output.flows) ? new ProcessNaming(naming) : null) {
+            err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
+                    + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
+                    + (live ? " bytes" : ""));
+            err.flush();
+            try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen())) {
+                this.flows = output.flows ? new FlowTracking(live) : null;
+                this.names = names;
+                if (writePath != null) {
+                    return writeFile(bpf, count);
+                }
+                return print(bpf, count);
             }
-            return print(bpf, count);
         }
     }
 
@@ -107,8 +121,10 @@ final class PacketRun {
         LineOutput out = output.quiet ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, out, count, flows);
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.verbose(), out, count, flows,
+                names);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
+            printer.finish();
             if (out != null) {
                 out.close();
             }
@@ -116,34 +132,18 @@ final class PacketRun {
     }
 
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
-        PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
-        long[] written = new long[1];
-        Decoder decoder = flows == null ? null : new Decoder();
-        PacketSummary summary = new PacketSummary();
-        int linkType = source.linkType();
-        PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
-            if (count > 0 && written[0] >= count) {
-                return;
-            }
-            if (bpf != null && !bpf.matches(data, capturedLength, wireLength)) {
-                return;
-            }
+        PacketWriter writer = PacketWriter.open(writePath, pcapng, source.linkType(), source.snaplen(),
+                live ? source.description() : null);
+        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, names);
+        return runToEnd(copier, bpf != null ? 0 : count, () -> {
             try {
-                writer.write(nanos, wireLength, data, capturedLength);
-            } catch (CaptureException e) {
-                throw new UncheckedCaptureException(e);
+                copier.finish();
+            } catch (UncheckedCaptureException e) {
+                throw e.getCause();
+            } finally {
+                writer.close();
             }
-            if (decoder != null) {
-                summary.frameNumber = written[0] + 1;
-                summary.epochNanos = nanos;
-                decoder.decode(linkType, data, capturedLength, wireLength, summary);
-                flows.ingest(summary);
-            }
-            if (++written[0] == count && bpf != null) {
-                source.stop();
-            }
-        };
-        return runToEnd(handler, bpf != null ? 0 : count, writer::close);
+        });
     }
 
     /** A step that flushes or closes the output after the run (may fail like a write). */
@@ -166,7 +166,7 @@ final class PacketRun {
         }
         if (flows != null && output.flows && failure == null) {
             // after the packets, as tshark -z prints; stderr when stdout carries the pcap stream
-            flows.printReport("-".equals(writePath) ? err : System.out);
+            flows.printReport("-".equals(writePath) ? err : System.out, names);
         }
         if (live) {
             printStats(source.stats());

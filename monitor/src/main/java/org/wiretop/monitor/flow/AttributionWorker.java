@@ -26,9 +26,19 @@ import org.wiretop.sys.NetlinkException;
  * fresh (every second, and at once when a lookup met a listener the index lacked). The queue
  * is bounded: when it is full (a flood of new flows) a flow is settled unknown rather than
  * waited for. The writer only ever offers to the queue and unparks this thread when it sleeps.
+ *
+ * <p>A lookup costs about a millisecond of CPU when its process is new (a sock_diag query of
+ * ~15 µs, then /proc), so this thread keeps to a budget of {@value #BUDGET_PERCENT} % of one
+ * core, measured on its own CPU clock over each second: beyond it, flows are settled unknown
+ * until the next second ({@link Counters#overBudget()}). At a few hundred new connections a
+ * second every flow is looked up; a flood (10,000 a second) is named in part, at bounded cost.
  */
 public final class AttributionWorker implements AutoCloseable {
     static final int QUEUE = 8192;
+    /** The share of one core lookups may take, per second. */
+    static final int BUDGET_PERCENT = 4;
+    private static final long BUDGET_WINDOW_NANOS = 1_000_000_000L;
+    private static final long BUDGET_NANOS = BUDGET_WINDOW_NANOS * BUDGET_PERCENT / 100;
     private static final int MAX_BATCH = 512;
     private static final long LISTENER_REFRESH_NANOS = 1_000_000_000L;
     private static final SocketQuery LISTENERS = new SocketQuery(EnumSet.allOf(Proto.class), Set.of(4, 6),
@@ -47,8 +57,10 @@ public final class AttributionWorker implements AutoCloseable {
      * @param uidOnly  ends whose socket was found but not its process
      * @param notFound ends whose socket was gone when asked about
      * @param batches  rounds of lookups
+     * @param overBudget ends settled unknown because lookups had used their CPU budget
      */
-    public record Counters(long requests, long dropped, long named, long uidOnly, long notFound, long batches) {
+    public record Counters(long requests, long dropped, long named, long uidOnly, long notFound, long batches,
+                           long overBudget) {
     }
 
     private final ArrayBlockingQueue<Request> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -58,10 +70,14 @@ public final class AttributionWorker implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong(), dropped = new AtomicLong();
     private final Map<Integer, ProcessTag> tags = new HashMap<>();
     private volatile ListenerIndex listeners = ListenerIndex.EMPTY;
+    private final java.util.concurrent.CountDownLatch firstListeners = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean idle;
     private volatile boolean running = true;
-    private volatile long named, uidOnly, notFound, batches;
+    private volatile long named, uidOnly, notFound, batches, overBudget;
     private long lastRefresh;
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long windowStart;
+    private long windowCpuStart;
 
     private AttributionWorker(SocketOwnerLookup lookup, SocketTableSampler sampler) {
         this.lookup = lookup;
@@ -90,6 +106,16 @@ public final class AttributionWorker implements AutoCloseable {
         return w;
     }
 
+    /** Waits (bounded) until the first listener snapshot is in; true when it is. */
+    boolean awaitListeners(long millis) {
+        try {
+            return firstListeners.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The latest listeners; any thread. */
     ListenerIndex listeners() {
         return listeners;
@@ -112,10 +138,11 @@ public final class AttributionWorker implements AutoCloseable {
     }
 
     public Counters counters() {
-        return new Counters(requests.get(), dropped.get(), named, uidOnly, notFound, batches);
+        return new Counters(requests.get(), dropped.get(), named, uidOnly, notFound, batches, overBudget);
     }
 
     private void run() {
+        warmUp();
         refreshListeners();
         List<Request> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
@@ -127,7 +154,14 @@ public final class AttributionWorker implements AutoCloseable {
                 }
                 idle = false;
             } else {
-                resolve(batch);
+                if (withinBudget()) {
+                    resolve(batch);
+                } else {
+                    for (Request r : batch) {
+                        r.owner().resolve(r.end(), null, 0);
+                    }
+                    overBudget += batch.size();
+                }
                 batch.clear();
             }
             if (System.nanoTime() - lastRefresh >= LISTENER_REFRESH_NANOS) {
@@ -137,7 +171,29 @@ public final class AttributionWorker implements AutoCloseable {
         settleAll();
     }
 
+    /** Whether lookups have CPU left in the current second (always, where thread CPU time is not measured). */
+    private boolean withinBudget() {
+        long now = System.nanoTime();
+        long used = cpuTime();
+        if (now - windowStart >= BUDGET_WINDOW_NANOS) {
+            windowStart = now;
+            windowCpuStart = used;
+        }
+        return used < 0 || used - windowCpuStart < BUDGET_NANOS;
+    }
+
+    private long cpuTime() {
+        try {
+            return cpu.getCurrentThreadCpuTime();
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    private static final boolean DEBUG = Boolean.getBoolean("wiretop.debugAttribution");
+
     private void resolve(List<Request> batch) {
+        long t0 = System.nanoTime();
         List<SocketOwnerLookup.Query> queries = new ArrayList<>(batch.size());
         for (Request r : batch) {
             queries.add(new SocketOwnerLookup.Query(Proto.ofIpProtocol(r.owner().key().protocol()),
@@ -172,12 +228,36 @@ public final class AttributionWorker implements AutoCloseable {
                 g++;
             }
             Request r = batch.get(i);
+            if (DEBUG) {
+                System.err.printf("attr %s end %d age %.3f ms lag %.3f ms batch %d answer %s took %.3f ms%n", r.self(), r.end(),
+                        (t0 - r.owner().createdNanos()) / 1e6, (nowNanos - r.owner().firstPacketEpochNanos()) / 1e6, batch.size(), a, (System.nanoTime() - t0) / 1e6);
+            }
             r.owner().resolve(r.end(), tag, nowNanos);
         }
         named = n;
         uidOnly = u;
         notFound = g;
         batches++;
+    }
+
+    /**
+     * Runs the lookup path a few times on a socket that does not exist before the first flow
+     * needs it: the first run loads and links classes (netlink, JNA, /proc) for tens of
+     * milliseconds, long enough for a short-lived client to be gone.
+     */
+    private void warmUp() {
+        if (lookup == null) {
+            return;
+        }
+        byte[] lo = {127, 0, 0, 1};
+        for (int i = 0; i < 20; i++) {
+            try {
+                lookup.lookup(List.of(new SocketOwnerLookup.Query(Proto.TCP, lo, 0, lo, 0),
+                        new SocketOwnerLookup.Query(Proto.UDP, lo, 0, lo, 0)));
+            } catch (NetlinkException | RuntimeException e) {
+                return;
+            }
+        }
     }
 
     /** One tag per process, so flows share it (and JSON lines share its bytes). */
@@ -199,6 +279,8 @@ public final class AttributionWorker implements AutoCloseable {
             listeners = ListenerIndex.of(sampler.refresh(LISTENERS, true, false));
         } catch (Exception | LinkageError e) {
             // keep the last index; the next refresh tries again
+        } finally {
+            firstListeners.countDown();
         }
     }
 

@@ -54,6 +54,15 @@ public final class FlowAttribution implements AutoCloseable {
     }
 
     /**
+     * Waits, at most {@code millis}, for the first snapshot of the listeners (reading /proc for
+     * their owners the first time takes a moment), so the first packets already find them.
+     * The capture is open meanwhile: the kernel holds its packets.
+     */
+    public boolean awaitListeners(long millis) {
+        return worker == null || worker.awaitListeners(millis);
+    }
+
+    /**
      * Writer thread: the owners of this packet's flow (TCP or UDP over IP), or null for any other
      * packet. {@link #lastFromA()} then tells which end sent it.
      */

@@ -17,6 +17,8 @@ public final class ProcessTag {
     private final byte[] json;
     private final String comment;
     private final String label;
+    private final byte[] commentUtf8;
+    private final byte[] peerCommentUtf8;
 
     private ProcessTag(int pid, String name, int uid) {
         this.pid = pid;
@@ -31,6 +33,8 @@ public final class ProcessTag {
             this.comment = "uid " + uid;
             this.label = comment;
         }
+        this.commentUtf8 = comment.getBytes(StandardCharsets.UTF_8);
+        this.peerCommentUtf8 = ("peer " + comment).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A process found behind the socket. */
@@ -71,6 +75,16 @@ public final class ProcessTag {
     /** {@code pid 1234 curl} or {@code uid 1000}: the pcapng comment. */
     public String comment() {
         return comment;
+    }
+
+    /** {@link #comment()} in UTF-8; do not modify. */
+    public byte[] commentUtf8() {
+        return commentUtf8;
+    }
+
+    /** {@code peer pid 1234 curl}: the comment naming the other end of a packet, UTF-8; do not modify. */
+    public byte[] peerCommentUtf8() {
+        return peerCommentUtf8;
     }
 
     /** {@code 1234/curl} (as {@code ss -p} and netstat show it) or {@code uid 1000}. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,22 +56,28 @@ public final class ProcessIndex {
         this.users = new UserNames(passwd);
     }
 
-    /** What one process held the last time it was read ({@code fdCount} -1: never read; {@code uid} -1: unknown). */
-    private record ProcessFds(long fdCount, long[] inodes, int uid) {
+    /** What one process held the last time it was read, and since when we know it ({@link System#nanoTime()}). */
+    private record ProcessFds(long fdCount, long[] inodes, long seenSince) {
     }
+
+    /**
+     * A process first seen this recently is read again whenever a socket is missing, whatever its
+     * fd count says: a program starting up opens and closes files, so the count it had when we
+     * first read it may equal the count once its socket took a file's place.
+     */
+    private static final long YOUNG_NANOS = 5_000_000_000L;
 
     /**
      * Finds the owners of sockets just seen (the attribution path), looking only where a new
      * socket can be, cheapest first, and stopping as soon as every one is found: the processes
      * that owned the latest sockets found (read again when their fd count changed), then
-     * processes started since the last look, then known processes of the sockets' users whose fd
-     * count changed, and at most every 2 s every process. A process of another user than the
-     * socket's is skipped until that last step (its directory may belong to root when it is not
-     * dumpable). {@code out[i]} is left null when socket {@code i} has no owner we can see.
-     *
-     * @param uids the sockets' owners as sock_diag reports them, -1 when unknown
+     * processes started since the last look, then known processes whose fd count changed or
+     * that are young, and at most every 2 s every process. Within a step, processes with fewer
+     * open files are read first: a short-lived client holds a handful, and must be read before
+     * it closes its socket, while a busy server's hundreds can wait. {@code out[i]} is left null
+     * when socket {@code i} has no owner we can see; inode 0 (no socket file) is not looked for.
      */
-    public synchronized void locate(long[] inodes, int[] uids, int n, SocketOwner[] out) {
+    public synchronized void locate(long[] inodes, int n, SocketOwner[] out) {
         lastScanned = 0;
         if (fill(inodes, n, out)) {
             return;
@@ -79,18 +86,11 @@ public final class ProcessIndex {
             ProcessFds known = pid == 0 ? null : processes.get(pid);
             if (known != null && known.fdCount != fdCount(pid)) {
                 scan(pid);
+                if (fill(inodes, n, out)) {
+                    return;
+                }
             }
         }
-        if (fill(inodes, n, out)) {
-            return;
-        }
-        Set<Integer> wanted = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            if (out[i] == null) {
-                wanted.add(uids[i]);
-            }
-        }
-        boolean anyUser = wanted.contains(-1);
         Set<Integer> live = livePids();
         processes.keySet().removeIf(pid -> {
             if (!live.contains(pid)) {
@@ -99,26 +99,25 @@ public final class ProcessIndex {
             }
             return false;
         });
+        List<long[]> fresh = new ArrayList<>();
         for (int pid : live) {
             if (!processes.containsKey(pid)) {
-                int uid = uidOf(pid);
-                if (anyUser || wanted.contains(uid)) {
-                    scan(pid);
-                } else {
-                    processes.put(pid, new ProcessFds(-1, new long[0], uid));
-                }
+                fresh.add(new long[] {fdCount(pid), pid});
             }
         }
-        if (fill(inodes, n, out)) {
+        if (scanFewestFirst(fresh, inodes, n, out)) {
             return;
         }
-        for (Map.Entry<Integer, ProcessFds> e : List.copyOf(processes.entrySet())) {
+        List<long[]> changed = new ArrayList<>();
+        long young = System.nanoTime() - YOUNG_NANOS;
+        for (Map.Entry<Integer, ProcessFds> e : processes.entrySet()) {
             ProcessFds known = e.getValue();
-            if ((anyUser || wanted.contains(known.uid)) && known.fdCount != fdCount(e.getKey())) {
-                scan(e.getKey());
+            long count = fdCount(e.getKey());
+            if (count != known.fdCount || known.seenSince - young > 0) {
+                changed.add(new long[] {count, e.getKey()});
             }
         }
-        if (fill(inodes, n, out)) {
+        if (scanFewestFirst(changed, inodes, n, out)) {
             return;
         }
         long now = System.nanoTime();
@@ -131,11 +130,23 @@ public final class ProcessIndex {
         }
     }
 
+    /** Reads the given {fdCount, pid} processes, fewest open files first, until every socket is found; true then. */
+    private boolean scanFewestFirst(List<long[]> candidates, long[] inodes, int n, SocketOwner[] out) {
+        candidates.sort((x, y) -> Long.compare(x[0], y[0]));
+        for (long[] c : candidates) {
+            scan((int) c[1]);
+            if (fill(inodes, n, out)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fills in the owners already known and remembers who they were; true when none is missing. */
     private boolean fill(long[] inodes, int n, SocketOwner[] out) {
         boolean all = true;
         for (int i = 0; i < n; i++) {
-            if (out[i] == null) {
+            if (out[i] == null && inodes[i] != 0) {
                 out[i] = ownerOfLocked(inodes[i]);
                 if (out[i] == null) {
                     all = false;
@@ -254,19 +265,24 @@ public final class ProcessIndex {
 
     private void scan(int pid) {
         lastScanned++;
+        ProcessFds before = processes.get(pid);
+        long since = before != null ? before.seenSince : System.nanoTime();
         forget(pid);
         long count = fdCount(pid);
         Path fdDir = proc.resolve(Integer.toString(pid)).resolve("fd");
         String[] fds = fdDir.toFile().list();
         if (fds == null) {
             // gone, or not ours to read: no owner for its sockets, and no error
-            processes.put(pid, new ProcessFds(count, new long[0], -1));
+            processes.put(pid, new ProcessFds(count, new long[0], since));
             return;
         }
         long[] inodes = new long[8];
         int n = 0;
         for (String fd : fds) {
             long inode = socketInode(fdDir.resolve(fd));
+            if (inode == DENIED) {
+                break; // one link we may not read means none are (a process we may not trace)
+            }
             if (inode > 0) {
                 if (n == inodes.length) {
                     inodes = java.util.Arrays.copyOf(inodes, n * 2);
@@ -275,7 +291,7 @@ public final class ProcessIndex {
             }
         }
         inodes = java.util.Arrays.copyOf(inodes, n);
-        processes.put(pid, new ProcessFds(count, inodes, uidOf(pid)));
+        processes.put(pid, new ProcessFds(count, inodes, since));
         if (n == 0) {
             return;
         }
@@ -302,12 +318,17 @@ public final class ProcessIndex {
         }
     }
 
+    /** {@link #socketInode} of a link we may not read. */
+    private static final long DENIED = -2;
+
     private static long socketInode(Path link) {
         String target;
         try {
             target = Files.readSymbolicLink(link).toString();
+        } catch (java.nio.file.AccessDeniedException e) {
+            return DENIED;
         } catch (IOException | UnsupportedOperationException e) {
-            return -1; // closed meanwhile, or not readable
+            return -1; // closed meanwhile
         }
         if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
             return -1;
@@ -315,15 +336,6 @@ public final class ProcessIndex {
         try {
             return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
         } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** The owner of /proc/PID (the process's effective uid, or root when it is not dumpable), -1 when gone. */
-    private int uidOf(int pid) {
-        try {
-            return (Integer) Files.getAttribute(proc.resolve(Integer.toString(pid)), "unix:uid");
-        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

@@ -62,7 +62,6 @@ public final class SocketOwnerLookup implements AutoCloseable {
         int n = queries.size();
         List<Answer> answers = new ArrayList<>(n);
         long[] inodes = new long[n];
-        int[] uids = new int[n];
         for (int i = 0; i < n; i++) {
             Query q = queries.get(i);
             Answer a = find(q);
@@ -74,10 +73,9 @@ public final class SocketOwnerLookup implements AutoCloseable {
             }
             answers.add(a);
             inodes[i] = a.inode;
-            uids[i] = a.uid;
         }
         SocketOwner[] owners = new SocketOwner[n];
-        processes.locate(inodes, uids, n, owners);
+        processes.locate(inodes, n, owners);
         for (int i = 0; i < n; i++) {
             Answer a = answers.get(i);
             if (owners[i] != null) {
