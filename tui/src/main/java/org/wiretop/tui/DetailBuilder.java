@@ -22,6 +22,12 @@ import java.util.List;
  */
 public final class DetailBuilder {
     private final Decoder decoder = new Decoder();
+    private java.util.function.Function<PacketSummary, List<String>> processes = s -> List.of();
+
+    /** Where the processes behind a packet are named (live: the flow's owners), for the frame layer. */
+    public void setProcesses(java.util.function.Function<PacketSummary, List<String>> processes) {
+        this.processes = processes;
+    }
 
     public DetailModel build(RawPacket p) {
         PacketSummary s = new PacketSummary();
@@ -36,6 +42,12 @@ public final class DetailBuilder {
         frame.add("Arrival time: " + Instant.ofEpochSecond(0, p.epochNanos()));
         frame.add("Link type: " + p.linkType() + (Decoder.supports(p.linkType()) ? "" : " (not decoded by wiretop)"));
         frame.add("Decode status: " + s.status + (s.reason.isEmpty() ? "" : " (" + s.reason + ")"));
+        for (String process : processes.apply(s)) {
+            frame.add("Process: " + process);
+        }
+        for (String comment : p.comments()) {
+            frame.add("Comment: " + comment);
+        }
         layers.add(new Layer("Frame " + p.frameNumber() + " (" + d.length + " bytes)", frame, 0, end));
         int net = s.networkOffset >= 0 ? s.networkOffset : end;
         if (net > 0) {

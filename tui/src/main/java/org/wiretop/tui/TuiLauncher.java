@@ -19,12 +19,12 @@ public final class TuiLauncher {
      * @param bufferBytes kernel capture buffer
      */
     public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes) throws IOException {
-        try (MonitorFeeds monitor = MonitorFeeds.open()) {
-            monitor.setLiveClock(!spec.isFile());
+        try (MonitorFeeds monitor = MonitorFeeds.open(!spec.isFile())) {
             CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, bufferBytes);
             monitor.feedFrom(engine::ring);
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
             model.setFlowSkipped(monitor::flowSkipped);
+            model.setProcesses(monitor::processesOf);
             // The flow table preallocates tens of MiB that live as long as the UI. Moved to the old
             // generation now, on an idle heap, they are never copied by a young collection later,
             // which would stop every thread (the capture's too) for up to a second on a busy machine.
