@@ -83,7 +83,6 @@ class ProcessNamingTest {
                             + lastPort + ", " + CliRunner.read(out).lines().count() + " lines): " + CliRunner.read(err));
             new ProcessBuilder("kill", "-INT", String.valueOf(cap.pid())).start().waitFor(5, TimeUnit.SECONDS);
             assertTrue(cap.waitFor(15, TimeUnit.SECONDS), "capture did not stop on SIGINT");
-            System.out.println("CAPTURE STDERR:\n" + CliRunner.read(err));
             check(CliRunner.read(out), serverPid, clients, ssPids);
         } finally {
             if (cap != null) {
