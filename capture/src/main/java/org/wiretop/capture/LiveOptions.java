@@ -18,10 +18,17 @@ public record LiveOptions(String device, String filter, int snaplen, boolean pro
     public static final int DEFAULT_TIMEOUT_MILLIS = 100;
     /**
      * The read timeout when packets must reach us quickly enough to name their processes: a
-     * client that lives a few milliseconds must still hold its socket when we ask. At full rate
-     * the kernel's blocks fill long before it; when quiet it costs at most this many wake-ups.
+     * client that lives 20 ms must still hold its socket when we ask. The kernel hands over a
+     * block of packets when it is full or this old, so blocks leave partly full and hold fewer
+     * packets: such captures get {@link #ATTRIBUTION_BUFFER_BYTES} by default.
      */
-    public static final int ATTRIBUTION_TIMEOUT_MILLIS = 1;
+    public static final int ATTRIBUTION_TIMEOUT_MILLIS = 2;
+    /**
+     * The default kernel buffer with {@link #ATTRIBUTION_TIMEOUT_MILLIS}: at full rate on lo a
+     * 256 KiB block fills in ~3 ms, so blocks leave about 2/3 full and 64 MiB still holds more
+     * than the 32 MiB of full blocks a plain capture has.
+     */
+    public static final int ATTRIBUTION_BUFFER_BYTES = 64 << 20;
 
     public static LiveOptions of(String device, String filter) {
         return new LiveOptions(device, filter, DEFAULT_SNAPLEN, true, false, DEFAULT_BUFFER_BYTES,

@@ -30,7 +30,12 @@ final class HeldPackets implements AutoCloseable {
         void emitCurrent(byte[] data, int capturedLength, FlowOwner owner, boolean fromA);
     }
 
-    private static final long IDLE_PARK_NANOS = 50_000_000L, BUSY_PARK_NANOS = 1_000_000L;
+    /**
+     * How often the releaser looks, and how long the capture thread must have been quiet before it
+     * does anything: while packets arrive the capture thread releases the head itself, so the two
+     * do not contend for the lock at full rate.
+     */
+    private static final long TICK_NANOS = 2_000_000L;
 
     private final long holdNanos;
     private final byte[] arena;
@@ -51,6 +56,7 @@ final class HeldPackets implements AutoCloseable {
     private long writePos;
     private volatile boolean holding;
     private volatile boolean running = true;
+    private volatile long lastOffer;
     /** What the sink threw on the releaser's thread (a failed write), for the capture thread to rethrow. */
     private RuntimeException failure;
 
@@ -82,7 +88,10 @@ final class HeldPackets implements AutoCloseable {
             throw failure;
         }
         long now = System.nanoTime();
-        release(now);
+        lastOffer = now;
+        if (holding) {
+            release(now);
+        }
         if (head == tail && (owner == null || owner.settled())) {
             sink.emitCurrent(data, caplen, owner, a);
             return;
@@ -115,10 +124,7 @@ final class HeldPackets implements AutoCloseable {
         System.arraycopy(data, first, arena, 0, n - first);
         writePos += n;
         tail++;
-        if (!holding) {
-            holding = true;
-            LockSupport.unpark(releaser);
-        }
+        holding = true;
     }
 
     /** Sends out, in order, every packet at the head whose flow is settled or whose wait is over. */
@@ -136,8 +142,8 @@ final class HeldPackets implements AutoCloseable {
 
     private void releaseLoop() {
         while (running) {
-            LockSupport.parkNanos(this, holding ? BUSY_PARK_NANOS : IDLE_PARK_NANOS);
-            if (holding) {
+            LockSupport.parkNanos(this, TICK_NANOS);
+            if (holding && System.nanoTime() - lastOffer >= TICK_NANOS) {
                 synchronized (this) {
                     try {
                         release(System.nanoTime());

@@ -34,6 +34,7 @@ final class PacketRun {
     private final OutputOptions output;
     private final String writePath;
     private final boolean pcapng;
+    private final boolean processes;
     private final PrintStream err = System.err;
     private FlowTracking flows;
     private ProcessNaming names;
@@ -43,9 +44,10 @@ final class PacketRun {
      *                  the kernel, so pass "" for them)
      * @param writePath pcap output ("-" = stdout), or null to print packets
      * @param pcapng    write pcapng whatever the file name
+     * @param processes name processes when live ({@code --no-processes} turns it off)
      */
     PacketRun(PacketSource source, boolean live, String bpfFilter, DisplayFilter display, OutputOptions output,
-              String writePath, boolean pcapng) {
+              String writePath, boolean pcapng, boolean processes) {
         this.source = source;
         this.live = live;
         this.bpfFilter = bpfFilter == null ? "" : bpfFilter.strip();
@@ -53,6 +55,7 @@ final class PacketRun {
         this.output = output;
         this.writePath = writePath;
         this.pcapng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
+        this.processes = live && processes;
     }
 
     /** Whether this run names processes in its output (a live capture to JSON or pcapng). */
@@ -99,8 +102,11 @@ final class PacketRun {
         long count = output.count();
         // Live JSON and pcapng name each packet's process (design §9); --flows names each conversation's.
         // The naming is ready (listeners known) before "listening on": packets wait in the kernel meanwhile.
-        boolean naming = namesProcesses(live, output, writePath, pcapng);
-        try (ProcessNaming names = naming || (live && output.flows) ? new ProcessNaming(naming) : null) {
+        boolean naming = processes && namesProcesses(live, output, writePath, pcapng);
+        try (ProcessNaming names = naming || (processes && output.flows) ? new ProcessNaming(naming) : null) {
+            if (naming) {
+                OutputWarmup.run(writePath == null, writePath != null);
+            }
             err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
                     + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
                     + (live ? " bytes" : ""));

@@ -34,7 +34,7 @@ public final class ReadCommand implements Callable<Integer> {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
         try (PacketSource source = Sources.openFile(file)) {
-            return new PacketRun(source, false, String.join(" ", filterWords), display, output, null, false).execute();
+            return new PacketRun(source, false, String.join(" ", filterWords), display, output, null, false, false).execute();
         }
     }
 }

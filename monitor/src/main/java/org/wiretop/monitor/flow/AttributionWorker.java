@@ -35,6 +35,12 @@ import org.wiretop.sys.NetlinkException;
  */
 public final class AttributionWorker implements AutoCloseable {
     static final int QUEUE = 8192;
+    /**
+     * After work, the thread polls the queue every {@value #POLL_NANOS} ns for this long before it
+     * sleeps until unparked: at thousands of new flows a second the writer then never pays for a
+     * wake-up (a futex call) per flow, and a quiet host costs no polling.
+     */
+    private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 500_000L;
     /** The share of one core lookups may take, per second. */
     static final int BUDGET_PERCENT = 4;
     private static final long BUDGET_WINDOW_NANOS = 1_000_000_000L;
@@ -71,9 +77,13 @@ public final class AttributionWorker implements AutoCloseable {
     private final Map<Integer, ProcessTag> tags = new HashMap<>();
     private volatile ListenerIndex listeners = ListenerIndex.EMPTY;
     private final java.util.concurrent.CountDownLatch firstListeners = new java.util.concurrent.CountDownLatch(1);
-    private volatile boolean idle;
+    /** Parked until unparked (after {@value #POLL_FOR_NANOS} ns without work); else it polls. */
+    private volatile boolean asleep;
+    /** Set while lookups have used this second's CPU: the writer then queues nothing. */
+    private volatile boolean overBudgetNow;
     private volatile boolean running = true;
-    private volatile long named, uidOnly, notFound, batches, overBudget;
+    private volatile long named, uidOnly, notFound, batches;
+    private final AtomicLong overBudget = new AtomicLong();
     private long lastRefresh;
     private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private long windowStart;
@@ -127,43 +137,55 @@ public final class AttributionWorker implements AutoCloseable {
             return false;
         }
         requests.incrementAndGet();
+        if (overBudgetNow) {
+            overBudget.incrementAndGet();
+            return false;
+        }
         if (!queue.offer(r)) {
             dropped.incrementAndGet();
             return false;
         }
-        if (idle) {
+        if (asleep) {
             LockSupport.unpark(thread);
         }
         return true;
     }
 
     public Counters counters() {
-        return new Counters(requests.get(), dropped.get(), named, uidOnly, notFound, batches, overBudget);
+        return new Counters(requests.get(), dropped.get(), named, uidOnly, notFound, batches, overBudget.get());
     }
 
     private void run() {
         warmUp();
         refreshListeners();
         List<Request> batch = new ArrayList<>(MAX_BATCH);
+        long lastWork = System.nanoTime();
         while (running) {
             queue.drainTo(batch, MAX_BATCH);
+            long now = System.nanoTime();
             if (batch.isEmpty()) {
-                idle = true;
-                if (queue.isEmpty() && running) {
-                    LockSupport.parkNanos(this, Math.max(1, LISTENER_REFRESH_NANOS - (System.nanoTime() - lastRefresh)));
+                if (now - lastWork < POLL_FOR_NANOS) {
+                    LockSupport.parkNanos(this, POLL_NANOS);
+                } else {
+                    asleep = true;
+                    if (queue.isEmpty() && running) {
+                        LockSupport.parkNanos(this, Math.max(1, LISTENER_REFRESH_NANOS - (now - lastRefresh)));
+                    }
+                    asleep = false;
                 }
-                idle = false;
             } else {
+                lastWork = now;
                 if (withinBudget()) {
                     resolve(batch);
                 } else {
                     for (Request r : batch) {
                         r.owner().resolve(r.end(), null, 0);
                     }
-                    overBudget += batch.size();
+                    overBudget.addAndGet(batch.size());
                 }
                 batch.clear();
             }
+            withinBudget(); // rolls the window over, so the writer may queue again
             if (System.nanoTime() - lastRefresh >= LISTENER_REFRESH_NANOS) {
                 refreshListeners();
             }
@@ -179,7 +201,9 @@ public final class AttributionWorker implements AutoCloseable {
             windowStart = now;
             windowCpuStart = used;
         }
-        return used < 0 || used - windowCpuStart < BUDGET_NANOS;
+        boolean within = used < 0 || used - windowCpuStart < BUDGET_NANOS;
+        overBudgetNow = !within;
+        return within;
     }
 
     private long cpuTime() {
