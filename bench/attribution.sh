@@ -96,10 +96,16 @@ for mode in --no-processes ""; do
     $wiretop capture -i lo --format json $mode "tcp port $ECHO_PORT" 2> "$OUT/json.err" > "$OUT/json.out" &
     cap=$!
     wait_for "$OUT/json.err" "listening on"
+    # CPU is measured over SECS seconds after 3 s of traffic (the JIT's first compiles are done)
+    $bench org.wiretop.bench.ConnectLoad "$ECHO_PORT" "$RATE" $((SECS + 4)) 4 > "$OUT/gen.out" 2>/dev/null &
+    gen=$!
+    sleep 3
     before=$(cpu_ticks "$cap")
-    gen_out=$($bench org.wiretop.bench.ConnectLoad "$ECHO_PORT" "$RATE" "$SECS" 4 2>/dev/null)
-    sleep 1
+    sleep "$SECS"
     after=$(cpu_ticks "$cap")
+    wait "$gen"
+    gen_out=$(cat "$OUT/gen.out")
+    sleep 1
     kill -TERM "$cap"; wait "$cap" || true
     gen_pid=$(echo "$gen_out" | sed -n 's/^pid \([0-9]*\)/\1/p')
     syns=$(grep -c '"tcp.flags":2,' "$OUT/json.out" || true)

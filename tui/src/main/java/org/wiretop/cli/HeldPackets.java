@@ -1,5 +1,7 @@
 package org.wiretop.cli;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 import org.wiretop.monitor.flow.FlowOwner;
 
@@ -10,7 +12,10 @@ import org.wiretop.monitor.flow.FlowOwner;
  * unnamed. A packet whose flow has a lookup running is copied in here, and so is every packet
  * after it while any is held, so output keeps capture order. The head goes out as soon as its
  * flow is settled, or when it has waited {@code holdNanos}, whichever comes first: output is
- * late by at most that bound and never waits on the lookup itself.
+ * late by at most that bound and never waits on the lookup itself. Waits are measured on the
+ * packets' own clock (their capture timestamps) while packets arrive, and on the wall clock by
+ * the releaser on a quiet link: the capture thread reads no clock per packet (a clock read costs
+ * 100+ ns on some virtual machines).
  *
  * <p>The capture thread {@link #offer}s every packet; a releaser thread of its own sends out the
  * held ones whose time has come even when no packet arrives (a live source read gives no sign of
@@ -36,6 +41,8 @@ final class HeldPackets implements AutoCloseable {
      * do not contend for the lock at full rate.
      */
     private static final long TICK_NANOS = 2_000_000L;
+    /** The releaser sleeps (until the next packet is held) once nothing was held for this long. */
+    private static final long LINGER_NANOS = 100_000_000L;
 
     private final long holdNanos;
     private final byte[] arena;
@@ -56,7 +63,20 @@ final class HeldPackets implements AutoCloseable {
     private long writePos;
     private volatile boolean holding;
     private volatile boolean running = true;
-    private volatile long lastOffer;
+    /** Packets offered so far; the releaser sees whether it moved since its last look. */
+    @SuppressWarnings("unused") private long offers;
+    private static final VarHandle OFFERS;
+
+    static {
+        try {
+            OFFERS = MethodHandles.lookup().findVarHandle(HeldPackets.class, "offers", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile boolean releaserAsleep;
+    private long lastHeld;
     /** What the sink threw on the releaser's thread (a failed write), for the capture thread to rethrow. */
     private RuntimeException failure;
 
@@ -87,16 +107,15 @@ final class HeldPackets implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        long now = System.nanoTime();
-        lastOffer = now;
+        OFFERS.setOpaque(this, (long) OFFERS.getOpaque(this) + 1);
         if (holding) {
-            release(now);
+            release(nanos);
         }
         if (head == tail && (owner == null || owner.settled())) {
             sink.emitCurrent(data, caplen, owner, a);
             return;
         }
-        add(nanos, wire, data, caplen, frameNumber, owner, a, now);
+        add(nanos, wire, data, caplen, frameNumber, owner, a, nanos);
     }
 
     /** Copies a packet in (making room by sending out the oldest when full). */
@@ -125,9 +144,15 @@ final class HeldPackets implements AutoCloseable {
         writePos += n;
         tail++;
         holding = true;
+        if (releaserAsleep) {
+            LockSupport.unpark(releaser);
+        }
     }
 
-    /** Sends out, in order, every packet at the head whose flow is settled or whose wait is over. */
+    /**
+     * Sends out, in order, every packet at the head whose flow is settled or whose wait is over
+     * ({@code now} in epoch nanoseconds: the latest packet's time, or the wall clock).
+     */
     private void release(long now) {
         while (head != tail) {
             int s = slot(head);
@@ -141,12 +166,28 @@ final class HeldPackets implements AutoCloseable {
     }
 
     private void releaseLoop() {
+        long seen = -1;
         while (running) {
+            long now = System.nanoTime();
+            if (holding) {
+                lastHeld = now;
+            }
+            if (!holding && now - lastHeld >= LINGER_NANOS) {
+                releaserAsleep = true;
+                if (!holding && running) {
+                    LockSupport.park(this);
+                }
+                releaserAsleep = false;
+                continue;
+            }
             LockSupport.parkNanos(this, TICK_NANOS);
-            if (holding && System.nanoTime() - lastOffer >= TICK_NANOS) {
+            long offered = (long) OFFERS.getOpaque(this);
+            boolean quiet = offered == seen; // no packet for a whole tick: the capture thread will not release
+            seen = offered;
+            if (holding && quiet) {
                 synchronized (this) {
                     try {
-                        release(System.nanoTime());
+                        release(System.currentTimeMillis() * 1_000_000L);
                     } catch (RuntimeException e) {
                         failure = e;
                         return;
