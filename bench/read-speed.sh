@@ -9,6 +9,8 @@
 # json >= tcpdump's text rate. Then checks the text equals tcpdump's line for line (with and
 # without -S). Times include JVM start (a few hundred ms), as a user sees it.
 # Usage: bench/read-speed.sh [PACKETS=1000000] [ROUNDS=3]     (no root needed)
+# READ_SPEED_FILE=F measures another capture instead of the mkpcap file (PACKETS must be its
+# count); READ_SPEED_TSHARK=app times tshark with the application fields (tshark-app-fields.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -19,7 +21,7 @@ mkdir -p "$OUT"
 [ -f "$SHARED/tools/bench/mkpcap.c" ] || { echo "read-speed: $SHARED/tools/bench/mkpcap.c not found (set WIRETOP_SHARED)" >&2; exit 1; }
 command -v tcpdump >/dev/null || { echo "read-speed: tcpdump not found: apt-get install tcpdump" >&2; exit 1; }
 gcc -O2 -o "$OUT/mkpcap" "$SHARED/tools/bench/mkpcap.c"
-FILE="$OUT/read-speed-$N.pcap"
+FILE=${READ_SPEED_FILE:-$OUT/read-speed-$N.pcap}
 [ -f "$FILE" ] || "$OUT/mkpcap" "$FILE" "$N" >/dev/null
 jar=tui/target/wiretop.jar
 if [ ! -f "$jar" ] || [ -n "$(find native/src/main capture/src/main monitor/src/main tui/src/main -newer "$jar" -type f | head -1)" ]; then
@@ -56,7 +58,11 @@ t_json=$(best_seconds "$wiretop" read "$FILE" --format json); c_json=$(cat "$CPU
 t_tcpdump=$(best_seconds tcpdump -nn -r "$FILE"); c_tcpdump=$(cat "$CPU_FILE")
 t_start=$(best_seconds "$wiretop" read -c 1 "$FILE")  # JVM + command-line start-up alone
 if command -v tshark >/dev/null; then
-    t_tshark=$(best_seconds sh "$SHARED/tools/tshark-fields.sh" "$FILE"); c_tshark=$(cat "$CPU_FILE")
+    if [ "${READ_SPEED_TSHARK:-}" = app ]; then # the script passes its arguments before its own: -r FILE
+        t_tshark=$(best_seconds sh "$SHARED/tools/tshark-app-fields.sh" -r "$FILE"); c_tshark=$(cat "$CPU_FILE")
+    else
+        t_tshark=$(best_seconds sh "$SHARED/tools/tshark-fields.sh" "$FILE"); c_tshark=$(cat "$CPU_FILE")
+    fi
 fi
 row() { printf '%-38s %7.2f s wall %12s pkt/s   %7.2f s CPU\n' "$1" "$2" "$(pps "$2")" "$3"; }
 row "wiretop read (text)" "$t_text" "$c_text"
@@ -73,11 +79,21 @@ if [ -n "${t_tshark:-}" ]; then
     printf 'ratio json / tshark:   %.2fx\n' "$(echo "$t_tshark / $t_json" | bc -l)"
 fi
 # Speed means nothing if the words differ: the text must be tcpdump's, line for line, with
-# relative sequence numbers (both tools' default, as timed above) and with absolute ones (-S).
+# relative sequence numbers (both tools' default, as timed above) and with absolute ones (-S);
+# where wiretop prints a protocol tcpdump does not (TLS), tcpdump's line must start ours.
 for seq in "" -S; do
     "$wiretop" read "$FILE" $seq 2>/dev/null > "$OUT/read-speed.wiretop.txt"
     tcpdump -nn $seq -r "$FILE" 2>/dev/null > "$OUT/read-speed.tcpdump.txt"
-    differing=$(diff "$OUT/read-speed.wiretop.txt" "$OUT/read-speed.tcpdump.txt" | grep -c '^<' || true)
-    echo "text lines differing from tcpdump -nn ${seq:-(relative seq)}: $differing of $(wc -l < "$OUT/read-speed.tcpdump.txt")"
+    python3 - "$OUT/read-speed.wiretop.txt" "$OUT/read-speed.tcpdump.txt" "${seq:-(relative seq)}" <<'PY'
+import sys
+ours, theirs = (open(f, encoding='latin-1').read().split('\n') for f in sys.argv[1:3])
+equal = extended = other = 0
+for o, t in zip(ours, theirs):
+    if o == t: equal += 1
+    elif o.startswith(t + ': '): extended += 1
+    else: other += 1
+other += abs(len(ours) - len(theirs))
+print(f"text vs tcpdump -nn {sys.argv[3]}: {equal} lines equal, {extended} tcpdump's line + ours after it, {other} differing")
+PY
 done
 rm -f "$OUT/read-speed.wiretop.txt" "$OUT/read-speed.tcpdump.txt"

@@ -17,6 +17,17 @@ public final class Decoder {
     private static final int PROTO_ICMP = 1, PROTO_TCP = 6, PROTO_UDP = 17, PROTO_ICMPV6 = 58;
 
     private final PacketBuf buf = new PacketBuf();
+    private final Dissectors dissectors;
+
+    /** A decoder that finds application protocols by port and heuristics only. */
+    public Decoder() {
+        this(DecodeAs.NONE);
+    }
+
+    /** A decoder that also dissects the payloads of the given ports as the given protocols. */
+    public Decoder(DecodeAs decodeAs) {
+        this.dissectors = new Dissectors(decodeAs);
+    }
 
     /** True when {@link #decode} understands captures of this link type. */
     public static boolean supports(int linkType) {
@@ -121,13 +132,18 @@ public final class Decoder {
         }
     }
 
-    private static void transport(PacketBuf b, int off, PacketSummary s) {
+    private void transport(PacketBuf b, int off, PacketSummary s) {
         switch (s.transportProtocol) {
             case PROTO_TCP:
                 Tcp.decode(b, off, s);
+                if (s.status == Status.OK) {
+                    application(b, s, true);
+                }
                 break;
             case PROTO_UDP:
-                Udp.decode(b, off, s);
+                if (Udp.decode(b, off, s)) {
+                    application(b, s, false);
+                }
                 break;
             case PROTO_ICMP:
                 if (s.has(PacketSummary.IP4)) {
@@ -143,6 +159,20 @@ public final class Decoder {
                 s.payloadOffset = off;
                 s.payloadLength = Math.max(0, b.end() - off);
                 break;
+        }
+    }
+
+    /**
+     * The application layer of a whole, valid TCP segment or UDP datagram: a segment that carries
+     * bytes, or any datagram (tcpdump hands even an empty one on port 53 to its DNS printer).
+     */
+    private void application(PacketBuf b, PacketSummary s, boolean tcp) {
+        if (s.payloadOffset < 0) {
+            return;
+        }
+        int wireLength = b.reportedEnd() - s.payloadOffset;
+        if (wireLength > 0 || !tcp && wireLength == 0) {
+            dissectors.dissect(b, s, wireLength, tcp);
         }
     }
 }

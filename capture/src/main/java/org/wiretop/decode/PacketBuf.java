@@ -53,7 +53,8 @@ public final class PacketBuf {
         return data;
     }
 
-    void enter(String layerName) {
+    /** Names the layer being decoded (tcpdump's name: {@code "tcp"}, {@code "domain"}), for {@code [|name]}. */
+    public void enter(String layerName) {
         this.layer = layerName;
     }
 
@@ -68,14 +69,14 @@ public final class PacketBuf {
     }
 
     /** Throws {@link Truncated} unless {@code [offset, offset + length)} was captured. */
-    void require(int offset, int length) {
+    public void require(int offset, int length) {
         if (offset < 0 || length < 0 || offset > end - length) {
             throw Truncated.INSTANCE;
         }
     }
 
     /** True when {@code [offset, offset + length)} was captured (no signal). */
-    boolean has(int offset, int length) {
+    public boolean has(int offset, int length) {
         return offset >= 0 && length >= 0 && offset <= end - length;
     }
 

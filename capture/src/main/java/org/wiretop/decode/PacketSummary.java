@@ -131,6 +131,14 @@ public final class PacketSummary {
     public int quotedIp4Src, quotedIp4Dst;
     public boolean quotedHasIp4;
 
+    // ---- application layer (design §4b) ----
+    /** The application protocol's flyweight when the payload was recognised, else null; valid
+     *  until the next decode (it points into the same bytes as this summary). */
+    public AppDissector app;
+    /** True when tcpdump itself prints {@link #app} here (its port, or its {@code -T}): the text
+     *  is then tcpdump's; otherwise tcpdump's line is kept and our text follows it. */
+    public boolean appNative;
+
     // ---- offsets into the captured bytes (for hex highlighting and payload access) ----
     public int networkOffset, transportOffset, payloadOffset, payloadLength;
 
@@ -198,6 +206,7 @@ public final class PacketSummary {
         status = Status.OK; reason = ""; reasonValue = -1;
         netProtocol = -1;
         networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
+        app = null; appNative = false;
     }
 
     private void clearEthernet() {
@@ -247,7 +256,7 @@ public final class PacketSummary {
     }
 
     /** Marks the packet invalid; a {@code #} in {@code reasonTemplate} stands for {@code value}. */
-    void invalid(String reasonTemplate, long value) {
+    public void invalid(String reasonTemplate, long value) {
         status = Status.INVALID;
         reason = reasonTemplate;
         reasonValue = value;

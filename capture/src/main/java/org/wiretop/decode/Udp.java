@@ -23,7 +23,11 @@ final class Udp {
     private Udp() {
     }
 
-    static void decode(PacketBuf b, int off, PacketSummary s) {
+    /**
+     * Decodes the header; returns true when the payload can be handed on (a datagram longer than
+     * its IP packet is invalid, but, as tcpdump and tshark do, its payload is what IP carried).
+     */
+    static boolean decode(PacketBuf b, int off, PacketSummary s) {
         b.enter("udp");
         s.layers |= PacketSummary.UDP;
         s.transportOffset = off;
@@ -37,16 +41,17 @@ final class Udp {
         }
         if (length < HEADER) {
             s.invalid("udp-length # < 8", length);
-            return;
+            return false;
         }
         if (off + length > b.reportedEnd() && !firstFragment(s)) {
             s.invalid("udp-length # > ip-payload", length);
-            return;
+        } else {
+            b.narrow(off + length);
         }
-        b.narrow(off + length);
         s.udpPayloadLength = length - HEADER; // the datagram's, even when it spans fragments
         s.payloadOffset = off + HEADER;
         s.payloadLength = Math.max(0, b.end() - s.payloadOffset);
+        return true;
     }
 
     /** True when more fragments follow this one (later fragments never reach the transport). */

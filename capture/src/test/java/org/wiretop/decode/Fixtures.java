@@ -91,6 +91,7 @@ final class Fixtures {
         m.put("loop-ipv6-udp", new Fixture(Decoder.DLT_LOOP, hex("0000001e" + ipv6(17, 13) + UDP)));
         m.put("raw-ipv4-tcp", new Fixture(Decoder.DLT_RAW, withIpv4Checksum(hex(ipv4(6, 20 + tcpLength) + tcp), 0)));
         m.put("ipv6-udp", new Fixture(Decoder.DLT_IPV6, hex(ipv6(17, 13) + UDP)));
+        m.putAll(AppFixtures.all());
         return m;
     }
 

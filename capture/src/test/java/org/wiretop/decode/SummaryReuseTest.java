@@ -41,7 +41,7 @@ class SummaryReuseTest {
                 fresh.clear();
                 decoder.decode(after.linkType(), after.bytes(), after.captured(), after.bytes().length, fresh);
                 for (Field f : fields) {
-                    if (!f.get(fresh).equals(f.get(reused))) {
+                    if (!java.util.Objects.equals(f.get(fresh), f.get(reused))) {
                         assertEquals(f.get(fresh), f.get(reused), f.getName() + " of " + after.name()
                                 + " decoded after " + before.name());
                     }

@@ -41,11 +41,14 @@ class TruncationSweepTest {
             }
         }
         int cuts = 0;
+        int apps = 0;
         for (Map.Entry<String, Fixtures.Fixture> e : Fixtures.all().entrySet()) {
             byte[] bytes = e.getValue().bytes();
             int linkType = e.getValue().linkType();
             decoder.decode(linkType, bytes, bytes.length, bytes.length, full);
             assertEquals(Status.OK, full.status, e.getKey() + ": " + full.reason);
+            Map<String, List<String>> fullApp = appFields(full);
+            apps += full.app != null ? 1 : 0;
             for (int length = 0; length <= bytes.length; length++) {
                 decoder.decode(linkType, bytes, length, bytes.length, cut);
                 cuts++;
@@ -60,7 +63,7 @@ class TruncationSweepTest {
                     if (BIT_SETS.contains(f.getName())) {
                         int bits = (Integer) value;
                         assertEquals(bits, bits & (Integer) f.get(full), where + ": " + f.getName());
-                    } else if (!value.equals(f.get(unset))) {
+                    } else if (!java.util.Objects.equals(value, f.get(unset))) {
                         assertEquals(f.get(full), value, where + ": " + f.getName());
                     }
                 }
@@ -70,8 +73,33 @@ class TruncationSweepTest {
                 if (cut.ipChecksumOk) {
                     assertTrue(full.ipChecksumOk, where);
                 }
+                appFieldsAreASubset(cut, fullApp, where);
             }
         }
         assertTrue(cuts > 500, "swept " + cuts + " cuts");
+        assertTrue(apps >= Dissectors.names().size(), "fixtures with an application layer: " + apps);
+    }
+
+    /** The application fields of a cut: each one's values are the first values of the whole packet's. */
+    private static void appFieldsAreASubset(PacketSummary cut, Map<String, List<String>> full, String where) {
+        for (Map.Entry<String, List<String>> e : appFields(cut).entrySet()) {
+            List<String> all = full.get(e.getKey());
+            assertNotNull(all, where + ": " + e.getKey() + " is not in the whole packet's decode");
+            List<String> seen = e.getValue();
+            assertTrue(seen.size() <= all.size(), where + ": " + e.getKey());
+            assertEquals(all.subList(0, seen.size()), seen, where + ": " + e.getKey());
+        }
+    }
+
+    /** The JSON members of the application layer (the protocol's own keys). */
+    private static Map<String, List<String>> appFields(PacketSummary s) {
+        if (s.app == null) {
+            return Map.of();
+        }
+        org.wiretop.capture.format.LineBuilder json = new org.wiretop.capture.format.LineBuilder();
+        org.wiretop.capture.format.JsonFormatter.append(s, json);
+        Map<String, List<String>> all = org.wiretop.capture.format.FlatJson.parseAll(json);
+        all.keySet().removeIf(k -> !k.startsWith(s.app.name() + ".") && !k.startsWith("tls."));
+        return all;
     }
 }

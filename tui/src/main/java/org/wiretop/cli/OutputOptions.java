@@ -1,6 +1,9 @@
 package org.wiretop.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.wiretop.capture.format.TimestampStyle;
+import org.wiretop.decode.DecodeAs;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,12 +38,22 @@ public final class OutputOptions {
     @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
     boolean nano;
 
-    @Option(names = "-v", description = "Verbose: each packet's pcapng comments (the process that sent it) on a line under it.")
+    @Option(names = "-v", description = "Verbose, as tcpdump's -v (-vv, -vvv for more); also each packet's pcapng comments (the process that sent it) on a line under it.")
     boolean[] verbosity = new boolean[0];
+
+    @Option(names = "--decode-as", paramLabel = "PORT=PROTO", description = "Dissect TCP/UDP port PORT as PROTO"
+            + " (dns http tls quic dhcp ntp ssh resp), before well-known ports and heuristics (tcpdump -T, tshark -d)."
+            + " Repeat it or give several comma-separated.")
+    List<String> decodeAs = new ArrayList<>();
 
     /** Whether -v was given (any number of times). */
     boolean verbose() {
         return verbosity.length > 0;
+    }
+
+    /** How many times -v was given (tcpdump's verbosity level). */
+    int verbosity() {
+        return verbosity.length;
     }
 
     /** The timestamp style the flags ask for, or null for none ({@code -t}). */
@@ -49,6 +62,15 @@ public final class OutputOptions {
             return null;
         }
         return timeFlags.length >= 2 ? TimestampStyle.epoch(nano) : TimestampStyle.localTime(nano);
+    }
+
+    /** The --decode-as choices; a bad one is a usage error naming it. */
+    DecodeAs decodeAs() {
+        try {
+            return DecodeAs.parse(decodeAs);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
     }
 
     long count() {

@@ -6,6 +6,7 @@ import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.PacketWriter;
 import org.wiretop.capture.UncheckedCaptureException;
+import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.monitor.flow.FlowOwner;
@@ -35,7 +36,7 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
     private int currentWire;
 
     PacketCopier(PacketSource source, PacketWriter writer, OfflineBpf bpf, long limit, FlowTracking flows,
-                 ProcessNaming names) {
+                 ProcessNaming names, DecodeAs decodeAs) {
         this.source = source;
         this.writer = writer;
         this.bpf = bpf;
@@ -44,7 +45,7 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
         this.names = writer.keepsComments() || flows != null ? names : null;
         this.held = this.names != null && writer.keepsComments() ? this.names.hold(this) : null;
         this.linkType = source.linkType();
-        this.decoder = flows != null || this.names != null ? new Decoder() : null;
+        this.decoder = flows != null || this.names != null ? new Decoder(decodeAs) : null;
     }
 
     @Override

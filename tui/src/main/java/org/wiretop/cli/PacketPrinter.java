@@ -7,6 +7,7 @@ import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.JsonFormatter;
 import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.monitor.flow.FlowOwner;
@@ -37,10 +38,10 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     private final FlowTracking flows;
     private final ProcessNaming names;
     private final HeldPackets held;
-    private final Decoder decoder = new Decoder();
+    private final Decoder decoder;
     private final PacketSummary summary = new PacketSummary();
     /** For held packets, decoded again when they leave (maybe on the hold's own thread). */
-    private final Decoder heldDecoder = new Decoder();
+    private final Decoder heldDecoder;
     private final PacketSummary heldSummary = new PacketSummary();
     private final LineBuilder line = new LineBuilder(512);
     private long seen;
@@ -53,9 +54,12 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
      * @param limit   stop after this many matching packets (0 = no limit)
      * @param flows   the flow tracker fed with every packet that passed the filters, or null
      * @param names   live process naming, or null
+     * @param decodeAs the decoder's port-to-protocol choices (--decode-as)
      */
     PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text, boolean verbose,
-                  LineOutput out, long limit, FlowTracking flows, ProcessNaming names) {
+                  LineOutput out, long limit, FlowTracking flows, ProcessNaming names, DecodeAs decodeAs) {
+        this.decoder = new Decoder(decodeAs);
+        this.heldDecoder = new Decoder(decodeAs);
         this.source = source;
         this.linkType = source.linkType();
         this.bpf = bpf;

@@ -11,6 +11,7 @@ import org.wiretop.capture.PacketWriter;
 import org.wiretop.capture.UncheckedCaptureException;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 
 /**
@@ -38,6 +39,7 @@ final class PacketRun {
     private final PrintStream err = System.err;
     private FlowTracking flows;
     private ProcessNaming names;
+    private DecodeAs decodeAs = DecodeAs.NONE;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
@@ -100,6 +102,7 @@ final class PacketRun {
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
         long count = output.count();
+        decodeAs = output.decodeAs();
         // Live JSON and pcapng name each packet's process (design §9); --flows names each conversation's.
         // The naming is ready (listeners known) before "listening on": packets wait in the kernel meanwhile.
         boolean naming = processes && namesProcesses(live, output, writePath, pcapng);
@@ -126,9 +129,9 @@ final class PacketRun {
         boolean timely = live || "-".equals(source.description());
         LineOutput out = output.quiet ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
-                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq) : null;
+                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.verbosity()) : null;
         PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.verbose(), out, count, flows,
-                names);
+                names, decodeAs);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             printer.finish();
             if (out != null) {
@@ -140,7 +143,7 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PacketWriter writer = PacketWriter.open(writePath, pcapng, source.linkType(), source.snaplen(),
                 live ? source.description() : null);
-        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, names);
+        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, names, decodeAs);
         return runToEnd(copier, bpf != null ? 0 : count, () -> {
             try {
                 copier.finish();

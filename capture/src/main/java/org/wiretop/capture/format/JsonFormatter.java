@@ -85,6 +85,9 @@ public final class JsonFormatter {
             number(out, ",\"icmpv6.code\":", s.icmpCode);
             appendQuoted(s, out);
         }
+        if (s.app != null) {
+            AppJson.append(s.app, out);
+        }
         if (s.has(PacketSummary.ARP)) {
             number(out, ",\"arp.opcode\":", s.arpOpcode);
             if ((s.arpHasIps & 1) != 0) {

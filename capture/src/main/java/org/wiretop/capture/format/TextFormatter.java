@@ -25,10 +25,12 @@ import org.wiretop.decode.Status;
  * {@code [|tcp]} where the capture ends inside a header.
  *
  * <p>Sequence numbers are relative per conversation as tcpdump's default ({@link RelativeSeq}),
- * or absolute as with {@code -S}. Deliberate differences from tcpdump: names are never resolved
- * (as with {@code -nn}); application
- * protocols (DNS, NTP, ...) are not dissected, so such packets print as plain UDP/TCP; and a
- * header with an impossible value ends the line with {@code [reason]} in the decoder's words.
+ * or absolute as with {@code -S}. Application protocols print as tcpdump prints them where it
+ * does (its ports, or {@code --decode-as} for what its {@code -T} knows); where tcpdump prints
+ * none (TLS, QUIC, a protocol found by heuristics or on another port) its line is kept and ours
+ * follows it after {@code ": "}. Deliberate differences from tcpdump: names are never resolved
+ * (as with {@code -nn}); a header with an impossible value ends the line with {@code [reason]}
+ * in the decoder's words.
  *
  * <p>Appends bytes to a caller's reused {@link LineBuilder}; allocates nothing per packet on
  * the common paths. Not thread-safe (the timestamp cache, the conversations): one instance per
@@ -40,6 +42,9 @@ public final class TextFormatter {
     private final RelativeSeq relative;
     /** Interface names by index for SLL2 ("lo    In  IP ..."), looked up once each. */
     private String[] ifNames = new String[16];
+    /** tcpdump's -v count, for the application printers. */
+    private final int verbose;
+    private final AppText app = new AppText();
 
     /**
      * @param time     how lines start; null for no timestamp at all (tcpdump's {@code -t})
@@ -47,8 +52,14 @@ public final class TextFormatter {
      *                 default), or false for the absolute ones ({@code -S})
      */
     public TextFormatter(TimestampStyle time, boolean relative) {
+        this(time, relative, 0);
+    }
+
+    /** As above, with tcpdump's {@code -v} count ({@code -vv} = 2) for the protocols that use it. */
+    public TextFormatter(TimestampStyle time, boolean relative, int verbose) {
         this.time = time;
         this.relative = relative ? new RelativeSeq() : null;
+        this.verbose = verbose;
     }
 
     /** Absolute sequence numbers ({@code tcpdump -S}): for packets formatted out of order. */
@@ -358,7 +369,7 @@ public final class TextFormatter {
                 return;
             case 17:
                 appendEndpoints(out, s, v6);
-                appendUdp(out, s);
+                appendUdp(out, s, payload, app, verbose);
                 return;
             case 1:
                 if (!v6) {
@@ -432,10 +443,15 @@ public final class TextFormatter {
             out.append(']');
         }
         out.append(", length ").append(length);
+        if (s.app != null) {
+            app.append(out, s, verbose); // tcpdump's text follows "length N"; the app owns the status
+            return;
+        }
         appendStatusSuffix(out, s);
     }
 
-    private static void appendUdp(LineBuilder out, PacketSummary s) {
+    /** @param payload the IP payload's length (the UDP header included) */
+    private static void appendUdp(LineBuilder out, PacketSummary s, int payload, AppText app, int verbose) {
         if (s.udpLength < 0 || (s.status == Status.TRUNCATED && "udp".equals(s.reason))) {
             out.append(' ');
             appendTruncated(out, s);
@@ -445,8 +461,25 @@ public final class TextFormatter {
             out.append("truncated-udplength ").append(s.udpLength);
             return;
         }
-        out.append("UDP, length ").append(s.udpLength - 8);
-        appendStatusSuffix(out, s);
+        if (s.app != null && s.appNative) {
+            app.append(out, s, verbose); // what tcpdump prints instead of "UDP, length N"
+            return;
+        }
+        // tcpdump: a datagram longer than its IP packet is "bad length", unless it is a fragment
+        boolean badLength = s.udpLength > payload && !s.ipMf && !s.ip6Mf;
+        if (badLength) {
+            out.append("UDP, bad length ").append(s.udpLength - 8).append(" > ").append(payload - 8);
+        } else {
+            out.append("UDP, length ").append(s.udpLength - 8);
+        }
+        if (s.app != null) {
+            out.append(": "); // a protocol tcpdump does not print here: our text after its line
+            app.append(out, s, verbose);
+            return;
+        }
+        if (!badLength) {
+            appendStatusSuffix(out, s);
+        }
     }
 
     private static void appendIcmp(LineBuilder out, PacketSummary s, int length, byte[] d, int end, boolean v6) {

@@ -37,14 +37,14 @@ class JsonFormatterTest {
 
     @Test
     void truncatedPacketHasOnlyWhatWasCapturedAndTheReason() {
-        Map<String, String> m = OracleTest.FlatJson.parse(json(TCP_SYN, 14 + 20 + 6));
+        Map<String, String> m = FlatJson.parse(json(TCP_SYN, 14 + 20 + 6));
         assertEquals("51000", m.get("tcp.srcport"));
         assertEquals("443", m.get("tcp.dstport"));
         assertFalse(m.containsKey("tcp.seq_raw"));
         assertFalse(m.containsKey("tcp.flags"));
         assertEquals("truncated", m.get("wiretop.status"));
         assertEquals("tcp", m.get("wiretop.reason"));
-        Map<String, String> cutInIp = OracleTest.FlatJson.parse(json(TCP_SYN, 14 + 14));
+        Map<String, String> cutInIp = FlatJson.parse(json(TCP_SYN, 14 + 14));
         assertEquals("6", cutInIp.get("ip.proto"));
         assertFalse(cutInIp.containsKey("ip.src"));
         assertFalse(cutInIp.containsKey("tcp.srcport"));
@@ -53,7 +53,7 @@ class JsonFormatterTest {
     @Test
     void invalidPacketCarriesItsReasonText() {
         String udp = "001122334455 66778899aabb 0800 4500 001c 1234 0000 4011 0000 0a000001 0a000002 d431 3039 0004 0000";
-        Map<String, String> m = OracleTest.FlatJson.parse(json(udp, -1));
+        Map<String, String> m = FlatJson.parse(json(udp, -1));
         assertEquals("invalid", m.get("wiretop.status"));
         assertEquals("udp-length 4 < 8", m.get("wiretop.reason"));
         assertEquals("4", m.get("udp.length"));

@@ -218,44 +218,4 @@ class OracleTest {
         }
         return value;
     }
-
-    /** Parses the flat objects JsonFormatter writes (string and number values only). */
-    static final class FlatJson {
-        static Map<String, String> parse(CharSequence s) {
-            Map<String, String> map = new HashMap<>();
-            int i = 1;
-            while (i < s.length() && s.charAt(i) == '"') {
-                int keyEnd = indexOf(s, '"', i + 1);
-                String key = s.subSequence(i + 1, keyEnd).toString();
-                i = keyEnd + 2; // past '":'
-                String value;
-                if (s.charAt(i) == '"') {
-                    int end = indexOf(s, '"', i + 1);
-                    value = s.subSequence(i + 1, end).toString();
-                    i = end + 1;
-                } else {
-                    int end = i;
-                    while (s.charAt(end) != ',' && s.charAt(end) != '}') {
-                        end++;
-                    }
-                    value = s.subSequence(i, end).toString();
-                    i = end;
-                }
-                map.put(key, value);
-                if (s.charAt(i) == ',') {
-                    i++;
-                }
-            }
-            return map;
-        }
-
-        private static int indexOf(CharSequence s, char c, int from) {
-            for (int i = from; i < s.length(); i++) {
-                if (s.charAt(i) == c) {
-                    return i;
-                }
-            }
-            throw new IllegalArgumentException("malformed JSON: " + s);
-        }
-    }
 }

@@ -1,0 +1,166 @@
+package org.wiretop.decode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import org.wiretop.decode.dns.Dns;
+
+/**
+ * The dissector table (design §4b rule 7): which application protocol a TCP or UDP payload
+ * carries. The rows below are every protocol wiretop dissects, one line each, in priority order;
+ * a payload is matched by, first to last:
+ * <ol>
+ *   <li>{@code --decode-as PORT=PROTO} ({@link DecodeAs}), on either port;</li>
+ *   <li>a well-known port of a row, on either port, the first row winning when both ports match
+ *       (tcpdump's rule: it tries each protocol against both ports in a fixed order);</li>
+ *   <li>a row's heuristic on the payload's first bytes, rows in order.</li>
+ * </ol>
+ * A packet matched by a port on which tcpdump itself prints the protocol (or by a decode-as that
+ * tcpdump's {@code -T} knows) is printed as tcpdump prints it; any other match keeps tcpdump's
+ * line and adds our text after it ({@link PacketSummary#appNative}).
+ *
+ * <p>One instance per {@link Decoder}: it owns one flyweight per protocol, made on first use.
+ */
+public final class Dissectors {
+    /** A cheap test of a payload's first bytes; must check {@link PacketBuf#has} before it reads. */
+    @FunctionalInterface
+    interface Heuristic {
+        boolean test(PacketBuf b, int off);
+    }
+
+    /**
+     * One protocol: its name (Wireshark's), its flyweight's factory, its UDP and TCP ports, the
+     * ports where tcpdump prints it, whether tcpdump's {@code -T} knows it, its TCP and UDP heuristics.
+     */
+    private record Row(String name, Supplier<AppDissector> factory, int[] udp, int[] tcp, int[] tcpdump,
+                       boolean tcpdumpT, Heuristic tcpHeuristic, Heuristic udpHeuristic) {
+    }
+
+    //  name    factory    UDP ports                  TCP ports        tcpdump prints on    -T     TCP / UDP heuristic
+    private static final List<Row> ROWS = List.of(
+            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike));
+
+    private static final List<String> NAMES = names(ROWS);
+    /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */
+    private static final byte[] UDP_PORTS = portMap(false), TCP_PORTS = portMap(true);
+    /** Marks a port map entry made by --decode-as. */
+    private static final int DECODE_AS = 0x80;
+
+    private final AppDissector[] instances = new AppDissector[ROWS.size()];
+    private final byte[] udpPorts;
+    private final byte[] tcpPorts;
+
+    public Dissectors(DecodeAs decodeAs) {
+        if (decodeAs.size() == 0) {
+            udpPorts = UDP_PORTS; // shared and never written: no choices to add
+            tcpPorts = TCP_PORTS;
+            return;
+        }
+        udpPorts = UDP_PORTS.clone();
+        tcpPorts = TCP_PORTS.clone();
+        for (int i = 0; i < decodeAs.size(); i++) {
+            int row = NAMES.indexOf(decodeAs.protocol(i));
+            udpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1));
+            tcpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1));
+        }
+    }
+
+    /** Every protocol's name, in table order (for --decode-as, help and display filters). */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** A fresh flyweight of every protocol, in table order (for field lists: filters, docs). */
+    public static List<AppDissector> prototypes() {
+        List<AppDissector> all = new ArrayList<>();
+        for (Row r : ROWS) {
+            all.add(r.factory.get());
+        }
+        return all;
+    }
+
+    /**
+     * Picks the protocol of the payload at {@code s.payloadOffset} ({@code wireLength} bytes on
+     * the wire; an empty one goes by port only) and decodes it; leaves {@link PacketSummary#app}
+     * null when none fits. A dissector must expect an empty or short payload.
+     */
+    void dissect(PacketBuf b, PacketSummary s, int wireLength, boolean tcp) {
+        byte[] map = tcp ? tcpPorts : udpPorts;
+        int a = map[s.srcPort] & 0xff, c = map[s.dstPort] & 0xff;
+        int chosen;
+        boolean decodeAs = (a & DECODE_AS) != 0 || (c & DECODE_AS) != 0;
+        if (decodeAs) {
+            chosen = ((a & DECODE_AS) != 0 ? a : c) & ~DECODE_AS;
+        } else if (a != 0 && c != 0) {
+            chosen = Math.min(a, c);
+        } else {
+            chosen = a | c;
+        }
+        int row = chosen - 1;
+        boolean byPort = row >= 0;
+        if (!byPort) {
+            if (wireLength == 0 || !tcp && (s.srcPort < 1024 || s.dstPort < 1024)) {
+                return; // a UDP well-known port belongs to its own protocol (NetBIOS, SNMP, ...) in Wireshark
+            }
+            row = heuristic(b, s.payloadOffset, tcp);
+            if (row < 0) {
+                return;
+            }
+        }
+        Row r = ROWS.get(row);
+        AppDissector d = instances[row];
+        if (d == null) {
+            d = instances[row] = r.factory.get();
+        }
+        s.app = d;
+        s.appNative = decodeAs ? r.tcpdumpT : byPort && (tcpdumpPrints(r, tcp, s.srcPort) || tcpdumpPrints(r, tcp, s.dstPort));
+        d.dissect(b, s.payloadOffset, wireLength, tcp, s);
+    }
+
+    private static int heuristic(PacketBuf b, int off, boolean tcp) {
+        for (int i = 0; i < ROWS.size(); i++) {
+            Heuristic h = tcp ? ROWS.get(i).tcpHeuristic : ROWS.get(i).udpHeuristic;
+            if (h != null && h.test(b, off)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when tcpdump prints the row's protocol on this port of this transport. */
+    private static boolean tcpdumpPrints(Row r, boolean tcp, int port) {
+        return contains(r.tcpdump, port) && contains(tcp ? r.tcp : r.udp, port);
+    }
+
+    private static boolean contains(int[] ports, int port) {
+        for (int p : ports) {
+            if (p == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] ports(int... ports) {
+        return ports;
+    }
+
+    private static byte[] portMap(boolean tcp) {
+        byte[] map = new byte[65536];
+        for (int i = ROWS.size() - 1; i >= 0; i--) { // backwards, so the first row wins a shared port
+            for (int port : tcp ? ROWS.get(i).tcp : ROWS.get(i).udp) {
+                map[port] = (byte) (i + 1);
+            }
+        }
+        return map;
+    }
+
+    private static List<String> names(List<Row> rows) {
+        List<String> names = new ArrayList<>();
+        for (Row r : rows) {
+            names.add(r.name);
+        }
+        return Collections.unmodifiableList(names);
+    }
+}
