@@ -2,28 +2,23 @@ package org.wiretop.monitor.flow;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.wiretop.monitor.socket.ProcessIndex;
 import org.wiretop.monitor.socket.Proto;
-import org.wiretop.monitor.socket.SockDiagProvider;
 import org.wiretop.monitor.socket.SocketOwner;
 import org.wiretop.monitor.socket.SocketOwnerLookup;
-import org.wiretop.monitor.socket.SocketQuery;
-import org.wiretop.monitor.socket.SocketTableSampler;
 import org.wiretop.sys.NetlinkException;
 
 /**
  * The thread behind {@link FlowAttribution}: it answers the lookups the writer thread queues
  * for new flows (a batch at a time: one sock_diag exact-match query each, then one look at
- * /proc for all of them, see {@link SocketOwnerLookup}) and keeps the {@link ListenerIndex}
- * fresh (every second, and at once when a lookup met a listener the index lacked). The queue
+ * /proc for all of them, see {@link SocketOwnerLookup}); a {@link ListenerWatch} keeps the
+ * {@link ListenerIndex} fresh beside it (and at once when a lookup met a listener it lacked). The queue
  * is bounded: when it is full (a flood of new flows) a flow is settled unknown rather than
  * waited for. The writer only ever offers to the queue and unparks this thread when it sleeps.
  *
@@ -47,9 +42,8 @@ public final class AttributionWorker implements AutoCloseable {
     private static final long BUDGET_WINDOW_NANOS = 1_000_000_000L;
     private static final long BUDGET_NANOS = BUDGET_WINDOW_NANOS * BUDGET_PERCENT / 100;
     private static final int MAX_BATCH = 512;
-    private static final long LISTENER_REFRESH_NANOS = 1_000_000_000L;
-    private static final SocketQuery LISTENERS = new SocketQuery(EnumSet.allOf(Proto.class), Set.of(4, 6),
-            SocketQuery.Scope.LISTENING, Set.of());
+    /** How long the thread sleeps when idle before looking at its budget window again. */
+    private static final long IDLE_NANOS = 1_000_000_000L;
 
     /** One local end of a new flow to name. */
     record Request(FlowOwner owner, int end, FlowEndpoint self, FlowEndpoint peer) {
@@ -72,12 +66,11 @@ public final class AttributionWorker implements AutoCloseable {
 
     private final ArrayBlockingQueue<Request> queue = new ArrayBlockingQueue<>(QUEUE);
     private final SocketOwnerLookup lookup;
-    private final SocketTableSampler sampler;
+    private final ListenerWatch watch;
     private final Thread thread;
     private final AtomicLong requests = new AtomicLong(), dropped = new AtomicLong();
     private final Map<Integer, ProcessTag> tags = new HashMap<>();
-    private volatile ListenerIndex listeners = ListenerIndex.EMPTY;
-    private final java.util.concurrent.CountDownLatch firstListeners = new java.util.concurrent.CountDownLatch(1);
+
     /** Parked until unparked (after {@value #POLL_FOR_NANOS} ns without work); else it polls. */
     private volatile boolean asleep;
     /** Set while lookups have used this second's CPU: the writer then queues nothing. */
@@ -85,51 +78,38 @@ public final class AttributionWorker implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long named, uidOnly, notFound, batches;
     private final AtomicLong overBudget = new AtomicLong();
-    private long lastRefresh;
     private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private long windowStart;
     private long windowCpuStart;
 
-    private AttributionWorker(SocketOwnerLookup lookup, SocketTableSampler sampler) {
+    private AttributionWorker(SocketOwnerLookup lookup, ListenerWatch watch) {
         this.lookup = lookup;
-        this.sampler = sampler;
+        this.watch = watch;
         this.thread = new Thread(this::run, "wiretop-attribution");
         thread.setDaemon(true);
     }
 
-    /** Opens sock_diag (listeners fall back to /proc/net; lookups need sock_diag) and starts the thread. */
+    /** Opens sock_diag (listeners fall back to /proc/net; lookups need sock_diag) and starts the threads. */
     static AttributionWorker start() {
-        ProcessIndex index = new ProcessIndex();
         SocketOwnerLookup lookup;
         try {
-            lookup = SocketOwnerLookup.open(index);
+            lookup = SocketOwnerLookup.open(new ProcessIndex());
         } catch (NetlinkException e) {
             lookup = null; // listeners only
         }
-        SocketTableSampler sampler;
-        try {
-            sampler = new SocketTableSampler(SockDiagProvider.open(), index);
-        } catch (NetlinkException e) {
-            sampler = new SocketTableSampler(new org.wiretop.monitor.socket.ProcNetProvider(), index);
-        }
-        AttributionWorker w = new AttributionWorker(lookup, sampler);
+        AttributionWorker w = new AttributionWorker(lookup, ListenerWatch.start());
         w.thread.start();
         return w;
     }
 
     /** Waits (bounded) until the first listener snapshot is in; true when it is. */
     boolean awaitListeners(long millis) {
-        try {
-            return firstListeners.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return watch.awaitFirst(millis);
     }
 
     /** The latest listeners; any thread. */
     ListenerIndex listeners() {
-        return listeners;
+        return watch.listeners();
     }
 
     /** Writer thread: queues a lookup without waiting; false when it cannot be taken. */
@@ -158,7 +138,6 @@ public final class AttributionWorker implements AutoCloseable {
 
     private void run() {
         warmUp();
-        refreshListeners();
         List<Request> batch = new ArrayList<>(MAX_BATCH);
         long lastWork = System.nanoTime();
         while (running) {
@@ -170,7 +149,7 @@ public final class AttributionWorker implements AutoCloseable {
                 } else {
                     asleep = true;
                     if (queue.isEmpty() && running) {
-                        LockSupport.parkNanos(this, Math.max(1, LISTENER_REFRESH_NANOS - (now - lastRefresh)));
+                        LockSupport.parkNanos(this, IDLE_NANOS);
                     }
                     asleep = false;
                 }
@@ -187,9 +166,6 @@ public final class AttributionWorker implements AutoCloseable {
                 batch.clear();
             }
             withinBudget(); // rolls the window over, so the writer may queue again
-            if (System.nanoTime() - lastRefresh >= LISTENER_REFRESH_NANOS) {
-                refreshListeners();
-            }
         }
         settleAll();
     }
@@ -241,10 +217,10 @@ public final class AttributionWorker implements AutoCloseable {
             } else if (a.owner() != null) {
                 tag = tagOf(a.owner());
                 n++;
-                if (a.state().isListening() && listeners.find(batch.get(i).owner().key().protocol(),
+                if (a.state().isListening() && watch.listeners().find(batch.get(i).owner().key().protocol(),
                         batch.get(i).self().family(), batch.get(i).self().hi(), batch.get(i).self().lo(),
                         batch.get(i).self().port()) == null) {
-                    lastRefresh = 0; // a listener the index lacks: refresh it now
+                    watch.refreshSoon(); // a listener the index lacks
                 }
             } else if (a.uid() >= 0) {
                 tag = ProcessTag.uid(a.uid());
@@ -298,17 +274,6 @@ public final class AttributionWorker implements AutoCloseable {
         return t;
     }
 
-    private void refreshListeners() {
-        lastRefresh = System.nanoTime();
-        try {
-            listeners = ListenerIndex.of(sampler.refresh(LISTENERS, true, false));
-        } catch (Exception | LinkageError e) {
-            // keep the last index; the next refresh tries again
-        } finally {
-            firstListeners.countDown();
-        }
-    }
-
     /** After close: whatever is still queued is settled unknown, so nobody holds output for it. */
     private void settleAll() {
         Request r;
@@ -330,6 +295,6 @@ public final class AttributionWorker implements AutoCloseable {
         if (lookup != null) {
             lookup.close();
         }
-        sampler.close();
+        watch.close();
     }
 }

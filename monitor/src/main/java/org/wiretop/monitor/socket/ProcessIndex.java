@@ -66,11 +66,14 @@ public final class ProcessIndex {
      * first read it may equal the count once its socket took a file's place.
      */
     private static final long YOUNG_NANOS = 5_000_000_000L;
+    /** Open files below which a process that owned a recent socket is cheap enough to read again. */
+    private static final long SMALL_PROCESS_FDS = 256;
 
     /**
      * Finds the owners of sockets just seen (the attribution path), looking only where a new
      * socket can be, cheapest first, and stopping as soon as every one is found: the processes
-     * that owned the latest sockets found (read again when their fd count changed), then
+     * that owned the latest sockets found (read again when their fd count changed, or always when
+     * they hold few files), then
      * processes started since the last look, then known processes whose fd count changed or
      * that are young, and at most every 2 s every process. Within a step, processes with fewer
      * open files are read first: a short-lived client holds a handful, and must be read before
@@ -84,7 +87,10 @@ public final class ProcessIndex {
         }
         for (int pid : recent) {
             ProcessFds known = pid == 0 ? null : processes.get(pid);
-            if (known != null && known.fdCount != fdCount(pid)) {
+            long count = known == null ? -1 : fdCount(pid);
+            // A small process is read again even at the same count: one that closes a socket
+            // and opens the next (a client making one request after another) keeps its count.
+            if (known != null && (count != known.fdCount || count <= SMALL_PROCESS_FDS)) {
                 scan(pid);
                 if (fill(inodes, n, out)) {
                     return;
