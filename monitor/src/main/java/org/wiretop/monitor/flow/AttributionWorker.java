@@ -24,9 +24,10 @@ import org.wiretop.sys.NetlinkException;
  *
  * <p>A lookup costs about a millisecond of CPU when its process is new (a sock_diag query of
  * ~15 µs, then /proc), so this thread keeps to a budget of {@value #BUDGET_PERCENT} % of one
- * core, measured on its own CPU clock over each second: beyond it, flows are settled unknown
- * until the next second ({@link Counters#overBudget()}). At a few hundred new connections a
- * second every flow is looked up; a flood (10,000 a second) is named in part, at bounded cost.
+ * core, measured on its own CPU clock over windows of ten seconds (so a burst of short-lived
+ * clients is served in full): beyond it, flows are settled unknown until the window ends
+ * ({@link Counters#overBudget()}). At a few hundred new connections a second every flow is looked
+ * up; a flood (10,000 a second) is named in part, at bounded cost.
  */
 public final class AttributionWorker implements AutoCloseable {
     static final int QUEUE = 8192;
@@ -37,9 +38,9 @@ public final class AttributionWorker implements AutoCloseable {
      * (a futex call) per flow, while a quiet host costs nothing.
      */
     private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 2_000_000L;
-    /** The share of one core lookups may take, per second. */
+    /** The share of one core lookups may take, over each budget window. */
     static final int BUDGET_PERCENT = 3;
-    private static final long BUDGET_WINDOW_NANOS = 1_000_000_000L;
+    private static final long BUDGET_WINDOW_NANOS = 10_000_000_000L;
     private static final long BUDGET_NANOS = BUDGET_WINDOW_NANOS * BUDGET_PERCENT / 100;
     private static final int MAX_BATCH = 512;
     /** How long the thread sleeps when idle before looking at its budget window again. */
@@ -67,6 +68,7 @@ public final class AttributionWorker implements AutoCloseable {
     private final ArrayBlockingQueue<Request> queue = new ArrayBlockingQueue<>(QUEUE);
     private final SocketOwnerLookup lookup;
     private final ListenerWatch watch;
+    private final java.util.concurrent.CountDownLatch warm = new java.util.concurrent.CountDownLatch(1);
     private final Thread thread;
     private final AtomicLong requests = new AtomicLong(), dropped = new AtomicLong();
     private final Map<Integer, ProcessTag> tags = new HashMap<>();
@@ -102,9 +104,16 @@ public final class AttributionWorker implements AutoCloseable {
         return w;
     }
 
-    /** Waits (bounded) until the first listener snapshot is in; true when it is. */
+    /** Waits (bounded) until the first listener snapshot is in and lookups are warm; true when both are. */
     boolean awaitListeners(long millis) {
-        return watch.awaitFirst(millis);
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        boolean listeners = watch.awaitFirst(millis);
+        try {
+            return listeners && warm.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The latest listeners; any thread. */
@@ -138,6 +147,8 @@ public final class AttributionWorker implements AutoCloseable {
 
     private void run() {
         warmUp();
+        windowStart = System.nanoTime();
+        windowCpuStart = cpuTime(); // the warm-up is not charged to the budget
         List<Request> batch = new ArrayList<>(MAX_BATCH);
         long lastWork = System.nanoTime();
         while (running) {
@@ -247,9 +258,19 @@ public final class AttributionWorker implements AutoCloseable {
      * milliseconds, long enough for a short-lived client to be gone.
      */
     private void warmUp() {
+        try {
+            warmLookups();
+        } finally {
+            warm.countDown();
+        }
+    }
+
+    /** Knows every process (so the first lookups read only new ones) and has run the lookup path. */
+    private void warmLookups() {
         if (lookup == null) {
             return;
         }
+        lookup.processes().scanAll();
         byte[] lo = {127, 0, 0, 1};
         for (int i = 0; i < 20; i++) {
             try {

@@ -223,6 +223,13 @@ public final class ProcessIndex {
         }
     }
 
+    /** Reads every process now (a warm start for {@link #locate}: later only new ones are read). */
+    public synchronized void scanAll() {
+        for (int pid : livePids()) {
+            scan(pid);
+        }
+    }
+
     /** The process holding this socket, or null when unknown. */
     public synchronized SocketOwner ownerOf(long inode) {
         return ownerOfLocked(inode);
