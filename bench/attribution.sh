@@ -96,10 +96,10 @@ for mode in --no-processes ""; do
     $wiretop capture -i lo --format json $mode "tcp port $ECHO_PORT" 2> "$OUT/json.err" > "$OUT/json.out" &
     cap=$!
     wait_for "$OUT/json.err" "listening on"
-    # CPU is measured over SECS seconds after 3 s of traffic (the JIT's first compiles are done)
-    $bench org.wiretop.bench.ConnectLoad "$ECHO_PORT" "$RATE" $((SECS + 4)) 4 > "$OUT/gen.out" 2>/dev/null &
+    # CPU is measured over SECS seconds after 8 s of traffic (steady state: the JIT is done)
+    $bench org.wiretop.bench.ConnectLoad "$ECHO_PORT" "$RATE" $((SECS + 9)) 4 > "$OUT/gen.out" 2>/dev/null &
     gen=$!
-    sleep 3
+    sleep 8
     before=$(cpu_ticks "$cap")
     sleep "$SECS"
     after=$(cpu_ticks "$cap")

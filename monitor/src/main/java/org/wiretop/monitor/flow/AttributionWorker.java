@@ -39,7 +39,7 @@ public final class AttributionWorker implements AutoCloseable {
      */
     private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 2_000_000L;
     /** The share of one core lookups may take, over each budget window. */
-    static final int BUDGET_PERCENT = 3;
+    static final int BUDGET_PERCENT = 2;
     private static final long BUDGET_WINDOW_NANOS = 10_000_000_000L;
     private static final long BUDGET_NANOS = BUDGET_WINDOW_NANOS * BUDGET_PERCENT / 100;
     private static final int MAX_BATCH = 512;
