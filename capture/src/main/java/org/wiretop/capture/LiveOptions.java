@@ -19,15 +19,14 @@ public record LiveOptions(String device, String filter, int snaplen, boolean pro
     /**
      * The read timeout when packets must reach us quickly enough to name their processes: a
      * client that lives 20 ms must still hold its socket when we ask. The kernel hands over a
-     * block of packets when it is full or this old, so blocks leave partly full and hold fewer
-     * packets: such captures get {@link #ATTRIBUTION_BUFFER_BYTES} by default.
+     * block of packets when it is full or this old, so at moderate rates blocks leave partly full
+     * and the buffer holds fewer packets: such captures get {@link #ATTRIBUTION_BUFFER_BYTES} by
+     * default. Measured (docs/benchmarks.md): 1–2 ms named more of the clients living under 5 ms
+     * but left the buffer a tenth of a second of slack at 45 k packets/s, and the capture lost
+     * packets under load; 10 ms still names clients living 20 ms.
      */
-    public static final int ATTRIBUTION_TIMEOUT_MILLIS = 2;
-    /**
-     * The default kernel buffer with {@link #ATTRIBUTION_TIMEOUT_MILLIS}: at full rate on lo a
-     * 256 KiB block fills in ~3 ms, so blocks leave about 2/3 full and 64 MiB still holds more
-     * than the 32 MiB of full blocks a plain capture has.
-     */
+    public static final int ATTRIBUTION_TIMEOUT_MILLIS = 10;
+    /** The default kernel buffer with {@link #ATTRIBUTION_TIMEOUT_MILLIS} (blocks leave partly full). */
     public static final int ATTRIBUTION_BUFFER_BYTES = 64 << 20;
 
     public static LiveOptions of(String device, String filter) {
