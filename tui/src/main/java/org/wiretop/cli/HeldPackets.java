@@ -78,7 +78,7 @@ final class HeldPackets implements AutoCloseable {
     private volatile boolean releaserAsleep;
     private long lastHeld;
     /** What the sink threw on the releaser's thread (a failed write), for the capture thread to rethrow. */
-    private RuntimeException failure;
+    private volatile RuntimeException failure;
 
     HeldPackets(int maxPackets, int maxBytes, long holdNanos, Sink sink) {
         this.holdNanos = holdNanos;
@@ -100,22 +100,32 @@ final class HeldPackets implements AutoCloseable {
 
     /**
      * Capture thread: sends out what is due, then holds this packet when its flow's lookup is
-     * running (or anything is held before it), else hands it to the sink at once.
+     * running (or anything is held before it), else hands it to the sink at once. With nothing
+     * held and the flow settled (the usual case) no lock is taken: the releaser only ever emits
+     * what is held, and it clears {@code holding} after its last emit.
      */
-    synchronized void offer(long nanos, int wire, byte[] data, int caplen, long frameNumber, FlowOwner owner,
-                            boolean a) {
-        if (failure != null) {
-            throw failure;
-        }
+    void offer(long nanos, int wire, byte[] data, int caplen, long frameNumber, FlowOwner owner, boolean a) {
         OFFERS.setOpaque(this, (long) OFFERS.getOpaque(this) + 1);
-        if (holding) {
-            release(nanos);
-        }
-        if (head == tail && (owner == null || owner.settled())) {
+        if (!holding && (owner == null || owner.settled())) {
+            if (failure != null) {
+                throw failure;
+            }
             sink.emitCurrent(data, caplen, owner, a);
             return;
         }
-        add(nanos, wire, data, caplen, frameNumber, owner, a, nanos);
+        synchronized (this) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (holding) {
+                release(nanos);
+            }
+            if (head == tail && (owner == null || owner.settled())) {
+                sink.emitCurrent(data, caplen, owner, a);
+                return;
+            }
+            add(nanos, wire, data, caplen, frameNumber, owner, a, nanos);
+        }
     }
 
     /** Copies a packet in (making room by sending out the oldest when full). */

@@ -30,6 +30,8 @@ final class ProcessNaming implements AutoCloseable {
     private final FlowAttribution attribution;
     private final boolean holdOutput;
     private final PacketComments comments = new PacketComments();
+    private ProcessTag lastMain;
+    private ProcessTag lastPeer;
 
     /** @param holdOutput whether packets wait for their names (false: only the --flows report needs them) */
     ProcessNaming(boolean holdOutput) {
@@ -71,13 +73,21 @@ final class ProcessNaming implements AutoCloseable {
         return receiver != null && receiver.pid() > 0 && receiver.pid() == owner.sender(fromA).pid() ? null : receiver;
     }
 
-    /** The pcapng comments naming a packet's processes ({@code pid 1234 curl}, then {@code peer ...}). */
+    /**
+     * The pcapng comments naming a packet's processes ({@code pid 1234 curl}, then {@code peer ...}),
+     * rebuilt only when they differ from the previous packet's (most packets repeat them).
+     */
     PacketComments commentsFor(FlowOwner owner, boolean fromA) {
-        comments.clear();
         ProcessTag main = main(owner, fromA);
+        ProcessTag peer = main == null ? null : peer(owner, fromA);
+        if (main == lastMain && peer == lastPeer) {
+            return comments;
+        }
+        lastMain = main;
+        lastPeer = peer;
+        comments.clear();
         if (main != null) {
             comments.add(main.commentUtf8());
-            ProcessTag peer = peer(owner, fromA);
             if (peer != null) {
                 comments.add(peer.peerCommentUtf8());
             }
