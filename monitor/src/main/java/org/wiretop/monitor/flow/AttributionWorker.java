@@ -34,10 +34,10 @@ public final class AttributionWorker implements AutoCloseable {
     /**
      * After work, the thread looks at the queue every {@value #POLL_NANOS} ns (taking what came
      * meanwhile as one batch) for this long before it sleeps until unparked: at thousands of new
-     * flows a second it wakes at most 500 times a second and the writer never pays for a wake-up
+     * flows a second it wakes at most 200 times a second and the writer never pays for a wake-up
      * (a futex call) per flow, while a quiet host costs nothing.
      */
-    private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 2_000_000L;
+    private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 5_000_000L;
     /** The share of one core lookups may take, over each budget window. */
     static final int BUDGET_PERCENT = 2;
     private static final long BUDGET_WINDOW_NANOS = 10_000_000_000L;
