@@ -80,6 +80,56 @@ final class NextExLoop {
 
     private static native Pointer pcap_geterr(Pointer p);
 
+    private static native int pcap_setnonblock(Pointer p, int nonblock, Pointer errbuf);
+
+    private static native int pcap_get_selectable_fd(Pointer p);
+
+    /** poll(2), to wait on the capture's descriptor with our own timeout. */
+    private static final class Libc {
+        static {
+            Native.register(Libc.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
+        }
+
+        static native int poll(Pointer fds, int nfds, int timeoutMillis);
+    }
+
+    private static final short POLLIN = 1;
+    /** struct pollfd { int fd; short events; short revents; }, for {@link #awaitReadable}. */
+    private Memory pollFd;
+
+    /**
+     * Makes reads non-blocking, so {@link #next} returns {@link #TIMEOUT} at once when nothing is
+     * ready and the caller waits with {@link #awaitReadable}: with TPACKET_V3 libpcap's own wait
+     * has no timeout while no packet at all arrives, and a quiet capture must still see time pass.
+     * Returns false (the handle stays blocking) when libpcap or libc refuses.
+     */
+    boolean waitOwnTimeouts() {
+        try {
+            Memory err = new Memory(512);
+            if (pcap_setnonblock(pcap, 1, err) != 0) {
+                return false;
+            }
+            int fd = pcap_get_selectable_fd(pcap);
+            if (fd < 0) {
+                pcap_setnonblock(pcap, 0, err);
+                return false;
+            }
+            pollFd = new Memory(8);
+            pollFd.setInt(0, fd);
+            Libc.poll(pollFd, 0, 0); // bind libc now, not on the first quiet moment
+            return true;
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Waits up to {@code millis} for packets (after {@link #waitOwnTimeouts}); false when none came. */
+    boolean awaitReadable(int millis) {
+        pollFd.setShort(4, POLLIN);
+        pollFd.setShort(6, (short) 0);
+        return Libc.poll(pollFd, 1, millis) != 0; // ready, or an error / EINTR: pcap_next_ex will tell
+    }
+
     /**
      * Reads one packet and hands it to {@code handler}. Returns {@link #OK}, {@link #TIMEOUT}
      * (nothing arrived within the read timeout), {@link #BREAK_OR_EOF} (pcap_breakloop, or the

@@ -11,9 +11,18 @@ public interface PacketHandler {
     void onPacket(long epochNanos, int wireLength, byte[] data, int capturedLength);
 
     /**
-     * A live source read nothing within its read timeout: a chance for output held back a
-     * little (waiting for a process name) to go out while the link is quiet. Capture thread.
+     * A live source found no packet within its read timeout (about every 100 ms while the
+     * interface is quiet): work that runs on time rather than on packets (expiring flows) runs
+     * here, on the capture thread. Called only when {@link #wantsIdle()}; files and streams never call it.
      */
     default void onIdle() {
+    }
+
+    /**
+     * Whether {@link #onIdle} matters: a live source then reads without blocking and waits with
+     * its own timeout (libpcap's TPACKET_V3 wait has none while no packet arrives at all).
+     */
+    default boolean wantsIdle() {
+        return false;
     }
 }

@@ -20,6 +20,8 @@ import org.pcap4j.core.RawPacketListener;
  */
 final class Pcap4jSource implements PacketSource {
     private static final VarHandle DELIVERED;
+    /** A live read waits this long for packets before telling the handler it is idle. */
+    private static final int IDLE_POLL_MILLIS = LiveOptions.DEFAULT_TIMEOUT_MILLIS;
 
     static {
         try {
@@ -93,6 +95,7 @@ final class Pcap4jSource implements PacketSource {
 
     private long runNextEx(NextExLoop loop, PacketHandler handler, long maxPackets) throws CaptureException {
         long total = 0;
+        boolean ownWait = live && handler.wantsIdle() && loop.waitOwnTimeouts();
         try {
             while (!stopped && (maxPackets <= 0 || total < maxPackets)) {
                 int rc = loop.next(handler);
@@ -103,8 +106,8 @@ final class Pcap4jSource implements PacketSource {
                     break; // stop() on a live handle, the end of a file
                 } else if (rc == NextExLoop.ERROR) {
                     throw new CaptureException(description + ": capture failed: " + PcapErrors.clean(loop.error()), false);
-                } else {
-                    handler.onIdle(); // TIMEOUT: nothing arrived; look at the stop flag and wait again
+                } else if (ownWait && !loop.awaitReadable(IDLE_POLL_MILLIS)) {
+                    handler.onIdle(); // nothing for a while; then look at the stop flag and wait again
                 }
             }
         } catch (RuntimeException e) {

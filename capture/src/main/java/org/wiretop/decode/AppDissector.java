@@ -27,8 +27,22 @@ public abstract class AppDissector {
     /** Wireshark's protocol name: the display filter's word and the prefix of the JSON keys ("dns"). */
     public abstract String name();
 
-    /** The name in the UI's Proto column ("DNS"). */
+    /** The name in the UI's Proto column ("DNS"); may depend on the packet, as {@link #protocol()}. */
     public abstract String label();
+
+    /**
+     * Wireshark's protocol for the current packet, which a display filter's bare name tests:
+     * {@link #name()}, unless the protocol has variants sharing its fields (mDNS is {@code mdns}
+     * to Wireshark, with {@code dns.*} fields). A constant string, compared by the filter.
+     */
+    public String protocol() {
+        return name();
+    }
+
+    /** Every value {@link #protocol()} may take, {@link #name()} first (the filter's protocol names). */
+    public String[] protocols() {
+        return new String[] {name()};
+    }
 
     /** tcpdump's name for the protocol, as in its truncation mark {@code [|domain]}. */
     public abstract String tcpdumpName();

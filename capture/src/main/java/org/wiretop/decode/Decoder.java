@@ -50,6 +50,7 @@ public final class Decoder {
         out.linkType = linkType;
         out.capturedLength = capturedLength;
         out.wireLength = wireLength;
+        out.data = data;
         PacketBuf b = buf.wrap(data, capturedLength, wireLength);
         try {
             int off = link(linkType, b, out);

@@ -30,6 +30,9 @@ public final class PacketSummary {
     public int wireLength;
     public int capturedLength;
     public int linkType;
+    /** The bytes this summary was decoded from ({@code data[0, capturedLength)}), for a display
+     *  filter's {@code frame contains "..."}; valid until the next decode, as {@link #app} is. */
+    public byte[] data;
     /** Bit set of the layers above that were reached. */
     public int layers;
 
@@ -148,7 +151,7 @@ public final class PacketSummary {
 
     /** Resets every field to its "absent" value. */
     public void clear() {
-        frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1;
+        frameNumber = 0; epochNanos = 0; wireLength = 0; capturedLength = 0; linkType = -1; data = null;
         clearEveryPacket();
         clearEthernet(); clearTags(); clearSll(); mplsLabel = -1;
         clearArp(); clearIpv4(); clearIpv6(); clearTcp(); clearUdp(); clearIcmp();

@@ -31,7 +31,7 @@ class SummaryReuseTest {
         List<Field> fields = scalarFields();
         assertTrue(fields.size() > 80, "scalar fields found: " + fields.size());
 
-        Decoder decoder = new Decoder();
+        Decoder decoder = new Decoder(AppFixtures.DECODE_AS);
         PacketSummary reused = new PacketSummary();
         PacketSummary fresh = new PacketSummary();
         for (Sample before : samples) {

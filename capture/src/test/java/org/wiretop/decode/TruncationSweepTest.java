@@ -30,7 +30,7 @@ class TruncationSweepTest {
 
     @Test
     void everyCutGivesAStatusAndAConsistentSubset() throws IllegalAccessException {
-        Decoder decoder = new Decoder();
+        Decoder decoder = new Decoder(AppFixtures.DECODE_AS);
         PacketSummary full = new PacketSummary();
         PacketSummary cut = new PacketSummary();
         PacketSummary unset = new PacketSummary();

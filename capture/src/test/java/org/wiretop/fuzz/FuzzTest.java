@@ -89,6 +89,13 @@ class FuzzTest {
             for (byte[] fixture : FuzzRegressionTest.fixtures()) {
                 Files.write(dir.resolve("regression-" + n++), fixture);
             }
+            for (byte[] frame : org.wiretop.decode.AppFixtures.frames()) { // reach every application dissector
+                byte[] seed = new byte[frame.length + 2];
+                seed[0] = PacketFuzzTarget.TARGET_DECODER;
+                seed[1] = (byte) linkIndex(org.wiretop.decode.Decoder.DLT_EN10MB);
+                System.arraycopy(frame, 0, seed, 2, frame.length);
+                Files.write(dir.resolve("app-" + n++), seed);
+            }
             Path tcpdump = Path.of(System.getProperty("wiretop.shared", "../shared"), "corpus", "tcpdump");
             if (!Files.isDirectory(tcpdump)) {
                 note = "corpus absent at " + tcpdump + ": regression fixtures only";

@@ -11,6 +11,7 @@ import org.wiretop.capture.Sources;
 import org.wiretop.capture.format.JsonFormatter;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.capture.format.TimestampStyle;
+import org.wiretop.decode.AppFixtures;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
@@ -31,7 +32,8 @@ public final class PacketFuzzTarget {
     };
     static final byte TARGET_DECODER = 0, TARGET_STREAM = 1, TARGET_FILE = 2;
 
-    private static final Decoder DECODER = new Decoder();
+    /** With the fixtures' decode-as, so protocols chosen only that way (text) are fuzzed too. */
+    private static final Decoder DECODER = new Decoder(AppFixtures.DECODE_AS);
     private static final PacketSummary SUMMARY = new PacketSummary();
     /** Relative sequence numbers: the conversation table sees every fuzzed segment too. */
     private static final TextFormatter TEXT = new TextFormatter(TimestampStyle.localTime(false), true);

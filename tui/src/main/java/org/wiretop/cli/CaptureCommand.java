@@ -61,6 +61,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    ExportOptions export = new ExportOptions();
+
     @Parameters(paramLabel = "FILTER", description = "Capture filter (tcpdump syntax).")
     List<String> filterWords = List.of();
 
@@ -68,10 +71,11 @@ public final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
+        export.validate(writePath);
         String filter = String.join(" ", filterWords).strip();
         if (readPath != null) {
             try (PacketSource source = Sources.openFile(readPath)) {
-                return new PacketRun(source, false, filter, display, output, writePath, pcapng, false).execute();
+                return new PacketRun(source, false, filter, display, output, export, writePath, pcapng, false).execute();
             }
         }
         if (snaplen < 0) {
@@ -82,7 +86,7 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         // Naming processes needs packets soon after they are captured: a short-lived client must
         // still hold its socket when we ask the kernel about it (docs/architecture.md).
-        boolean naming = !noProcesses && PacketRun.namesProcesses(true, output, writePath, pcapng);
+        boolean naming = !noProcesses && PacketRun.namesProcesses(true, output, export, writePath, pcapng);
         int timeout = naming ? LiveOptions.ATTRIBUTION_TIMEOUT_MILLIS : LiveOptions.DEFAULT_TIMEOUT_MILLIS;
         int buffer = bufferKiB != null ? bufferKiB << 10
                 : naming ? LiveOptions.ATTRIBUTION_BUFFER_BYTES : LiveOptions.DEFAULT_BUFFER_BYTES;
@@ -96,7 +100,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (dropUser != null) {
                 dropPrivileges(dropUser); // before -w opens its file, so the file is the user's
             }
-            return new PacketRun(source, true, "", display, output, writePath, pcapng, !noProcesses).execute();
+            return new PacketRun(source, true, "", display, output, export, writePath, pcapng, !noProcesses).execute();
         }
     }
 

@@ -25,6 +25,7 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
     private final OfflineBpf bpf;
     private final long limit;
     private final FlowTracking flows;
+    private final FlowHandoff handoff;
     private final ProcessNaming names;
     private final HeldPackets held;
     private final int linkType;
@@ -36,16 +37,17 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
     private int currentWire;
 
     PacketCopier(PacketSource source, PacketWriter writer, OfflineBpf bpf, long limit, FlowTracking flows,
-                 ProcessNaming names, DecodeAs decodeAs) {
+                 FlowHandoff handoff, ProcessNaming names, DecodeAs decodeAs) {
         this.source = source;
         this.writer = writer;
         this.bpf = bpf;
         this.limit = limit;
-        this.flows = flows;
+        this.flows = handoff != null ? null : flows; // with a handoff, the flow thread ingests
+        this.handoff = handoff;
         this.names = writer.keepsComments() || flows != null ? names : null;
         this.held = this.names != null && writer.keepsComments() ? this.names.hold(this) : null;
         this.linkType = source.linkType();
-        this.decoder = flows != null || this.names != null ? new Decoder(decodeAs) : null;
+        this.decoder = this.flows != null || this.names != null ? new Decoder(decodeAs) : null;
     }
 
     @Override
@@ -57,6 +59,9 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
             return;
         }
         accepted++;
+        if (handoff != null) {
+            handoff.add(epochNanos, wireLength, data, capturedLength);
+        }
         FlowOwner owner = null;
         boolean fromA = false;
         if (decoder != null) {
@@ -79,6 +84,17 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
             write(epochNanos, wireLength, data, capturedLength, writer.keepsComments() ? source.comments() : null);
         }
         stopAtLimit();
+    }
+
+    /** Flows age on time too: a quiet interface must still export them. */
+    @Override
+    public void onIdle() {
+        flows.idle();
+    }
+
+    @Override
+    public boolean wantsIdle() {
+        return flows != null;
     }
 
     /** After the run: whatever still waits for a name is written as it is. */

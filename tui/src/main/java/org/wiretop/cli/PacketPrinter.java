@@ -222,6 +222,17 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         b.append('"');
     }
 
+    @Override
+    public void onIdle() {
+        flows.idle();
+    }
+
+    /** Flows age on time too: a quiet interface must still export them. */
+    @Override
+    public boolean wantsIdle() {
+        return flows != null;
+    }
+
     /** Packets that passed the filters (printed, or counted under -q). */
     long printed() {
         return printed;

@@ -13,13 +13,15 @@ import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
+import org.wiretop.monitor.export.FlowProcesses;
 
 /**
  * Runs one opened packet source to its end for {@code capture} and {@code read}: packets go to a
  * pcap or pcapng file ({@code -w}) or out as text/JSON lines; live, JSON lines and pcapng
- * comments name each packet's process ({@link ProcessNaming}); Ctrl-C / SIGTERM stop it cleanly (a shutdown
- * hook stops the source and waits, bounded, until the output is flushed, the file closed and the
- * statistics printed); with {@code --flows} the conversation table follows the packets; libpcap's
+ * comments name each packet's process ({@link ProcessNaming}); Ctrl-C / SIGTERM stop it cleanly
+ * (a shutdown hook stops the source and waits, bounded, until the output is flushed, the file
+ * closed and the statistics printed); with {@code --flows} the conversation table follows the
+ * packets, with {@code --ipfix} / {@code --flows-json} flow records are exported; libpcap's
  * counters are printed at the end as tcpdump prints them.
  * Text that is not packet output (banner, statistics, notes) goes to stderr, so
  * {@code -w -} keeps standard output a clean pcap stream.
@@ -33,36 +35,43 @@ final class PacketRun {
     private final String bpfFilter;
     private final DisplayFilter display;
     private final OutputOptions output;
+    private final ExportOptions export;
     private final String writePath;
     private final boolean pcapng;
     private final boolean processes;
     private final PrintStream err = System.err;
     private FlowTracking flows;
     private ProcessNaming names;
+    /** Live flows decoded on a thread of their own when no packet line needs them inline, or null. */
+    private FlowHandoff handoff;
     private DecodeAs decodeAs = DecodeAs.NONE;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
      *                  the kernel, so pass "" for them)
+     * @param export    flow export (IPFIX, JSON flow log); exporting prints no packet lines
      * @param writePath pcap output ("-" = stdout), or null to print packets
      * @param pcapng    write pcapng whatever the file name
      * @param processes name processes when live ({@code --no-processes} turns it off)
      */
     PacketRun(PacketSource source, boolean live, String bpfFilter, DisplayFilter display, OutputOptions output,
-              String writePath, boolean pcapng, boolean processes) {
+              ExportOptions export, String writePath, boolean pcapng, boolean processes) {
         this.source = source;
         this.live = live;
         this.bpfFilter = bpfFilter == null ? "" : bpfFilter.strip();
         this.display = display;
         this.output = output;
+        this.export = export;
         this.writePath = writePath;
         this.pcapng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
         this.processes = live && processes;
     }
 
-    /** Whether this run names processes in its output (a live capture to JSON or pcapng). */
-    static boolean namesProcesses(boolean live, OutputOptions output, String writePath, boolean pcapng) {
-        boolean json = writePath == null && !output.quiet && output.format == OutputOptions.Format.json;
+    /** Whether this run shows processes on its packets (a live capture to JSON lines or pcapng). */
+    static boolean namesProcesses(boolean live, OutputOptions output, ExportOptions export, String writePath,
+                                  boolean pcapng) {
+        boolean exporting = export != null && export.active();
+        boolean json = writePath == null && !output.quiet && !exporting && output.format == OutputOptions.Format.json;
         boolean ng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
         return live && (json || ng);
     }
@@ -96,17 +105,20 @@ final class PacketRun {
 
     private int executeWithHook() throws CaptureException {
         int linkType = source.linkType();
-        boolean printing = writePath == null && !output.quiet;
-        if ((printing || display != null || output.flows) && !Decoder.supports(linkType)) {
+        boolean exporting = export.active();
+        boolean printing = writePath == null && !output.quiet && !exporting;
+        if ((printing || display != null || output.flows || exporting) && !Decoder.supports(linkType)) {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
         long count = output.count();
         decodeAs = output.decodeAs();
-        // Live JSON and pcapng name each packet's process (design §9); --flows names each conversation's.
-        // The naming is ready (listeners known) before "listening on": packets wait in the kernel meanwhile.
-        boolean naming = processes && namesProcesses(live, output, writePath, pcapng);
-        try (ProcessNaming names = naming || (processes && output.flows) ? new ProcessNaming(naming) : null) {
+        // Live JSON and pcapng name each packet's process (design §9); --flows names each
+        // conversation's, an export with process fields each record's. The naming is ready
+        // (listeners known) before "listening on": packets wait in the kernel meanwhile.
+        boolean naming = processes && namesProcesses(live, output, export, writePath, pcapng);
+        boolean flowsNeedNames = processes && (output.flows || export.namesProcesses());
+        try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming) : null) {
             if (naming) {
                 OutputWarmup.run(writePath == null, writePath != null);
             }
@@ -114,9 +126,13 @@ final class PacketRun {
                     + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
                     + (live ? " bytes" : ""));
             err.flush();
-            try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen())) {
-                this.flows = output.flows ? new FlowTracking(live) : null;
+            FlowProcesses owners = names == null ? FlowProcesses.NONE : names.flowProcesses();
+            try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
+                 FlowTracking flows = output.flows || exporting ? new FlowTracking(live, output.flows, export, owners) : null) {
+                this.flows = flows;
                 this.names = names;
+                this.handoff = live && flows != null && !printing && display == null && !naming
+                        ? new FlowHandoff(linkType, flows, names) : null;
                 if (writePath != null) {
                     return writeFile(bpf, count);
                 }
@@ -126,8 +142,11 @@ final class PacketRun {
     }
 
     private int print(OfflineBpf bpf, long count) throws CaptureException {
+        if (handoff != null) {
+            return runToEnd(handoff.handler(), count, () -> { });
+        }
         boolean timely = live || "-".equals(source.description());
-        LineOutput out = output.quiet ? null : new LineOutput(System.out, timely ? 100 : 0);
+        LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.verbosity()) : null;
         PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.verbose(), out, count, flows,
@@ -143,7 +162,7 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PacketWriter writer = PacketWriter.open(writePath, pcapng, source.linkType(), source.snaplen(),
                 live ? source.description() : null);
-        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, names, decodeAs);
+        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, handoff, names, decodeAs);
         return runToEnd(copier, bpf != null ? 0 : count, () -> {
             try {
                 copier.finish();
@@ -172,6 +191,12 @@ final class PacketRun {
             } catch (CaptureException e) {
                 failure = failure == null ? e : failure;
             }
+        }
+        if (handoff != null) {
+            handoff.finish(err); // the flow thread takes the last packets; then this thread owns the flows
+        }
+        if (flows != null) {
+            flows.finishExport(err); // the records of flows still open, even after a failure
         }
         if (flows != null && output.flows && failure == null) {
             // after the packets, as tshark -z prints; stderr when stdout carries the pcap stream

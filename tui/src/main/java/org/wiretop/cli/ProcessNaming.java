@@ -2,11 +2,14 @@ package org.wiretop.cli;
 
 import org.wiretop.capture.PacketComments;
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.monitor.export.FlowProcesses;
 import org.wiretop.monitor.flow.FlowAttribution;
+import org.wiretop.monitor.flow.FlowKey;
 import org.wiretop.monitor.flow.FlowOwner;
 import org.wiretop.monitor.flow.FlowRecord;
 import org.wiretop.monitor.flow.LocalAddresses;
 import org.wiretop.monitor.flow.ProcessTag;
+import org.wiretop.monitor.socket.SocketOwner;
 
 /**
  * A live capture's process names for its output (design §9): every decoded packet goes through
@@ -93,6 +96,18 @@ final class ProcessNaming implements AutoCloseable {
             }
         }
         return comments;
+    }
+
+    /**
+     * The processes at flow ends, for exported records (any thread: from the attribution's
+     * concurrent map). A socket known only by its uid is left out: records carry pids.
+     */
+    FlowProcesses flowProcesses() {
+        return (protocol, local, remote) -> {
+            FlowOwner o = attribution.ownerOf(FlowKey.of(protocol, local, remote));
+            ProcessTag t = o == null ? null : o.of(local);
+            return t == null || t.pid() <= 0 ? null : new SocketOwner(t.pid(), t.name(), null);
+        };
     }
 
     /** For the --flows report: the client's process when known, else the server's ("" when neither). */

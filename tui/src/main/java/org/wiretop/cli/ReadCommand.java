@@ -29,12 +29,17 @@ public final class ReadCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    ExportOptions export = new ExportOptions();
+
     @Override
     public Integer call() throws Exception {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
+        export.validate(null);
         try (PacketSource source = Sources.openFile(file)) {
-            return new PacketRun(source, false, String.join(" ", filterWords), display, output, null, false, false).execute();
+            return new PacketRun(source, false, String.join(" ", filterWords), display, output, export, null, false, false)
+                    .execute();
         }
     }
 }

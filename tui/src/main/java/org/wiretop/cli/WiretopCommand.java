@@ -1,6 +1,7 @@
 package org.wiretop.cli;
 
 import org.wiretop.tui.CaptureSpec;
+import org.wiretop.tui.DecodeChoices;
 import org.wiretop.tui.PacketRing;
 import org.wiretop.tui.TuiLauncher;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ public final class WiretopCommand implements Runnable {
     @Option(names = "-i", paramLabel = "IF", description = "Interface the UI captures on (default: any).")
     String iface = "any";
 
-    @Option(names = "-r", paramLabel = "FILE", description = "Browse a pcap/pcapng file instead of capturing.")
+    @Option(names = "-r", paramLabel = "FILE|-", description = "Browse a pcap/pcapng file instead of capturing; "
+            + "- follows a pcap stream on standard input live (ssh host wiretop capture -w - | wiretop -r -).")
     String file;
 
     @Option(names = "--ring-packets", paramLabel = "N", description = "Packets the UI keeps (default: ${DEFAULT-VALUE}).")
@@ -34,6 +36,11 @@ public final class WiretopCommand implements Runnable {
 
     @Option(names = "-B", paramLabel = "KIB", description = "Kernel capture buffer in KiB, as tcpdump's -B (default: ${DEFAULT-VALUE}).")
     int bufferKib = org.wiretop.tui.CaptureEngine.DEFAULT_BUFFER_BYTES >> 10;
+
+    @Option(names = "--decode-as", paramLabel = "PORT=PROTO", description = "Dissect TCP/UDP port PORT as PROTO"
+            + " in the packet list, detail and display filter, as in capture and read. Repeat it or give several"
+            + " comma-separated. The built-in servers started in the UI are dissected as text (http: by its port).")
+    List<String> decodeAs = new ArrayList<>();
 
     @Parameters(paramLabel = "FILTER", arity = "0..*", description = "Capture filter in tcpdump (BPF) syntax.")
     List<String> filterWords = new ArrayList<>();
@@ -46,21 +53,30 @@ public final class WiretopCommand implements Runnable {
         if (bufferKib < 1 || bufferKib > (1 << 21)) {
             throw UserError.usage("-B takes a buffer size in KiB between 1 and 2097152");
         }
+        DecodeChoices choices;
+        try {
+            choices = new DecodeChoices(decodeAs);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
         if (file != null && !filterWords.isEmpty()) {
             throw UserError.usage("a capture filter applies to live capture, not to -r FILE (use / in the UI for a display filter)");
         }
-        if (file != null && !file.equals("-") && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+        boolean stream = "-".equals(file);
+        if (file != null && !stream && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
             throw UserError.usage("cannot read " + file + ": no such file or no permission");
         }
-        if (file != null && file.equals("-")) {
-            throw UserError.usage("the terminal UI reads keys from standard input: give -r a file, or use 'wiretop read -'");
+        if (stream && System.console() != null) {
+            throw UserError.usage("-r - reads a pcap stream from standard input, which is this terminal: "
+                    + "pipe one in, e.g. ssh -n host sudo wiretop capture -w - | wiretop -r -");
         }
-        if (System.console() == null) {
+        if (stream ? !TuiLauncher.hasTerminal() : System.console() == null) {
             throw UserError.usage("the terminal UI needs a terminal: run it in one, or use 'wiretop capture' for plain output");
         }
-        CaptureSpec spec = file != null ? CaptureSpec.file(file) : CaptureSpec.live(iface, String.join(" ", filterWords));
+        CaptureSpec spec = stream ? CaptureSpec.stream()
+                : file != null ? CaptureSpec.file(file) : CaptureSpec.live(iface, String.join(" ", filterWords));
         try {
-            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20, bufferKib << 10);
+            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20, bufferKib << 10, choices);
         } catch (IOException e) {
             throw UserError.runtime("cannot use the terminal: " + e.getMessage());
         }

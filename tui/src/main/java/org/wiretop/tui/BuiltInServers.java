@@ -36,9 +36,24 @@ public final class BuiltInServers implements Feeds.Servers, AutoCloseable {
 
     private final ServerManager manager = new ServerManager();
     private final ArrayDeque<String> log = new ArrayDeque<>();
+    private final DecodeChoices choices;
 
     public BuiltInServers() {
+        this(DecodeChoices.none());
+    }
+
+    /** @param choices told the port of every server that starts listening, so its traffic is dissected */
+    public BuiltInServers(DecodeChoices choices) {
+        this.choices = choices;
         manager.addListener(this::onEvent);
+    }
+
+    /**
+     * What a server's traffic is dissected as: the line servers (echo, hello, time, upper) speak
+     * lines of text; http is HTTP by its port already (8080), so it needs no choice.
+     */
+    static String protocolOf(ServerKind kind) {
+        return kind == ServerKind.HTTP ? null : "text";
     }
 
     private void onEvent(ServerEvent e) {
@@ -46,6 +61,8 @@ public final class BuiltInServers implements Feeds.Servers, AutoCloseable {
         String text;
         if (e instanceof ServerEvent.Listening l) {
             text = "listening on " + hostPort(l.local());
+            ServerKind.byName(e.server()).map(BuiltInServers::protocolOf)
+                    .ifPresent(protocol -> choices.serverListening(l.local().getPort(), protocol));
         } else if (e instanceof ServerEvent.Accepted a) {
             text = "#" + a.connection() + " connected from " + hostPort(a.remote());
         } else if (e instanceof ServerEvent.Refused r) {

@@ -98,7 +98,7 @@ public final class CaptureEngine implements AutoCloseable {
         long[] lastStats = {System.nanoTime()};
         String error = "";
         try {
-            src.run((epochNanos, wire, data, captured) -> {
+            long delivered = src.run((epochNanos, wire, data, captured) -> {
                 long number = target.end() + 1;
                 target.add(epochNanos, wire, data, captured, src.comments());
                 // Only every 64th packet looks at the clock: cheap at 1 M packets/s.
@@ -110,6 +110,10 @@ public final class CaptureEngine implements AutoCloseable {
                     }
                 }
             }, 0);
+            if (spec.isStream()) {
+                String note = src.endNote();
+                error = note != null ? note : "the pcap stream on stdin ended after " + delivered + " packets";
+            }
         } catch (CaptureException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {

@@ -16,13 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a packet's {@link DetailModel}: our decoder's layers with their fields and byte ranges,
- * then pcap4j's full decode for the layers ours does not cover (application data, options,
- * link types we do not handle). UI thread, on demand, for one packet at a time.
+ * Builds a packet's {@link DetailModel}: our decoder's layers with their fields and byte ranges
+ * (the application protocol's too, see {@link AppLayer}), then pcap4j's full decode for the
+ * layers ours does not cover (options, link types we do not handle). UI thread, on demand, for
+ * one packet at a time.
  */
 public final class DetailBuilder {
-    private final Decoder decoder = new Decoder();
+    private final DecodeChoices.Follower decoders;
+    private final AppLayer app = new AppLayer();
     private java.util.function.Function<PacketSummary, List<String>> processes = s -> List.of();
+
+    public DetailBuilder() {
+        this(DecodeChoices.none());
+    }
+
+    public DetailBuilder(DecodeChoices choices) {
+        this.decoders = choices.follower();
+    }
 
     /** Where the processes behind a packet are named (live: the flow's owners), for the frame layer. */
     public void setProcesses(java.util.function.Function<PacketSummary, List<String>> processes) {
@@ -34,7 +44,7 @@ public final class DetailBuilder {
         s.frameNumber = p.frameNumber();
         s.epochNanos = p.epochNanos();
         byte[] d = p.data();
-        decoder.decode(p.linkType(), d, d.length, p.wireLength(), s);
+        decoders.decoder().decode(p.linkType(), d, d.length, p.wireLength(), s);
         List<Layer> layers = new ArrayList<>();
         int end = d.length;
         String title = "Frame " + p.frameNumber() + ": " + p.wireLength() + " bytes on wire, " + d.length + " captured";
@@ -62,7 +72,11 @@ public final class DetailBuilder {
             int pay = s.payloadOffset >= 0 ? s.payloadOffset : end;
             layers.add(new Layer(transportTitle(s), transportFields(s), s.transportOffset, Math.max(s.transportOffset, Math.min(pay, end))));
             covered = Math.min(pay, end);
-            if (s.payloadOffset >= 0 && s.payloadLength > 0) {
+            if (s.payloadOffset >= 0 && PacketRows.hasApp(s)) {
+                Layer a = app.layer(s);
+                layers.add(a);
+                covered = Math.max(covered, a.to());
+            } else if (s.payloadOffset >= 0 && s.payloadLength > 0) {
                 int to = Math.min(end, s.payloadOffset + s.payloadLength);
                 layers.add(new Layer("Data (" + s.payloadLength + " bytes)", List.of(preview(d, s.payloadOffset, to)),
                         s.payloadOffset, to));

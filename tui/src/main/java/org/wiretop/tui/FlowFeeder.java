@@ -1,6 +1,5 @@
 package org.wiretop.tui;
 
-import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
 import java.util.concurrent.locks.LockSupport;
@@ -25,14 +24,22 @@ public final class FlowFeeder implements AutoCloseable {
     private static final long BATCH_NANOS = 1_000_000_000L * BATCH / MAX_PER_SECOND;
 
     private final Supplier<PacketRing> rings;
+    private final DecodeChoices choices;
     private final Consumer<PacketSummary> ingest;
     private final Runnable onIdle;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Set by {@link #drainAndStop}: stop once every packet in the ring has been read. */
+    private volatile boolean draining;
     private volatile long skipped;
 
     public FlowFeeder(Supplier<PacketRing> rings, Consumer<PacketSummary> ingest, Runnable onIdle) {
+        this(rings, DecodeChoices.none(), ingest, onIdle);
+    }
+
+    public FlowFeeder(Supplier<PacketRing> rings, DecodeChoices choices, Consumer<PacketSummary> ingest, Runnable onIdle) {
         this.rings = rings;
+        this.choices = choices;
         this.ingest = ingest;
         this.onIdle = onIdle;
         this.thread = new Thread(this::run, "wiretop-flows");
@@ -50,7 +57,7 @@ public final class FlowFeeder implements AutoCloseable {
     }
 
     private void run() {
-        Decoder decoder = new Decoder();
+        DecodeChoices.Follower decoders = choices.follower();
         PacketSummary s = new PacketSummary();
         PacketRing.Scratch scratch = new PacketRing.Scratch();
         PacketRing ring = null;
@@ -63,6 +70,9 @@ public final class FlowFeeder implements AutoCloseable {
                 next = ring == null ? 0 : ring.first();
             }
             if (ring == null || next >= ring.end()) {
+                if (draining) {
+                    return;
+                }
                 onIdle.run();
                 LockSupport.parkNanos(2_000_000L);
                 continue;
@@ -84,7 +94,7 @@ public final class FlowFeeder implements AutoCloseable {
                 }
                 s.frameNumber = next + 1;
                 s.epochNanos = scratch.epochNanos;
-                decoder.decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
+                decoders.decoder().decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
                 ingest.accept(s);
             }
             long left = BATCH_NANOS - (System.nanoTime() - batchStart);
@@ -92,6 +102,22 @@ public final class FlowFeeder implements AutoCloseable {
                 LockSupport.parkNanos(left); // behind and over budget: leave the CPU to the capture
             }
         }
+    }
+
+    /**
+     * Reads what the ring holds now, then stops (for a capture that has ended): waits for that,
+     * at most {@code millis}. Returns false if the thread was still busy then.
+     */
+    public boolean drainAndStop(long millis) {
+        draining = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running = false;
+        return !thread.isAlive();
     }
 
     @Override

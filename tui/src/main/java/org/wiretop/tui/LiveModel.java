@@ -26,9 +26,9 @@ public final class LiveModel {
     private final Feeds.Connections connections;
     private final Feeds.Sockets sockets;
     private final Feeds.Servers servers;
-    private final PacketList list = new PacketList();
-    private final PacketRows rows = new PacketRows();
-    private final DetailBuilder details = new DetailBuilder();
+    private final PacketList list;
+    private final PacketRows rows;
+    private final DetailBuilder details;
     private long frozenEnd = -1;
     private long detailFor = -2;
     private DetailModel detail;
@@ -43,6 +43,15 @@ public final class LiveModel {
     private java.util.function.LongSupplier flowSkipped = () -> 0;
 
     public LiveModel(CaptureEngine engine, Feeds.Connections connections, Feeds.Sockets sockets, Feeds.Servers servers) {
+        this(engine, connections, sockets, servers, DecodeChoices.none());
+    }
+
+    /** @param choices what ports are dissected as (--decode-as and the built-in servers started) */
+    public LiveModel(CaptureEngine engine, Feeds.Connections connections, Feeds.Sockets sockets, Feeds.Servers servers,
+                     DecodeChoices choices) {
+        this.list = new PacketList(choices);
+        this.rows = new PacketRows(choices);
+        this.details = new DetailBuilder(choices);
         this.engine = engine;
         this.connections = connections;
         this.sockets = sockets;

@@ -21,44 +21,66 @@ public final class MonitorFeeds implements AutoCloseable {
     /** A table with no new packet for this long publishes its final state. */
     static final long IDLE_MILLIS = 300;
 
+    /** How the flow table's time passes while no packet comes. */
+    public enum Clock {
+        /** A live interface: the wall clock (packet times are this host's). */
+        WALL,
+        /** A file: only the file's own packet times. */
+        PACKETS,
+        /**
+         * A stream from another host: its packet times, advanced by the wall clock while it is
+         * quiet, so flows age and rates fall as on a live interface whatever the two clocks say.
+         */
+        STREAM
+    }
+
+    private volatile Clock clock = Clock.WALL;
     private final FlowTable flows = FlowTable.withDefaults();
-    private final BuiltInServers servers = new BuiltInServers();
-    private final SampledSockets sockets = new SampledSockets(servers::ports);
+    private final DecodeChoices choices;
+    private final BuiltInServers servers;
+    private final SampledSockets sockets;
     private final FlowAttribution owners;
     private final FlowConnections connections;
     private FlowFeeder feeder;
-    private volatile boolean liveClock = true;
     // Flow thread only.
+    private long lastPacketNanos;
     private long ingested;
     private long ingestedAtPublish;
     private long lastIngestMillis;
 
-    private MonitorFeeds(boolean live) {
+    private MonitorFeeds(DecodeChoices choices, boolean live) {
+        this.choices = choices;
+        this.servers = new BuiltInServers(choices);
+        this.sockets = new SampledSockets(servers::ports);
         this.owners = live ? FlowAttribution.start(LocalAddresses.fromSystem()) : null;
-        this.connections = new FlowConnections(flows.published(), sockets::table, owners);
-        this.liveClock = live;
+        // Flows are joined with this host's sockets only when they are this host's (a live interface).
+        this.connections = new FlowConnections(flows.published(), () -> clock == Clock.WALL ? sockets.table() : null,
+                owners);
     }
 
-    /** Feeds for a live capture: flows are named after their processes. */
-    public static MonitorFeeds open() {
-        return open(true);
+    /** @param choices what ports are dissected as; the servers started from the UI add theirs */
+    public static MonitorFeeds open(DecodeChoices choices) {
+        return open(choices, true);
     }
 
-    /** Feeds for a live capture, or for a file ({@code live} false: its flows are not this host's). */
-    public static MonitorFeeds open(boolean live) {
-        MonitorFeeds m = new MonitorFeeds(live);
+    /**
+     * @param choices what ports are dissected as; the servers started from the UI add theirs
+     * @param live    a live interface of this host: its flows are named after their processes
+     */
+    public static MonitorFeeds open(DecodeChoices choices, boolean live) {
+        MonitorFeeds m = new MonitorFeeds(choices, live);
         m.sockets.start();
         return m;
     }
 
     /** Starts feeding the flow table from whatever ring the capture fills. */
     public void feedFrom(Supplier<PacketRing> rings) {
-        feeder = new FlowFeeder(rings, this::ingest, this::idle).start();
+        feeder = new FlowFeeder(rings, choices, this::ingest, this::idle).start();
     }
 
     /** Live captures age flows by the wall clock; a file's flows keep the file's own time. */
-    public void setLiveClock(boolean live) {
-        liveClock = live;
+    public void setClock(Clock c) {
+        clock = c;
     }
 
     /** Packets the flow table never saw because it fell a whole ring behind. */
@@ -71,6 +93,7 @@ public final class MonitorFeeds implements AutoCloseable {
         if (owners != null) {
             owners.observe(s);
         }
+        lastPacketNanos = s.epochNanos;
         flows.publishIfDue(s.epochNanos);
         ingested++;
     }
@@ -84,14 +107,15 @@ public final class MonitorFeeds implements AutoCloseable {
             return;
         }
         if (lastIngestMillis != 0 && now - lastIngestMillis >= IDLE_MILLIS) {
+            long quietMillis = now - lastIngestMillis;
             lastIngestMillis = 0;
-            if (liveClock) {
-                long nowNanos = now * 1_000_000L;
-                flows.expire(nowNanos);
-                flows.published().set(flows.snapshot(nowNanos));
-            } else {
+            if (clock == Clock.PACKETS) {
                 flows.published().set(flows.snapshot());
+                return;
             }
+            long nowNanos = clock == Clock.WALL ? now * 1_000_000L : lastPacketNanos + quietMillis * 1_000_000L;
+            flows.expire(nowNanos);
+            flows.published().set(flows.snapshot(nowNanos));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.wiretop.tui;
 
 import org.wiretop.capture.filter.DisplayFilter;
-import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
 /**
@@ -15,7 +14,7 @@ public final class PacketList {
     /** Most packets examined per refresh when filtering. */
     static final int SCAN_BUDGET = 200_000;
 
-    private final Decoder decoder = new Decoder();
+    private final DecodeChoices.Follower decoders;
     private final PacketSummary summary = new PacketSummary();
     private final PacketRing.Scratch scratch = new PacketRing.Scratch();
     private PacketRing ring;
@@ -25,6 +24,14 @@ public final class PacketList {
     private long endOrdinal;
     private long scanned;
     private long skipped;
+
+    public PacketList() {
+        this(DecodeChoices.none());
+    }
+
+    public PacketList(DecodeChoices choices) {
+        this.decoders = choices.follower();
+    }
 
     /** Starts over with this filter (or a new ring); positions restart at 0 when filtering. */
     public void reset(PacketRing newRing, DisplayFilter newFilter) {
@@ -71,7 +78,7 @@ public final class PacketList {
             }
             summary.frameNumber = scanned + 1;
             summary.epochNanos = scratch.epochNanos;
-            decoder.decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, summary);
+            decoders.decoder().decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, summary);
             if (filter.test(summary)) {
                 append(scanned);
             }

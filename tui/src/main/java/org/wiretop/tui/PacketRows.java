@@ -1,38 +1,74 @@
 package org.wiretop.tui;
 
 import org.wiretop.capture.format.Addresses;
+import org.wiretop.capture.format.AppText;
 import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
-import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.decode.Status;
 import org.wiretop.tui.model.PacketRow;
 
 /**
  * Turns a held packet into a {@link PacketRow}: decodes it again (the ring keeps only bytes) and
- * takes tcpdump's words from the {@link TextFormatter}. UI thread only; used just for the rows
- * on screen.
+ * takes tcpdump's words from the {@link TextFormatter}. A packet with an application payload is
+ * named by its protocol ({@code DNS}) and its Info leads with Wireshark's Info for it, then, over
+ * TCP, tcpdump's words for the segment. UI thread only; used just for the rows on screen.
  */
 public final class PacketRows {
-    private final Decoder decoder = new Decoder();
+    /** Between an application's Info and tcpdump's words for its TCP segment. */
+    static final String SEGMENT = " | ";
+
+    private final DecodeChoices.Follower decoders;
     private final PacketSummary s = new PacketSummary();
     private final TextFormatter text = new TextFormatter();
+    private final AppText app = new AppText();
     private final LineBuilder line = new LineBuilder(256);
+
+    public PacketRows() {
+        this(DecodeChoices.none());
+    }
+
+    public PacketRows(DecodeChoices choices) {
+        this.decoders = choices.follower();
+    }
 
     public PacketRow row(RawPacket p) {
         s.frameNumber = p.frameNumber();
         s.epochNanos = p.epochNanos();
-        decoder.decode(p.linkType(), p.data(), p.data().length, p.wireLength(), s);
+        decoders.decoder().decode(p.linkType(), p.data(), p.data().length, p.wireLength(), s);
         line.setLength(0);
         text.format(s, p.data(), line);
         String full = line.toString();
         int sp = full.indexOf(' ');
         String time = sp > 0 ? full.substring(0, sp) : "";
         String info = infoOf(sp > 0 ? full.substring(sp + 1) : full);
+        String protocol = protocol(s);
+        if (hasApp(s)) {
+            protocol = s.app.label();
+            info = appInfo(info);
+        }
         PacketRow.Mark mark = s.status == Status.TRUNCATED ? PacketRow.Mark.TRUNCATED
                 : s.status == Status.INVALID ? PacketRow.Mark.INVALID : PacketRow.Mark.OK;
-        return new PacketRow(p.frameNumber(), time, endpoint(s, true), endpoint(s, false), protocol(s),
+        return new PacketRow(p.frameNumber(), time, endpoint(s, true), endpoint(s, false), protocol,
                 p.wireLength(), info, mark);
+    }
+
+    /** True when the packet carries an application message (not a bare ACK on its port). */
+    static boolean hasApp(PacketSummary s) {
+        return s.app != null && s.app.length() > 0;
+    }
+
+    /** Wireshark's Info for the application, then over TCP tcpdump's words up to "length N". */
+    private String appInfo(String tcpdumpWords) {
+        line.setLength(0);
+        app.appendInfo(line, s);
+        String info = line.toString();
+        if (!s.has(PacketSummary.TCP)) {
+            return info;
+        }
+        String length = ", length " + s.tcpPayloadLength;
+        int at = tcpdumpWords.indexOf(length);
+        return info + SEGMENT + (at < 0 ? tcpdumpWords : tcpdumpWords.substring(0, at + length.length()));
     }
 
     /** The words after "IP a.1 > b.2: " (the addresses have their own columns). */

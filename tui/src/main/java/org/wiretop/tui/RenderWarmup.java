@@ -46,7 +46,7 @@ final class RenderWarmup {
         screen.startScreen();
         UiState state = UiState.initial("lo", "", columns, rows);
         PacketRows packetRows = new PacketRows();
-        byte[][] packets = {udp(), tcp()};
+        byte[][] packets = {udp(), tcp(), dns()};
         long seq = 0;
         for (int f = 0; f < frames; f++) {
             List<PacketRow> window = new ArrayList<>();
@@ -67,6 +67,13 @@ final class RenderWarmup {
         return hex("000000000000 000000000000 0800"
                 + "4500 0020 0001 4000 4011 0000 7f000001 7f000001"
                 + "9c40 2631 000c 0000 61626364");
+    }
+
+    /** Ethernet / IPv4 / UDP 127.0.0.1:40000 > 127.0.0.1:53, a DNS query for example.com (the application path). */
+    private static byte[] dns() {
+        return hex("000000000000 000000000000 0800"
+                + "4500 0039 0003 4000 4011 0000 7f000001 7f000001"
+                + "9c40 0035 0025 0000" + "1234 0100 0001 0000 0000 0000 076578616d706c6503636f6d00 0001 0001");
     }
 
     /** Ethernet / IPv4 / TCP 127.0.0.1:40000 > 127.0.0.1:80 [S.] with MSS, SACK-permitted, timestamps and window scale. */

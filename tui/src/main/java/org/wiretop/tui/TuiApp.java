@@ -14,9 +14,9 @@ import org.wiretop.capture.PcapWriter;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.tui.view.ScreenPainter;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +37,8 @@ public final class TuiApp {
     private final LiveModel model;
     private final Feeds.Servers servers;
     private final CaptureSpec initial;
+    private final InputStream keys;
+    private final OutputStream screenOut;
     /** Work that may block (saving, servers, quick client) runs here, never on the UI thread. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wiretop-ui-worker");
@@ -49,17 +51,25 @@ public final class TuiApp {
     private Screen screen;
     private FrameOutput frames;
 
-    public TuiApp(CaptureEngine engine, LiveModel model, Feeds.Servers servers, CaptureSpec initial) {
+    /**
+     * @param keys      where keys come from (standard input, or the terminal itself when standard
+     *                  input carries the packets)
+     * @param screenOut where frames go (standard output, or the terminal itself)
+     */
+    public TuiApp(CaptureEngine engine, LiveModel model, Feeds.Servers servers, CaptureSpec initial,
+                  InputStream keys, OutputStream screenOut) {
         this.engine = engine;
         this.model = model;
         this.servers = servers;
         this.initial = initial;
+        this.keys = keys;
+        this.screenOut = screenOut;
     }
 
     /** Opens the terminal, runs until the user quits, and restores the terminal. */
     public void run() throws IOException {
-        frames = new FrameOutput(new FileOutputStream(FileDescriptor.out));
-        DefaultTerminalFactory factory = new DefaultTerminalFactory(frames, System.in, StandardCharsets.UTF_8)
+        frames = new FrameOutput(screenOut);
+        DefaultTerminalFactory factory = new DefaultTerminalFactory(frames, keys, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
         Terminal terminal = factory.createTerminal();
@@ -171,6 +181,10 @@ public final class TuiApp {
             } catch (CaptureException e) {
                 return s.withPrompt(new Prompt(Prompt.Kind.DISPLAY_FILTER, f.text(), e.getMessage()));
             }
+        }
+        if ((c instanceof Command.RestartCapture || c instanceof Command.SwitchInterface) && engine.status().spec().isStream()) {
+            return s.withMessage("the packets come from a stream on stdin: no other capture filter or interface "
+                    + "(use / for a display filter)");
         }
         if (c instanceof Command.RestartCapture r) {
             return restart(s, CaptureSpec.live(s.iface(), r.bpf()), Prompt.Kind.CAPTURE_FILTER, r.bpf());

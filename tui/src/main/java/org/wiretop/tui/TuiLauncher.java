@@ -1,5 +1,8 @@
 package org.wiretop.tui;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 
 /**
@@ -7,7 +10,19 @@ import java.io.IOException;
  * The command line calls {@link #run}; everything after it belongs to the UI.
  */
 public final class TuiLauncher {
+    /** The controlling terminal, for keys and frames when standard input is a pcap stream. */
+    public static final String TTY = "/dev/tty";
+
     private TuiLauncher() {
+    }
+
+    /** Whether this process has a terminal to draw on and read keys from ({@value #TTY} opens). */
+    public static boolean hasTerminal() {
+        try (FileInputStream in = new FileInputStream(TTY)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -17,19 +32,30 @@ public final class TuiLauncher {
      * @param ringPackets ring bound in packets
      * @param ringBytes   ring bound in bytes
      * @param bufferBytes kernel capture buffer
+     * @param choices     what ports are dissected as ({@code --decode-as})
      */
-    public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes) throws IOException {
-        try (MonitorFeeds monitor = MonitorFeeds.open(!spec.isFile())) {
+    public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes, DecodeChoices choices)
+            throws IOException {
+        try (MonitorFeeds monitor = MonitorFeeds.open(choices, !spec.isFile() && !spec.isStream())) {
+            monitor.setClock(spec.isStream() ? MonitorFeeds.Clock.STREAM
+                    : spec.isFile() ? MonitorFeeds.Clock.PACKETS : MonitorFeeds.Clock.WALL);
             CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, bufferBytes);
             monitor.feedFrom(engine::ring);
-            LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers());
+            LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers(), choices);
             model.setFlowSkipped(monitor::flowSkipped);
             model.setProcesses(monitor::processesOf);
             // The flow table preallocates tens of MiB that live as long as the UI. Moved to the old
             // generation now, on an idle heap, they are never copied by a young collection later,
             // which would stop every thread (the capture's too) for up to a second on a busy machine.
             System.gc();
-            new TuiApp(engine, model, monitor.servers(), spec).run();
+            if (spec.isStream()) {
+                // Standard input carries the packets: keys and frames go through the terminal itself.
+                try (FileInputStream keys = new FileInputStream(TTY); FileOutputStream screen = new FileOutputStream(TTY)) {
+                    new TuiApp(engine, model, monitor.servers(), spec, keys, screen).run();
+                }
+            } else {
+                new TuiApp(engine, model, monitor.servers(), spec, System.in, new FileOutputStream(FileDescriptor.out)).run();
+            }
         }
     }
 }

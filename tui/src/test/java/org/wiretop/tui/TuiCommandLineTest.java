@@ -24,6 +24,22 @@ class TuiCommandLineTest {
     }
 
     @Test
+    void aBadDecodeAsIsAUsageErrorNamingIt() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Main.run("--decode-as", "8000=nosuch", "-i", "lo"));
+            assertEquals(2, Main.run("--decode-as", "http", "-i", "lo"));
+        } finally {
+            System.setErr(err);
+        }
+        String text = said.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("unknown protocol 'nosuch'")
+                && text.contains("bad --decode-as 'http': give PORT=PROTO"), text);
+    }
+
+    @Test
     void withoutATerminalItSaysSoInsteadOfOpening() {
         // Tests run without a console: the UI must refuse in one line, not garble the output.
         org.junit.jupiter.api.Assumptions.assumeTrue(System.console() == null, "running in a terminal");

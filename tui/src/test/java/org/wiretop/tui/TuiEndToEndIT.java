@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole UI as a user drives it, in tmux, against the built jar: start the echo server from
- * the Servers view, send a line with the quick client, find its packets, its connection and the
+ * the Servers view, send a line with the quick client, find its packets (its lines decoded as
+ * text, as the UI does for the servers it starts), its connection and the
  * server's listening socket (with wiretop's pid), filter, save to pcap and read it back, quit
  * and find the shell prompt on a clean screen. Needs root and tmux; skips otherwise.
  */
@@ -62,10 +63,11 @@ class TuiEndToEndIT {
             assertTrue(s.contains("Quick client reply: hello-from-the-it"), s);
             assertTrue(s.contains("echo: #1 connected from 127.0.0.1:"), s);
 
-            // Packets: the exchange, in tcpdump's words.
+            // Packets: the exchange, in tcpdump's words; the echo server's lines decoded as text.
             t.keys("1");
             s = t.await(WAIT, x -> x.contains("Flags [P.]") && x.contains("Flags [S.]"));
             assertTrue(s.contains("127.0.0.1:12345") && s.contains("Flags [S]") && s.contains("Flags [P.]"), s);
+            assertTrue(s.matches("(?s).* TEXT +\\d+ +\"hello-from-the-it\" \\| Flags \\[P\\.\\], seq \\d+:\\d+,.*"), s);
 
             // Connections: the client's flow to the echo server.
             t.keys("2");

@@ -10,12 +10,14 @@ import org.wiretop.decode.PacketSummary;
  * ({@code tcp.port == 12345 && !(ip.addr == 10.0.0.0/8)}).
  *
  * <p>Immutable and thread-safe: compiling builds a small tree of nodes that read
- * {@link PacketSummary}'s public fields through accessors fixed at compile time, so
- * {@link #test} allocates nothing and can run on the capture thread.
+ * {@link PacketSummary}'s public fields (and the application fields of its
+ * {@link PacketSummary#app}) through accessors fixed at compile time, so {@link #test} allocates
+ * nothing and can run on the capture thread (text is tested in a per-thread buffer made once).
  *
  * <p>Semantics follow Wireshark 4: a comparison on a field the packet does not have is false
- * (whatever the operator); fields with two sides ({@code ip.addr}, {@code tcp.port}, ...) match
- * when either side matches, and {@code a != b} means {@code !(a == b)} among present fields;
+ * (whatever the operator); fields with two sides ({@code ip.addr}, {@code tcp.port}, ...) or
+ * several occurrences ({@code dns.a}) match when one matches, and {@code a != b} means
+ * {@code !(a == b)} among present fields;
  * a bare field or protocol name is true when present (so {@code tcp.flags.syn} alone matches
  * every TCP packet; write {@code tcp.flags.syn == 1}). The grammar and the names are in the
  * {@linkplain org.wiretop.capture.filter package documentation}.

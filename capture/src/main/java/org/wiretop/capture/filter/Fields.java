@@ -4,16 +4,21 @@ import static org.wiretop.decode.PacketSummary.*;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wiretop.capture.filter.FieldDef.Kind;
 import org.wiretop.capture.filter.FieldDef.LongGetter;
+import org.wiretop.decode.AppDissector;
+import org.wiretop.decode.Dissectors;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.decode.Status;
 
 /**
  * The names a display filter knows: Wireshark's protocol and field names for what
- * {@link PacketSummary} holds (design §5), plus {@code wiretop.status} and {@code wiretop.reason}.
+ * {@link PacketSummary} holds (design §5), plus {@code wiretop.status} and {@code wiretop.reason},
+ * then every application protocol of {@link Dissectors} and every field its dissector reports
+ * (so a protocol added to the table is filterable without a line here).
  * Each accessor returns -1 (or null) when its layer was not decoded or the value was not captured.
  */
 final class Fields {
@@ -37,19 +42,20 @@ final class Fields {
     private static Map<String, FieldDef> build() {
         Map<String, FieldDef> m = new LinkedHashMap<>();
         // protocols: true when the layer was decoded (frame always)
-        proto(m, "frame", 0);
-        proto(m, "eth", ETH);
-        proto(m, "vlan", VLAN);
-        proto(m, "ieee8021ad", QINQ);
-        proto(m, "sll", SLL);
-        proto(m, "null", NULL_LOOP);
-        proto(m, "arp", ARP);
-        proto(m, "ip", IP4);
-        proto(m, "ipv6", IP6);
-        proto(m, "tcp", TCP);
-        proto(m, "udp", UDP);
-        proto(m, "icmp", ICMP);
-        proto(m, "icmpv6", ICMP6);
+        // (each with where its bytes start, for "contains" and "matches"; tags have none of their own)
+        proto(m, "frame", 0, s -> 0);
+        proto(m, "eth", ETH, s -> 0);
+        proto(m, "vlan", VLAN, null);
+        proto(m, "ieee8021ad", QINQ, null);
+        proto(m, "sll", SLL, s -> 0);
+        proto(m, "null", NULL_LOOP, s -> 0);
+        proto(m, "arp", ARP, s -> s.networkOffset);
+        proto(m, "ip", IP4, s -> s.networkOffset);
+        proto(m, "ipv6", IP6, s -> s.networkOffset);
+        proto(m, "tcp", TCP, s -> s.transportOffset);
+        proto(m, "udp", UDP, s -> s.transportOffset);
+        proto(m, "icmp", ICMP, s -> s.transportOffset);
+        proto(m, "icmpv6", ICMP6, s -> s.transportOffset);
 
         num(m, "frame.number", Long.MAX_VALUE, s -> s.frameNumber);
         num(m, "frame.len", U32, s -> s.wireLength);
@@ -134,6 +140,14 @@ final class Fields {
                 s -> s.status == null ? null : STATUS_NAMES[s.status.ordinal()]));
         m.put("wiretop.reason", FieldDef.string("wiretop.reason",
                 s -> s.reason == null || s.reason.isEmpty() ? null : s.reason));
+        // the application layer: every protocol of the dissector table and every field it reports
+        List<AppDissector> table = Dissectors.prototypes();
+        for (AppNames.Protocol p : AppNames.protocols(table)) {
+            m.putIfAbsent(p.name, FieldDef.appProtocol(p));
+        }
+        for (AppNames.FieldSet f : AppNames.fields(table)) {
+            m.putIfAbsent(f.name, FieldDef.appField(f));
+        }
         return m;
     }
 
@@ -142,8 +156,8 @@ final class Fields {
         return (s.layers & layer) != 0 ? value : -1;
     }
 
-    private static void proto(Map<String, FieldDef> m, String name, int mask) {
-        m.put(name, FieldDef.protocol(name, mask));
+    private static void proto(Map<String, FieldDef> m, String name, int mask, FieldDef.Start start) {
+        m.put(name, FieldDef.protocol(name, mask, start == null ? null : s -> (s.layers & mask) == mask ? start.at(s) : -1));
     }
 
     private static void num(Map<String, FieldDef> m, String name, long max, LongGetter... sides) {

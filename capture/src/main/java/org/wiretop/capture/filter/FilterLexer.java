@@ -30,7 +30,7 @@ final class FilterLexer {
     }
 
     private static final String[] SYMBOLS = {"==", "!=", "<=", ">=", "&&", "||", "^^", "<", ">", "!", "&",
-            "(", ")", "{", "}", ","};
+            "(", ")", "{", "}", ",", "~"};
 
     private FilterLexer() {
     }
@@ -75,12 +75,42 @@ final class FilterLexer {
                 return i + 1;
             }
             if (c == '\\' && i + 1 < text.length()) {
-                c = text.charAt(++i);
+                i = escape(text, i, sb);
+                continue;
             }
             sb.append(c);
             i++;
         }
         throw new DisplayFilterException("the string has no closing '\"'", start + 1, text.length() - start);
+    }
+
+    /**
+     * Wireshark's escapes in a string ({@code \\ \" \' \a \b \f \n \r \t \v \xhh \ooo}); any other
+     * is an error, as there (a regular expression's {@code \d} is written {@code \\d}). Returns the
+     * index after the escape.
+     */
+    private static int escape(String text, int at, StringBuilder sb) throws DisplayFilterException {
+        char e = text.charAt(at + 1);
+        int simple = "\\\"'abfnrtv".indexOf(e);
+        if (simple >= 0) {
+            sb.append("\\\"'\u0007\b\f\n\r\t\u000b".charAt(simple));
+            return at + 2;
+        }
+        int radix = e == 'x' ? 16 : e >= '0' && e <= '7' ? 8 : 0;
+        int from = e == 'x' ? at + 2 : at + 1;
+        int digits = radix == 16 ? 2 : 3;
+        int value = 0;
+        int i = from;
+        while (radix != 0 && i < text.length() && i < from + digits && Character.digit(text.charAt(i), radix) >= 0) {
+            value = value * radix + Character.digit(text.charAt(i), radix);
+            i++;
+        }
+        if (radix == 0 || i == from || value > 0xff) {
+            throw new DisplayFilterException("\\" + e + " is not a valid character escape sequence"
+                    + " (write \\\\" + e + " for a backslash)", at + 1, 2);
+        }
+        sb.append((char) value);
+        return i;
     }
 
     private static String symbolAt(String text, int i) {

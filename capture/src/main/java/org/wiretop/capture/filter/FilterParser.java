@@ -1,8 +1,11 @@
 package org.wiretop.capture.filter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.wiretop.capture.filter.FieldDef.Kind;
 import org.wiretop.capture.filter.FilterLexer.Token;
 import org.wiretop.capture.filter.FilterLexer.Type;
@@ -11,8 +14,9 @@ import org.wiretop.capture.filter.FilterLexer.Type;
  * Recursive-descent parser from tokens to a {@link FilterNode} tree. Precedence as in
  * Wireshark, loosest first: {@code ||}/{@code or}, {@code ^^}/{@code xor}, {@code &&}/{@code and},
  * {@code !}/{@code not}; then a test: a bare name, {@code field REL value},
- * {@code field REL field}, {@code field & mask [REL value]}, {@code field in {1 2 10..20}} or
- * {@code field contains "text"}.
+ * {@code field REL field}, {@code field & mask [REL value]}, {@code field in {1 2 10..20}},
+ * {@code field contains "text"} or {@code field matches "regex"} (on text fields and on a
+ * protocol's bytes).
  */
 final class FilterParser {
     /** Bounds the parser's recursion (and so the tree's depth): no StackOverflowError on "((((...". */
@@ -119,15 +123,37 @@ final class FilterParser {
             requireValued(field, name, t);
             return set(field, t);
         }
-        if (t.type() == Type.WORD && t.text().equalsIgnoreCase("contains")) {
+        boolean contains = t.type() == Type.WORD && t.text().equalsIgnoreCase("contains");
+        if (contains || t.is("~") || t.type() == Type.WORD && t.text().equalsIgnoreCase("matches")) {
             next();
-            if (field.kind != Kind.STRING) {
-                throw error("'contains' needs a text field; " + field.name + " is " + field.kind.description, t);
-            }
-            Token v = value(t);
-            return new Nodes.StringTest(field.string, Relation.EQ, true, v.text());
+            return search(field, contains ? TextNodes.Op.CONTAINS : TextNodes.Op.MATCHES, t);
         }
         return new Nodes.Present(field);
+    }
+
+    /** {@code contains} or {@code matches} on a text field or on a protocol's bytes. */
+    private FilterNode search(FieldDef field, TextNodes.Op op, Token t) throws DisplayFilterException {
+        boolean bytes = field.kind == Kind.PROTOCOL && field.start != null;
+        if (field.kind != Kind.STRING && !bytes) {
+            throw error("'" + t.text() + "' needs a text field or a protocol; " + field.name + " is "
+                    + (field.kind == Kind.PROTOCOL ? "a protocol without bytes of its own" : field.kind.description), t);
+        }
+        Token v = value(t);
+        Pattern pattern = op == TextNodes.Op.MATCHES ? regex(v) : null;
+        byte[] literal = Literals.bytesOrText(v.text(), bytes && v.type() == Type.WORD);
+        if (bytes) {
+            return new TextNodes.BytesTest(field.start, op, literal, pattern);
+        }
+        return new TextNodes.TextTest(field, op, null, literal, pattern);
+    }
+
+    /** Wireshark's {@code matches}: a search, case-insensitive unless the pattern says (?-i). */
+    private static Pattern regex(Token v) throws DisplayFilterException {
+        try {
+            return Pattern.compile(v.text(), Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw error(v.shown() + " is not a valid regular expression: " + e.getDescription(), v);
+        }
     }
 
     private FilterNode compare(FieldDef field, Relation rel, Token op) throws DisplayFilterException {
@@ -139,11 +165,7 @@ final class FilterParser {
         String text = v.text();
         switch (field.kind) {
             case STRING:
-                if (!rel.isEquality()) {
-                    throw error("'" + op.text() + "' cannot be used with the text field " + field.name
-                            + " (only == and !=)", op);
-                }
-                return new Nodes.StringTest(field.string, rel, false, text);
+                return new TextNodes.TextTest(field, TextNodes.Op.COMPARE, rel, text.getBytes(StandardCharsets.UTF_8), null);
             case IPV6:
                 return ipv6(field, rel, op, v);
             case IPV4:
@@ -156,12 +178,24 @@ final class FilterParser {
                 return new Nodes.LongCompare(field.longs, rel, -1L, mac);
             }
             default:
-                return new Nodes.LongCompare(field.longs, rel, -1L, number(field, v));
+                return longCompare(field, rel, -1L, number(field, v));
         }
+    }
+
+    /** {@code (field & mask) REL value} on a header field (either side) or an application field (any occurrence). */
+    private static FilterNode longCompare(FieldDef field, Relation rel, long mask, long value) {
+        if (field.app != null) {
+            return new AppNodes.LongCompare(field.app, rel, mask, value);
+        }
+        return new Nodes.LongCompare(field.longs, rel, mask, value);
     }
 
     private FilterNode fieldCompare(FieldDef field, Relation rel, FieldDef other, Token v)
             throws DisplayFilterException {
+        if (field.kind == other.kind && (field.app != null || other.app != null)) {
+            throw error("comparing two fields works on header fields only; compare " + field.name
+                    + " with a value", v);
+        }
         if (field.kind != other.kind || !field.isLong()) {
             throw error("cannot compare " + field.name + " (" + field.kind.description + ") with "
                     + other.name + " (" + other.kind.description + ")", v);
@@ -181,7 +215,7 @@ final class FilterParser {
             int prefix = prefix(text.substring(slash + 1), 32, v, op);
             mask = prefix == 0 ? 0 : (0xffff_ffffL << (32 - prefix)) & 0xffff_ffffL;
         }
-        return new Nodes.LongCompare(field.longs, rel, mask, addr & mask);
+        return longCompare(field, rel, mask, addr & mask);
     }
 
     private FilterNode ipv6(FieldDef field, Relation rel, Token op, Token v) throws DisplayFilterException {
@@ -192,6 +226,9 @@ final class FilterParser {
             throw error(v.shown() + " is not a valid IPv6 address" + (slash < 0 ? "" : " or prefix"), v);
         }
         int prefix = slash < 0 ? 128 : prefix(text.substring(slash + 1), 128, v, op);
+        if (field.app != null) {
+            return new AppNodes.Ip6Compare(field.app, rel, addr[0], addr[1], prefix);
+        }
         return new Nodes.Ip6Compare(field, rel, addr[0], addr[1], prefix);
     }
 
@@ -216,10 +253,10 @@ final class FilterParser {
         Token t = peek();
         Relation rel = t.type() == Type.STRING ? null : Relation.of(t.text());
         if (rel == null) {
-            return new Nodes.LongCompare(field.longs, Relation.GT, mask, 0);
+            return longCompare(field, Relation.GT, mask, 0);
         }
         next();
-        return new Nodes.LongCompare(field.longs, rel, mask, number(field, value(t)));
+        return longCompare(field, rel, mask, number(field, value(t)));
     }
 
     private FilterNode set(FieldDef field, Token in) throws DisplayFilterException {
@@ -263,6 +300,9 @@ final class FilterParser {
         for (int i = 0; i < low.length; i++) {
             low[i] = ranges.get(i)[0];
             high[i] = ranges.get(i)[1];
+        }
+        if (field.app != null) {
+            return new AppNodes.InSet(field.app, low, high);
         }
         return new Nodes.LongInSet(field.longs, low, high);
     }
@@ -327,7 +367,7 @@ final class FilterParser {
 
     private static boolean isKeyword(String word) {
         switch (word.toLowerCase(Locale.ROOT)) {
-            case "and": case "or": case "xor": case "not": case "in": case "contains":
+            case "and": case "or": case "xor": case "not": case "in": case "contains": case "matches":
                 return true;
             default:
                 return Relation.of(word) != null;

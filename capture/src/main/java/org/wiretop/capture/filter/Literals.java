@@ -172,4 +172,33 @@ final class Literals {
         }
         return value;
     }
+
+    /** A byte string when allowed and {@code text} is one, else the text's UTF-8 bytes. */
+    static byte[] bytesOrText(String text, boolean bytesAllowed) {
+        byte[] b = bytesAllowed ? bytes(text) : null;
+        return b != null ? b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A byte string as Wireshark writes one ({@code 47:45:54}, {@code 47-45-54}, {@code 47.45.54},
+     * or one byte {@code 47}), or null.
+     */
+    static byte[] bytes(String text) {
+        char sep = text.length() > 2 ? text.charAt(2) : 0;
+        String[] parts = sep == 0 ? new String[] {text} : text.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
+        if (sep != 0 && sep != ':' && sep != '-' && sep != '.') {
+            return null;
+        }
+        byte[] out = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            int hi = p.length() == 2 ? Character.digit(p.charAt(0), 16) : -1;
+            int lo = p.length() == 2 ? Character.digit(p.charAt(1), 16) : -1;
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return out;
+    }
 }

@@ -245,31 +245,4 @@ final class Nodes {
             return rel == Relation.NE;
         }
     }
-
-    /** {@code ==}, {@code !=} or {@code contains} on a text field. */
-    static final class StringTest extends FilterNode {
-        private final FieldDef.StringGetter getter;
-        private final Relation rel;
-        private final boolean contains;
-        private final String value;
-
-        StringTest(FieldDef.StringGetter getter, Relation rel, boolean contains, String value) {
-            this.getter = getter;
-            this.rel = rel;
-            this.contains = contains;
-            this.value = value;
-        }
-
-        @Override
-        boolean test(PacketSummary s) {
-            String v = getter.get(s);
-            if (v == null) {
-                return false;
-            }
-            if (contains) {
-                return v.contains(value);
-            }
-            return v.equals(value) == (rel == Relation.EQ);
-        }
-    }
 }

@@ -8,9 +8,9 @@ import org.wiretop.decode.Truncated;
 /**
  * Prints a packet's application layer in tcpdump's words, and is the one place where a printer
  * running out of captured bytes is caught: as tcpdump does, the line then ends with
- * {@code [|domain]}. One instance per formatter (it reuses its view).
+ * {@code [|domain]}. One instance per formatter, or per UI list (it reuses its view).
  */
-final class AppText {
+public final class AppText {
     private final PacketBuf view = new PacketBuf();
 
     /** Appends {@code s.app}'s text (see {@link AppDissector#appendText}). */
@@ -24,7 +24,7 @@ final class AppText {
     }
 
     /** Appends {@code s.app}'s Wireshark-style Info, or as much of it as the bytes allow. */
-    void appendInfo(LineBuilder out, PacketSummary s) {
+    public void appendInfo(LineBuilder out, PacketSummary s) {
         AppDissector d = s.app;
         try {
             d.appendInfo(d.view(view), out, s);

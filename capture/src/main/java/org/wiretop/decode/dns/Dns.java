@@ -48,6 +48,10 @@ public final class Dns extends AppDissector {
     final int[] cname = new int[KEPT];
     int aCount, aaaaCount, cnameCount;
     private final DnsText text = new DnsText();
+    /** Wireshark's protocols for DNS messages by port, and their Proto column labels. */
+    private static final String[] PROTOCOLS = {"dns", "mdns", "llmnr"}, LABELS = {"DNS", "MDNS", "LLMNR"};
+    /** This message's index in {@link #PROTOCOLS}, see {@link #protocol()}. */
+    private int variant;
 
     @Override
     public String name() {
@@ -56,7 +60,18 @@ public final class Dns extends AppDissector {
 
     @Override
     public String label() {
-        return "DNS";
+        return LABELS[variant];
+    }
+
+    /** "mdns" or "llmnr" on their UDP ports (the lower of the two ports decides, as in Wireshark), else "dns". */
+    @Override
+    public String protocol() {
+        return PROTOCOLS[variant];
+    }
+
+    @Override
+    public String[] protocols() {
+        return PROTOCOLS.clone();
     }
 
     @Override
@@ -75,6 +90,7 @@ public final class Dns extends AppDissector {
         id = flags = qdcount = ancount = nscount = arcount = -1;
         qname = qtype = qclass = -1;
         aCount = aaaaCount = cnameCount = 0;
+        variant = overTcp() ? 0 : variant(Math.min(s.srcPort, s.dstPort), Math.max(s.srcPort, s.dstPort));
         int off = start();
         int size = length();
         if (overTcp()) {
@@ -221,6 +237,11 @@ public final class Dns extends AppDissector {
 
     int rcode() {
         return flags < 0 ? -1 : flags & 0xf;
+    }
+
+    private static int variant(int low, int high) {
+        int port = low == 53 || low == 5353 || low == 5355 ? low : high;
+        return port == 5353 ? 1 : port == 5355 ? 2 : 0;
     }
 
     /** The message's size as Wireshark bounds name walks with it. */

@@ -63,9 +63,22 @@ class DisplayFilterErrorTest {
         fails("ipv6.addr == fe80:::1", "\"fe80:::1\" is not a valid IPv6 address", 14);
         fails("eth.src == 00:11:22:33:44", "\"00:11:22:33:44\" is not a valid Ethernet address (write 00:11:22:33:44:55)", 12);
         fails("tcp == 1", "\"tcp\" is a protocol: test it alone (\"tcp\"), or compare one of its fields", 5);
-        fails("wiretop.status < \"ok\"", "'<' cannot be used with the text field wiretop.status (only == and !=)", 16);
         fails("ip.src == tcp.port", "cannot compare ip.src (an IPv4 address) with tcp.port (an unsigned integer)", 11);
         fails("ip.addr & 1", "'&' needs an integer field; ip.addr is an IPv4 address", 9);
+    }
+
+    @Test
+    void badTextAndApplicationTests() {
+        fails("dns.qry.name matches \"(\"", "\"(\" is not a valid regular expression: Unclosed group", 22);
+        fails("dns.qry.name matches \"^x\\d\"", "\\d is not a valid character escape sequence (write \\\\d for a backslash)", 25);
+        fails("dns.id contains 1", "'contains' needs a text field or a protocol; dns.id is an unsigned integer", 8);
+        fails("vlan matches \"x\"", "'matches' needs a text field or a protocol; vlan is a protocol without bytes of its own", 6);
+        fails("dns == 1", "\"dns\" is a protocol: test it alone (\"dns\"), or compare one of its fields", 5);
+        fails("dns.a == 1.2.3", "\"1.2.3\" is not a valid IPv4 address", 10);
+        fails("dns.id == 65536", "\"65536\" is too big for dns.id (maximum 65535)", 11);
+        fails("dns.qry.nam == x", "\"dns.qry.nam\" is not a valid protocol or protocol field (did you mean \"dns.qry.name\"?)", 1);
+        fails("dns.a == dns.qry.name", "cannot compare dns.a (an IPv4 address) with dns.qry.name (a string)", 10);
+        fails("dns.a == ip.src", "comparing two fields works on header fields only; compare dns.a with a value", 10);
     }
 
     @Test

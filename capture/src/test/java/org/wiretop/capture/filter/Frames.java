@@ -75,15 +75,25 @@ final class Frames {
      * below the frame's length cuts it as a small snaplen would.
      */
     static void writePcap(OutputStream out, List<byte[]> frames, int[] capLens) throws IOException {
+        int[] wire = new int[frames.size()];
+        for (int i = 0; i < wire.length; i++) {
+            wire[i] = frames.get(i).length;
+        }
+        writePcap(out, 1, frames, capLens, wire);
+    }
+
+    /** As above for any link type, with each frame's length on the wire. */
+    static void writePcap(OutputStream out, int linkType, List<byte[]> frames, int[] capLens, int[] wireLens)
+            throws IOException {
         ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(0xa1b2c3d4)
-                .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+                .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144).putInt(linkType);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.write(h.array());
         for (int i = 0; i < frames.size(); i++) {
             byte[] f = frames.get(i);
             int cap = Math.min(f.length, capLens[i]);
             ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(1000 + i).putInt(0)
-                    .putInt(cap).putInt(f.length);
+                    .putInt(cap).putInt(Math.max(cap, wireLens[i]));
             all.write(r.array());
             all.write(f, 0, cap);
         }

@@ -58,4 +58,18 @@ class LiteralsTest {
         assertEquals(-1, Literals.mac("00:11-22:33:44:55"));
         assertEquals(-1, Literals.mac("00:11:22:33:44:5g"));
     }
+
+    @Test
+    void byteStrings() {
+        assertArrayEquals(new byte[] {0x47, 0x45, 0x54}, Literals.bytes("47:45:54"));
+        assertArrayEquals(new byte[] {0x47, 0x45, 0x54}, Literals.bytes("47-45-54"));
+        assertArrayEquals(new byte[] {0x47, 0x45, 0x54}, Literals.bytes("47.45.54"));
+        assertArrayEquals(new byte[] {(byte) 0xff}, Literals.bytes("ff"));
+        assertNull(Literals.bytes("47:45-54"));
+        assertNull(Literals.bytes("4:45"));
+        assertNull(Literals.bytes("GET"));
+        assertNull(Literals.bytes(""));
+        assertArrayEquals("GET".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Literals.bytesOrText("GET", true));
+        assertArrayEquals("ff".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Literals.bytesOrText("ff", false));
+    }
 }

@@ -41,6 +41,8 @@ import org.wiretop.decode.PacketSummary;
  *       <i>retransmission</i> (Wireshark's plain, fast and spurious kinds together). A segment
  *       starting at {@code nextSeq − 1} is neither: a keep-alive (≤ 1 byte) or, longer, new data
  *       after a zero-window probe (Wireshark's exceptions too). RST segments are not analysed.</li>
+ *   <li><b>For export</b> ({@link FlowExporter}): IP-layer bytes each way, TCP flags ORed each way,
+ *       ICMP's first type each way; an exportable table also keeps what was already reported.</li>
  *   <li><b>Rates</b> over a sliding window of {@value #RATE_BUCKETS} time buckets: packets and wire
  *       bytes per second each way, divided by the time the window covers (at least one bucket,
  *       and no earlier than the flow's first packet).</li>
@@ -54,14 +56,16 @@ public final class FlowTable {
     static final int EVICTION_SAMPLES = 8;
 
     // ---- entry layout after the key (see FlowStore) ----
-    private static final int INFO = FlowStore.KEY_WORDS;  // bit field, below
-    private static final int FIRST_NS = INFO + 1;
-    private static final int LAST_NS = INFO + 2;
+    static final int INFO = FlowStore.KEY_WORDS;  // bit field, below
+    static final int FIRST_NS = INFO + 1;
+    static final int LAST_NS = INFO + 2;
     /** Per-side block: what side A sent, then what side B sent (same layout). */
-    private static final int SIDE_A = INFO + 3;
-    private static final int PKTS = 0, BYTES = 1, PAYLOAD = 2, NEXT_SEQ = 3, NEXT_SEQ_NS = 4, RETRANS = 5, OOO = 6;
-    private static final int SIDE_WORDS = 7;
-    private static final int SIDE_B = SIDE_A + SIDE_WORDS;
+    static final int SIDE_A = INFO + 3;
+    static final int PKTS = 0, BYTES = 1, PAYLOAD = 2, NEXT_SEQ = 3, NEXT_SEQ_NS = 4, RETRANS = 5, OOO = 6;
+    /** IP-layer bytes (IPFIX octets); TCP flags ORed since the last export, or 1 + ICMP type×256 + code. */
+    static final int IP_BYTES = 7, L4 = 8;
+    private static final int SIDE_WORDS = 9;
+    static final int SIDE_B = SIDE_A + SIDE_WORDS;
     private static final int SYN_NS = SIDE_B + SIDE_WORDS;
     private static final int SYNACK_NS = SYN_NS + 1;
     private static final int HS_ACK_NS = SYN_NS + 2;
@@ -70,14 +74,18 @@ public final class FlowTable {
     /** RATE_BUCKETS × 2 sides, each {@code packets << 40 | bytes}. */
     private static final int BUCKETS = SYN_NS + 5;
     static final int STRIDE = BUCKETS + RATE_BUCKETS * 2;
+    /** With export state ({@link FlowExporter}): these words follow, see there. */
+    static final int EXPORT_WORDS = 6;
+    /** {@code X_START} when no packet came since the last export. */
+    static final long NO_INTERVAL = Long.MIN_VALUE;
 
     private static final long ONE_PACKET = 1L << 40;
     private static final long BYTES_MASK = ONE_PACKET - 1;
 
     // ---- INFO bits ----
-    private static final long STATE_MASK = 0x7;
-    private static final long CLIENT_IS_A = 1 << 3;
-    private static final long LOCAL_A = 1 << 4, LOCAL_B = 1 << 5;
+    static final long STATE_MASK = 0x7;
+    static final long CLIENT_IS_A = 1 << 3;
+    static final long LOCAL_A = 1 << 4, LOCAL_B = 1 << 5;
     private static final long FIN_A = 1 << 6, FIN_B = 1 << 7;
     private static final long SYN_SEEN = 1 << 8, SYNACK_SEEN = 1 << 9, HANDSHAKE_DONE = 1 << 10;
 
@@ -85,17 +93,21 @@ public final class FlowTable {
             ST_SYN_RECEIVED = TcpState.SYN_RECEIVED.ordinal(), ST_ESTABLISHED = TcpState.ESTABLISHED.ordinal(),
             ST_FIN_WAIT = TcpState.FIN_WAIT.ordinal(), ST_CLOSED = TcpState.CLOSED.ordinal(),
             ST_RESET = TcpState.RESET.ordinal();
-    private static final TcpState[] STATES = TcpState.values();
+    static final TcpState[] STATES = TcpState.values();
 
     private static final long SEQ_MASK = 0xFFFFFFFFL;
     /** Out-of-order window when the initial RTT is unknown (Wireshark's default). */
     private static final long DEFAULT_OOO_NANOS = 3_000_000L;
-    private static final int TCP = 6, UDP = 17;
+    private static final int TCP = 6, UDP = 17, ICMP = 1, ICMPV6 = 58;
 
     private final FlowTableConfig config;
     private final LocalAddresses local;
-    private final FlowStore store;
-    private final long[] d;
+    final FlowStore store;
+    final long[] d;
+    private final int stride;
+    private final boolean exportable;
+    /** Told before an entry is evicted or reused, so its unexported counts leave first (or null). */
+    private Retirement retirement;
     private final long bucketNanos;
     private final AtomicReference<FlowSnapshot> published;
 
@@ -110,9 +122,19 @@ public final class FlowTable {
     private int evictCursor;
 
     public FlowTable(FlowTableConfig config, LocalAddresses local) {
+        this(config, local, false);
+    }
+
+    /**
+     * @param exportable keep per-flow export state for a {@link FlowExporter}
+     *                   ({@value #EXPORT_WORDS} more words an entry)
+     */
+    public FlowTable(FlowTableConfig config, LocalAddresses local, boolean exportable) {
         this.config = config;
         this.local = local;
-        this.store = new FlowStore(config.maxFlows(), STRIDE);
+        this.exportable = exportable;
+        this.stride = exportable ? STRIDE + EXPORT_WORDS : STRIDE;
+        this.store = new FlowStore(config.maxFlows(), stride);
         this.d = store.data;
         this.bucketNanos = config.rateWindowNanos() / RATE_BUCKETS;
         this.published = new AtomicReference<>(FlowSnapshot.empty(config.maxFlows()));
@@ -220,6 +242,7 @@ public final class FlowTable {
             b = store.base(entry);
             if (flags >= 0 && (flags & (PacketSummary.SYN | PacketSummary.ACK)) == PacketSummary.SYN
                     && STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished()) {
+                retire(b, FlowExportRecord.END_OF_FLOW);
                 start(b, fromA, family, sp, dp, flags, t); // port reuse: a new conversation
             }
         }
@@ -228,6 +251,15 @@ public final class FlowTable {
         int wire = s.wireLength;
         d[side + PKTS]++;
         d[side + BYTES] += wire;
+        d[side + IP_BYTES] += ipBytes(s, wire);
+        if (flags >= 0) {
+            d[side + L4] |= flags;
+        } else if ((proto == ICMP || proto == ICMPV6) && d[side + L4] == 0 && s.icmpType >= 0) {
+            d[side + L4] = 1 + (s.icmpType << 8 | (s.icmpCode & 0xff));
+        }
+        if (exportable && d[b + FlowExporter.X_START] == NO_INTERVAL) {
+            d[b + FlowExporter.X_START] = t;
+        }
         int payload = proto == TCP ? s.tcpPayloadLength : proto == UDP ? s.udpPayloadLength : 0;
         if (payload > 0) {
             d[side + PAYLOAD] += payload;
@@ -250,7 +282,10 @@ public final class FlowTable {
 
     /** (Re)initialises an entry's fields for a conversation whose first packet is at hand. */
     private void start(int b, boolean fromA, int family, int sp, int dp, int flags, long t) {
-        java.util.Arrays.fill(d, b + INFO, b + STRIDE, 0L);
+        java.util.Arrays.fill(d, b + INFO, b + stride, 0L);
+        if (exportable) {
+            d[b + FlowExporter.X_START] = NO_INTERVAL;
+        }
         flowsCreated++;
         boolean clientIsSrc;
         if (flags >= 0 && (flags & PacketSummary.SYN) != 0) {
@@ -271,6 +306,40 @@ public final class FlowTable {
         d[b + SIDE_A + NEXT_SEQ] = -1;
         d[b + SIDE_B + NEXT_SEQ] = -1;
         d[b + BUCKET_EPOCH] = epochOf(t);
+    }
+
+    /**
+     * IP-layer bytes of the packet (IPFIX's octetDeltaCount): the IPv4 total length or 40 + the
+     * IPv6 payload length; when the header says 0 (segmentation offload, jumbograms), the frame
+     * from the network header on.
+     */
+    static int ipBytes(PacketSummary s, int wire) {
+        if ((s.layers & PacketSummary.IP4) != 0) {
+            if (s.ipTotalLength > 0) {
+                return s.ipTotalLength;
+            }
+        } else if (s.ip6PayloadLength > 0) {
+            return 40 + s.ip6PayloadLength;
+        }
+        return s.networkOffset >= 0 ? Math.max(0, wire - s.networkOffset) : wire;
+    }
+
+    /** The exporter's hook: called on the writer thread before entries are evicted or reused. */
+    interface Retirement {
+        void retire(int base, int reason);
+    }
+
+    void setRetirement(Retirement r) {
+        if (!exportable) {
+            throw new IllegalStateException("this flow table keeps no export state");
+        }
+        this.retirement = r;
+    }
+
+    private void retire(int b, int reason) {
+        if (retirement != null) {
+            retirement.retire(b, reason);
+        }
     }
 
     private long epochOf(long t) {
@@ -372,12 +441,12 @@ public final class FlowTable {
         }
     }
 
-    private long initialRtt(int b, long info) {
+    long initialRtt(int b, long info) {
         return (info & (SYN_SEEN | HANDSHAKE_DONE)) == (SYN_SEEN | HANDSHAKE_DONE)
                 ? d[b + HS_ACK_NS] - d[b + SYN_NS] : -1;
     }
 
-    private long clientRtt(int b, long info) {
+    long clientRtt(int b, long info) {
         return (info & (SYN_SEEN | SYNACK_SEEN)) == (SYN_SEEN | SYNACK_SEEN)
                 ? d[b + SYNACK_NS] - d[b + SYN_NS] : -1;
     }
@@ -405,6 +474,7 @@ public final class FlowTable {
             }
         }
         evictCursor = e;
+        retire(store.base(victim), FlowExportRecord.LACK_OF_RESOURCES);
         store.remove(victim);
         evictedForSpace++;
     }
@@ -422,7 +492,9 @@ public final class FlowTable {
         for (int e = store.size() - 1; e >= 0; e--) { // downwards: removal moves the last entry here
             int b = store.base(e);
             long quiet = nowNanos - d[b + LAST_NS];
-            if (quiet > idle || (quiet > finished && STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished())) {
+            boolean done = STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished();
+            if (quiet > idle || (quiet > finished && done)) {
+                retire(b, done ? FlowExportRecord.END_OF_FLOW : FlowExportRecord.IDLE_TIMEOUT);
                 store.remove(e);
                 removed++;
             }

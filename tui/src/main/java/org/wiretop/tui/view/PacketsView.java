@@ -49,7 +49,7 @@ public final class PacketsView {
                 + Canvas.pad(r.protocol(), 6) + Canvas.padLeft(Integer.toString(r.length()), 6) + "  " + r.info();
     }
 
-    /** Colour of a row: by protocol, red for packets that decoded badly. */
+    /** Colour of a row: by protocol (applications bright white), red for packets that decoded badly. */
     static TextColor colour(PacketRow r) {
         if (r.mark() == PacketRow.Mark.INVALID) {
             return TextColor.ANSI.RED_BRIGHT;
@@ -62,7 +62,9 @@ public final class PacketsView {
             case "UDP" -> TextColor.ANSI.GREEN;
             case "ICMP", "ICMPv6" -> TextColor.ANSI.MAGENTA;
             case "ARP" -> TextColor.ANSI.YELLOW;
-            default -> TextColor.ANSI.WHITE;
+            case "IPv4", "IPv6", "ETH", "?" -> TextColor.ANSI.WHITE;
+            // an application protocol (DNS, HTTP, TLS, ...), unless an undecoded link type ("DLT147")
+            default -> r.protocol().startsWith("DLT") ? TextColor.ANSI.WHITE : TextColor.ANSI.WHITE_BRIGHT;
         };
     }
 }

@@ -5,16 +5,24 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import org.junit.jupiter.api.Test;
+import org.wiretop.tui.AppPackets;
+import org.wiretop.tui.DetailBuilder;
 import org.wiretop.tui.KeyReducer;
+import org.wiretop.tui.PacketRows;
 import org.wiretop.tui.Prompt;
 import org.wiretop.tui.UiState;
 import org.wiretop.tui.View;
+import org.wiretop.tui.model.DetailModel;
 import org.wiretop.tui.model.Frame;
+import org.wiretop.tui.model.PacketRow;
+import org.wiretop.tui.model.StatusInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,6 +113,51 @@ class GoldenScreensTest {
         UiState s = Canned.state().withPrompt(new Prompt(Prompt.Kind.DISPLAY_FILTER, "tcp.prot == 1",
                 "\"tcp.prot\" is not a valid protocol or protocol field at column 1"));
         check("filter-error", Canned.frame(Canned.status(false, "")), s);
+    }
+
+    /** A DNS query and its response, decoded and worded by the UI's own PacketRows and DetailBuilder. */
+    private static Frame dnsFrame(int detailLayer) {
+        List<PacketRow> rows = new ArrayList<>();
+        PacketRows words = new PacketRows();
+        rows.add(words.row(AppPackets.dnsQuery(0)));
+        rows.add(words.row(AppPackets.dnsResponse(1)));
+        DetailModel detail = detailLayer < 0 ? null : new DetailBuilder().build(AppPackets.dnsResponse(1));
+        StatusInfo status = new StatusInfo("lo", "udp port 53", "dns", 2, 231, 0, 0, 2, false, "12:00:00", "");
+        return new Frame(status, rows, detail, List.of(), List.of(), List.of(), List.of(), "");
+    }
+
+    private static UiState dnsState(int w, int h) {
+        UiState s = UiState.initial("lo", "udp port 53", w, h).withDisplayFilter("dns");
+        return s.withPackets(s.packets().withBounds(0, 2));
+    }
+
+    @Test
+    void dnsInThePacketList() throws IOException {
+        check("packets-dns-80x24", dnsFrame(-1), dnsState(80, 24));
+        check("packets-dns-200x50", dnsFrame(-1), dnsState(200, 50));
+    }
+
+    @Test
+    void dnsInTheDetailWithItsLayerSelected() throws IOException {
+        check("detail-dns-80x24", dnsFrame(4), dnsState(80, 24).withDetail(1, 4));
+        check("detail-dns-200x50", dnsFrame(4), dnsState(200, 50).withDetail(1, 4));
+    }
+
+    @Test
+    void theApplicationLayersBytesAreHighlighted() throws IOException {
+        ScreenRenderer r = ScreenRenderer.paint(dnsFrame(4), dnsState(80, 24).withDetail(1, 4));
+        String[] lines = r.text().split("\n");
+        int row = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(" 0020")) {
+                row = i;
+            }
+        }
+        assertTrue(row > 0, "hex line 0020 on screen:\n" + r.text());
+        int col41 = 7 + 9 * 3 + 1; // offset 41: the UDP checksum's last byte (second half of the line)
+        int col42 = 7 + 10 * 3 + 1; // offset 42: the DNS message's first byte
+        assertFalse(r.at(col41, row).getBackgroundColor() == TextColor.ANSI.CYAN, "offset 41 is UDP");
+        assertEquals(TextColor.ANSI.CYAN, r.at(col42, row).getBackgroundColor(), "offset 42 starts DNS");
     }
 
     @Test
