@@ -37,7 +37,7 @@ public class DecoderBench {
     private final Decoder decoder = new Decoder();
     private final PacketSummary summary = new PacketSummary();
     private final LineBuilder json = new LineBuilder(512);
-    private byte[][] frames;
+    byte[][] frames; // (TextFormatBench formats the same mix)
 
     @Setup
     public void setup() {

@@ -23,6 +23,7 @@ public abstract class AppDissector {
     private int end;
     private int length;
     private boolean overTcp;
+    private int matchedPort;
 
     /** Wireshark's protocol name: the display filter's word and the prefix of the JSON keys ("dns"). */
     public abstract String name();
@@ -64,16 +65,27 @@ public abstract class AppDissector {
      */
     public abstract void appendText(PacketBuf in, LineBuilder out, PacketSummary s, int verbose);
 
+    /**
+     * True when tcpdump's printer for this protocol gives up the whole packet when it runs out of
+     * bytes (its longjmp, what most 4.99 printers do): {@code -x}/{@code -X}/{@code -A} then dump
+     * the packet from its first byte, link header included. False for a printer that ends its
+     * line itself (print-domain.c), after which the dumps start at the network header as usual.
+     */
+    public boolean tcpdumpStopsPacketWhenTruncated() {
+        return true;
+    }
+
     /** Appends Wireshark's Info column text ({@code Standard query 0x1234 A example.org}). */
     public abstract void appendInfo(PacketBuf in, LineBuilder out, PacketSummary s);
 
     /** Called by {@link Dissectors}: points this flyweight at the payload and decodes it. */
-    final void dissect(PacketBuf b, int payloadStart, int wireLength, boolean tcp, PacketSummary s) {
+    final void dissect(PacketBuf b, int payloadStart, int wireLength, boolean tcp, int port, PacketSummary s) {
         this.data = b.array();
         this.start = payloadStart;
         this.end = b.end();
         this.length = wireLength;
         this.overTcp = tcp;
+        this.matchedPort = port;
         b.enter(tcpdumpName());
         decode(b, s);
     }
@@ -101,6 +113,15 @@ public abstract class AppDissector {
     /** True over TCP, false over UDP. */
     public final boolean overTcp() {
         return overTcp;
+    }
+
+    /**
+     * The port by which the table chose this protocol (a well-known or {@code --decode-as} port,
+     * Wireshark's {@code match_uint}), or -1 when a heuristic did: the server's side, so a
+     * dissector can tell a request from a response.
+     */
+    public final int matchedPort() {
+        return matchedPort;
     }
 
     /** A view over the payload's captured bytes for the output methods (points {@code in} at them). */

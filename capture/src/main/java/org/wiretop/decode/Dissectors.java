@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.wiretop.decode.dhcp.Dhcp;
 import org.wiretop.decode.dns.Dns;
+import org.wiretop.decode.http.Http;
 import org.wiretop.decode.ntp.Ntp;
+import org.wiretop.decode.quic.Quic;
+import org.wiretop.decode.resp.Resp;
+import org.wiretop.decode.ssh.Ssh;
 import org.wiretop.decode.text.LineText;
+import org.wiretop.decode.tls.Tls;
 
 /**
  * The dissector table (design §4b rule 7): which application protocol a TCP or UDP payload
@@ -15,8 +20,9 @@ import org.wiretop.decode.text.LineText;
  * a payload is matched by, first to last:
  * <ol>
  *   <li>{@code --decode-as PORT=PROTO} ({@link DecodeAs}), on either port;</li>
- *   <li>a well-known port of a row, on either port, the first row winning when both ports match
- *       (tcpdump's rule: it tries each protocol against both ports in a fixed order);</li>
+ *   <li>a well-known port of a row, on either port; when both ports belong to rows, the row that
+ *       tcpdump prints on its port wins, then the first row (tcpdump's rule: it tries each
+ *       protocol against both ports in a fixed order, which the rows follow: RESP, SSH, HTTP, DNS);</li>
  *   <li>a row's heuristic on the payload's first bytes, rows in order.</li>
  * </ol>
  * A packet matched by a port on which tcpdump itself prints the protocol (or by a decode-as that
@@ -42,12 +48,18 @@ public final class Dissectors {
 
     //  name    factory    UDP ports                  TCP ports        tcpdump prints on    -T     TCP / UDP heuristic
     private static final List<Row> ROWS = List.of(
+            new Row("resp", Resp::new, ports(), ports(6379), ports(6379), true, null, null),
+            new Row("ssh", Ssh::new, ports(), ports(22), ports(22), false, Ssh::looksLike, null),
+            new Row("http", Http::new, ports(), ports(80, 3128, 8000, 8080, 8088), ports(80, 8080), false,
+                    Http::looksLike, null),
+            new Row("ssdp", Http::ssdp, ports(1900), ports(), ports(), false, null, null),
             new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
             new Row("dhcp", Dhcp::new, ports(67, 68), ports(), ports(67, 68), false, null, null),
             new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null),
+            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false, Tls::looksLike, null),
+            new Row("quic", Quic::new, ports(443), ports(), ports(), false, null, Quic::looksLike),
             // text has no port and no heuristic: only --decode-as (and the UI's built-in servers) choose it
             new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
-
 
     private static final List<String> NAMES = names(ROWS);
     /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */
@@ -97,13 +109,20 @@ public final class Dissectors {
         byte[] map = tcp ? tcpPorts : udpPorts;
         int a = map[s.srcPort] & 0xff, c = map[s.dstPort] & 0xff;
         int chosen;
+        int port;
         boolean decodeAs = (a & DECODE_AS) != 0 || (c & DECODE_AS) != 0;
         if (decodeAs) {
-            chosen = ((a & DECODE_AS) != 0 ? a : c) & ~DECODE_AS;
-        } else if (a != 0 && c != 0) {
-            chosen = Math.min(a, c);
+            boolean source = (a & DECODE_AS) != 0;
+            chosen = (source ? a : c) & ~DECODE_AS;
+            port = source ? s.srcPort : s.dstPort;
+        } else if (a != 0 && c != 0 && a != c) {
+            boolean source = preferSource(a, c, tcp, s);
+            chosen = source ? a : c;
+            port = source ? s.srcPort : s.dstPort;
         } else {
             chosen = a | c;
+            // both ports of one row: the lower is the server's, as Wireshark tries it first
+            port = a == 0 ? s.dstPort : c == 0 ? s.srcPort : Math.min(s.srcPort, s.dstPort);
         }
         int row = chosen - 1;
         boolean byPort = row >= 0;
@@ -115,6 +134,7 @@ public final class Dissectors {
             if (row < 0) {
                 return;
             }
+            port = -1;
         }
         Row r = ROWS.get(row);
         AppDissector d = instances[row];
@@ -123,7 +143,20 @@ public final class Dissectors {
         }
         s.app = d;
         s.appNative = decodeAs ? r.tcpdumpT : byPort && (tcpdumpPrints(r, tcp, s.srcPort) || tcpdumpPrints(r, tcp, s.dstPort));
-        d.dissect(b, s.payloadOffset, wireLength, tcp, s);
+        d.dissect(b, s.payloadOffset, wireLength, tcp, port, s);
+    }
+
+    /**
+     * Two rows claim the two ports ({@code a} the source's, {@code c} the destination's): the one
+     * tcpdump prints on its port wins (so its line stays tcpdump's), then the earlier row.
+     */
+    private static boolean preferSource(int a, int c, boolean tcp, PacketSummary s) {
+        boolean sourceNative = tcpdumpPrints(ROWS.get(a - 1), tcp, s.srcPort);
+        boolean destinationNative = tcpdumpPrints(ROWS.get(c - 1), tcp, s.dstPort);
+        if (sourceNative != destinationNative) {
+            return sourceNative;
+        }
+        return a < c;
     }
 
     private static int heuristic(PacketBuf b, int off, boolean tcp) {

@@ -30,8 +30,15 @@ final class IcmpQuote {
         return type >= 1 && type <= 4;
     }
 
-    /** Reads the quoted IPv4 packet at {@code off}, as far as it was captured. */
+    /**
+     * Reads the quoted IPv4 packet at {@code off}, as far as it was captured; a quote whose
+     * version nibble says 6 is read as IPv6, as tshark does.
+     */
     static void ipv4(PacketBuf b, int off, PacketSummary s) {
+        if (b.has(off, 1) && (b.u8(off) >>> 4) == 6) {
+            ipv6(b, off, s);
+            return;
+        }
         if (!b.has(off, 20) || (b.u8(off) >>> 4) != 4) {
             return;
         }
@@ -54,6 +61,13 @@ final class IcmpQuote {
             return;
         }
         s.quotedProtocol = b.u8(off + 6);
+        s.quotedIp6PayloadLength = b.u16(off + 4);
+        s.quotedIp6HopLimit = b.u8(off + 7);
+        s.quotedIp6SrcHi = b.i64(off + 8);
+        s.quotedIp6SrcLo = b.i64(off + 16);
+        s.quotedIp6DstHi = b.i64(off + 24);
+        s.quotedIp6DstLo = b.i64(off + 32);
+        s.quotedHasIp6 = true;
         ports(b, off + 40, s);
     }
 

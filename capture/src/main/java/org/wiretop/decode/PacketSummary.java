@@ -133,6 +133,11 @@ public final class PacketSummary {
     /** Quoted IPv4 addresses, meaningful when {@link #quotedHasIp4}. */
     public int quotedIp4Src, quotedIp4Dst;
     public boolean quotedHasIp4;
+    /** A quoted IPv6 header (ICMPv6 errors, or an ICMPv4 error quoting IPv6 as tshark reads it),
+     *  meaningful when {@link #quotedHasIp6}: addresses, hop limit, payload length. */
+    public long quotedIp6SrcHi, quotedIp6SrcLo, quotedIp6DstHi, quotedIp6DstLo;
+    public int quotedIp6HopLimit, quotedIp6PayloadLength;
+    public boolean quotedHasIp6;
 
     // ---- application layer (design §4b) ----
     /** The application protocol's flyweight when the payload was recognised, else null; valid
@@ -256,6 +261,8 @@ public final class PacketSummary {
         icmpType = -1; icmpCode = -1; icmpId = -1; icmpSeq = -1;
         quotedProtocol = -1; quotedSrcPort = -1; quotedDstPort = -1; quotedUdpLength = -1;
         quotedIp4Src = 0; quotedIp4Dst = 0; quotedHasIp4 = false;
+        quotedIp6SrcHi = 0; quotedIp6SrcLo = 0; quotedIp6DstHi = 0; quotedIp6DstLo = 0;
+        quotedIp6HopLimit = -1; quotedIp6PayloadLength = -1; quotedHasIp6 = false;
     }
 
     /** Marks the packet invalid; a {@code #} in {@code reasonTemplate} stands for {@code value}. */

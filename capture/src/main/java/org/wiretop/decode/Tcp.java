@@ -25,10 +25,13 @@ package org.wiretop.decode;
  * </pre>
  * {@code tcp.flags} is the low 12 bits of the offset/flags word, as Wireshark shows it.
  * The payload length comes from the IP length (what was sent), not from the capture.
- * A header cut short reports its ports only, as tcpdump ({@code [|tcp]}) and tshark do.
+ * A header cut short reports what tshark reports: the ports, and from 16 bytes on the sequence
+ * and acknowledgment numbers, header length, flags and window too ({@code [|tcp]} in tcpdump's text).
  */
 final class Tcp {
     static final int MIN_HEADER = 20;
+    /** Where the window field ends: what tshark needs to report the header's fields. */
+    private static final int WINDOW_END = 16;
     static final int EOL = 0, NOP = 1, MSS = 2, WSCALE = 3, SACK_PERMITTED = 4, SACK = 5, TIMESTAMP = 8;
 
     private Tcp() {
@@ -38,10 +41,12 @@ final class Tcp {
         b.enter("tcp");
         s.layers |= PacketSummary.TCP;
         s.transportOffset = off;
+        b.require(off, 4); // as tshark: both ports or neither
         s.srcPort = b.u16(off);
         s.dstPort = b.u16(off + 2);
-        // As tcpdump and tshark: past the ports, nothing is reported unless the fixed header is whole.
-        b.require(off, MIN_HEADER);
+        // As tshark: sequence, acknowledgment, header length, flags and window once the first 16
+        // bytes are there, the rest only with the whole fixed header (tcpdump's text says [|tcp]).
+        b.require(off, WINDOW_END);
         s.tcpSeq = b.u32(off + 4);
         s.tcpAck = b.u32(off + 8);
         int offsetFlags = b.u16(off + 12);
@@ -49,6 +54,10 @@ final class Tcp {
         s.tcpHeaderLength = headerLength;
         s.tcpFlags = offsetFlags & 0x0fff;
         s.tcpWindow = b.u16(off + 14);
+        if (headerLength >= MIN_HEADER && off + headerLength <= b.reportedEnd()) {
+            s.tcpPayloadLength = b.reportedEnd() - off - headerLength; // tshark's tcp.len, from the IP length
+        }
+        b.require(off, MIN_HEADER);
         s.tcpUrgent = b.u16(off + 18);
         if (headerLength < MIN_HEADER) {
             s.invalid("tcp-header-length # < 20", headerLength);

@@ -31,6 +31,7 @@ final class Udp {
         b.enter("udp");
         s.layers |= PacketSummary.UDP;
         s.transportOffset = off;
+        b.require(off, 4); // as tshark: both ports or neither
         s.srcPort = b.u16(off);
         s.dstPort = b.u16(off + 2);
         int length = b.u16(off + 4);

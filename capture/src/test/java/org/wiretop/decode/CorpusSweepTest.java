@@ -14,11 +14,14 @@ import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
 import org.wiretop.capture.format.JsonFormatter;
+import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.capture.format.TextOptions;
 
 /**
  * Every file of tcpdump's test corpus (about 200 of which reproduce crashes and over-reads
- * found by fuzzing) goes through the reader, the decoder and the JSON formatter with no
- * exception escaping; files of link types we do not decode give {@link Status#UNSUPPORTED}.
+ * found by fuzzing) goes through the reader, the decoder, the JSON formatter and the text
+ * formatter with tcpdump's {@code -e -vvv -XX} (link headers, checksums, options, quotes, dumps)
+ * with no exception escaping; files of link types we do not decode give {@link Status#UNSUPPORTED}.
  */
 class CorpusSweepTest {
     @Test
@@ -27,6 +30,7 @@ class CorpusSweepTest {
         Decoder decoder = new Decoder();
         PacketSummary summary = new PacketSummary();
         LineBuilder json = new LineBuilder(1024);
+        TextFormatter text = new TextFormatter(null, true, TextOptions.of(3, true, 0, 0, 2, false));
         Map<Status, Long> statuses = new EnumMap<>(Status.class);
         int unreadable = 0;
         long packets = 0;
@@ -40,6 +44,8 @@ class CorpusSweepTest {
                     statuses.merge(summary.status, 1L, Long::sum);
                     json.setLength(0);
                     JsonFormatter.append(summary, json);
+                    json.setLength(0);
+                    text.format(summary, data, json);
                 }, 0);
             } catch (CaptureException e) {
                 unreadable++; // the reader's one-line refusal of a corrupt file: not ours to decode

@@ -232,6 +232,49 @@ class DecoderTest {
     }
 
     @Test
+    void tcpCutAtItsWindowStillHasSeqAckFlagsAndWindowAsTshark() {
+        Fixtures.Fixture f = Fixtures.all().get("eth-ipv4-tcp");
+        for (int cut = 6; cut < 20; cut++) {
+            decodeCut(f.linkType(), f.bytes(), 14 + 20 + cut);
+            assertEquals(Status.TRUNCATED, s.status);
+            assertEquals("tcp", s.reason);
+            assertEquals(51000, s.srcPort);
+            boolean window = cut >= 16; // tshark: nothing past the ports before the window is whole
+            assertEquals(window, s.tcpSeq >= 0, "seq at " + cut);
+            assertEquals(window, s.tcpAck >= 0, "ack at " + cut);
+            assertEquals(window, s.tcpFlags >= 0, "flags at " + cut);
+            assertEquals(window, s.tcpWindow >= 0, "window at " + cut);
+            assertEquals(-1, s.tcpUrgent, "urgent at " + cut);
+        }
+        decode(f.linkType(), f.bytes());
+        long seq = s.tcpSeq, ack = s.tcpAck;
+        int flags = s.tcpFlags, window = s.tcpWindow, length = s.tcpPayloadLength;
+        decodeCut(f.linkType(), f.bytes(), 14 + 20 + 16);
+        assertEquals(seq, s.tcpSeq);
+        assertEquals(ack, s.tcpAck);
+        assertEquals(flags, s.tcpFlags);
+        assertEquals(window, s.tcpWindow);
+        assertEquals(length, s.tcpPayloadLength);
+    }
+
+    @Test
+    void icmpv4ErrorQuotingIpv6IsReadAsIpv6AsTshark() {
+        String quoted = "60000000 0014 11 40 20010db8000000000000000000000001 20010db8000000000000000000000002"
+                + "1388 0035 0014 0000";
+        decode(Decoder.DLT_EN10MB, withIpv4Checksum(hex(ETH_IP4 + ipv4(1, 20 + 8 + 48) + "0303 0000 00000000" + quoted), 14));
+        assertEquals(Status.OK, s.status, s.reason);
+        assertEquals(17, s.quotedProtocol);
+        assertEquals(5000, s.quotedSrcPort);
+        assertEquals(53, s.quotedDstPort);
+        assertEquals(20, s.quotedUdpLength);
+        assertTrue(s.quotedHasIp6);
+        assertFalse(s.quotedHasIp4);
+        assertEquals("2001:db8::2", Addresses.ipv6(s.quotedIp6DstHi, s.quotedIp6DstLo));
+        assertEquals(64, s.quotedIp6HopLimit);
+        assertEquals(20, s.quotedIp6PayloadLength);
+    }
+
+    @Test
     void icmpErrorQuotesTheFlowItIsAbout() {
         // port unreachable quoting UDP 10.0.0.2:54321 → 10.0.0.1:53
         String quoted = "4500 0021 0001 0000 4011 0000 0a000002 0a000001" + "d431 0035 000d 0000";

@@ -79,7 +79,7 @@ class FuzzTest {
         return s.length() <= 6000 ? s : s.substring(s.length() - 6000);
     }
 
-    /** Builds the seed directory: corpus files and packets, plus the regression fixtures. */
+    /** Builds the seed directory: corpus files and packets, plus the regression and application fixtures. */
     static final class FuzzSeeds {
         static final int MAX_FILE = 65536, PACKETS_PER_FILE = 4, MAX_PACKET_SEEDS = 4000;
         private static String note = "";

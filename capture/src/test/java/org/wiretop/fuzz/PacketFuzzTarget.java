@@ -10,6 +10,7 @@ import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
 import org.wiretop.capture.format.JsonFormatter;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.capture.format.TextOptions;
 import org.wiretop.capture.format.TimestampStyle;
 import org.wiretop.decode.AppFixtures;
 import org.wiretop.decode.Decoder;
@@ -37,6 +38,9 @@ public final class PacketFuzzTarget {
     private static final PacketSummary SUMMARY = new PacketSummary();
     /** Relative sequence numbers: the conversation table sees every fuzzed segment too. */
     private static final TextFormatter TEXT = new TextFormatter(TimestampStyle.localTime(false), true);
+    /** tcpdump's -e -vvv -XX and --payload: link headers, checksums, options, quotes, dumps. */
+    private static final TextFormatter VERBOSE = new TextFormatter(null, false, TextOptions.of(3, true, 0, 0, 2, false));
+    private static final TextFormatter PAYLOAD = new TextFormatter(null, false, TextOptions.of(1, false, 1, 0, 0, true));
     private static final LineBuilder LINE = new LineBuilder();
     private static Path scratch;
 
@@ -75,6 +79,10 @@ public final class PacketFuzzTarget {
         JsonFormatter.append(SUMMARY, LINE);
         LINE.setLength(0);
         TEXT.format(SUMMARY, data, LINE);
+        LINE.setLength(0);
+        VERBOSE.format(SUMMARY, data, LINE);
+        LINE.setLength(0);
+        PAYLOAD.format(SUMMARY, data, LINE);
     }
 
     private interface Opener {

@@ -72,6 +72,7 @@ public final class CaptureCommand implements Callable<Integer> {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
         export.validate(writePath);
+        output.textOptions();
         String filter = String.join(" ", filterWords).strip();
         if (readPath != null) {
             try (PacketSource source = Sources.openFile(readPath)) {

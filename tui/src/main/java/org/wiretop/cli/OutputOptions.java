@@ -2,20 +2,43 @@ package org.wiretop.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wiretop.capture.format.TextOptions;
 import org.wiretop.capture.format.TimestampStyle;
 import org.wiretop.decode.DecodeAs;
 import picocli.CommandLine.Option;
 
 /**
  * Output options shared by {@code capture} and {@code read}, with tcpdump's letters where the
- * meaning is the same ({@code -c -q -n -tt -S -v}) plus {@code --format}, {@code --flows} and {@code --nano}.
+ * meaning is the same ({@code -c -q -n -tt -S -v -e -A -x -X}) plus {@code --format},
+ * {@code --payload}, {@code --flows} and {@code --nano}.
  */
 public final class OutputOptions {
-    /** One line a packet: tcpdump's text, or one JSON object (design §5). */
-    public enum Format { text, json }
+    /** One line a packet: tcpdump's text, or one JSON object (design §5); or the payload bytes alone. */
+    public enum Format { text, json, payload }
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output: text (tcpdump style, default) or json (one object a line).")
+    @Option(names = "--format", paramLabel = "text|json|payload", description = "Output: text (tcpdump style, default),"
+            + " json (one object a line), or payload (each packet's TCP/UDP payload bytes, back to back, nothing else).")
     Format format = Format.text;
+
+    @Option(names = "-v", description = "Verbose, as tcpdump: IP ttl/id/length, checksums, more protocol detail (-vv, -vvv: more);"
+            + " also each packet's pcapng comments (the process that sent it) on a line under it.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "-e", description = "Print the link-level header first (MAC addresses, EtherType, VLAN tags), as tcpdump.")
+    boolean linkHeader;
+
+    @Option(names = "-A", description = "Print each packet (minus its link-level header) in ASCII after its line, as tcpdump.")
+    boolean[] ascii = new boolean[0];
+
+    @Option(names = "-x", description = "Print each packet (minus its link-level header) in hex after its line; -xx: with it.")
+    boolean[] hex = new boolean[0];
+
+    @Option(names = "-X", description = "Print each packet (minus its link-level header) in hex and ASCII after its line; -XX: with it.")
+    boolean[] hexAscii = new boolean[0];
+
+    @Option(names = "--payload", description = "The dump (-A, -x or -X; -X if none is given) shows only the payload:"
+            + " the bytes after the TCP/UDP header (nothing for other packets).")
+    boolean payloadOnly;
 
     @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT packets.")
     long count;
@@ -38,8 +61,6 @@ public final class OutputOptions {
     @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
     boolean nano;
 
-    @Option(names = "-v", description = "Verbose, as tcpdump's -v (-vv, -vvv for more); also each packet's pcapng comments (the process that sent it) on a line under it.")
-    boolean[] verbosity = new boolean[0];
 
     @Option(names = "--decode-as", paramLabel = "PORT=PROTO", description = "Dissect TCP/UDP port PORT as PROTO"
             + " (dns http tls quic dhcp ntp ssh resp), before well-known ports and heuristics (tcpdump -T, tshark -d)."
@@ -48,12 +69,12 @@ public final class OutputOptions {
 
     /** Whether -v was given (any number of times). */
     boolean verbose() {
-        return verbosity.length > 0;
+        return verbose.length > 0;
     }
 
     /** How many times -v was given (tcpdump's verbosity level). */
     int verbosity() {
-        return verbosity.length;
+        return verbose.length;
     }
 
     /** The timestamp style the flags ask for, or null for none ({@code -t}). */
@@ -62,6 +83,18 @@ public final class OutputOptions {
             return null;
         }
         return timeFlags.length >= 2 ? TimestampStyle.epoch(nano) : TimestampStyle.localTime(nano);
+    }
+
+    /** tcpdump's text flags; a usage error when they are given with another format. */
+    TextOptions textOptions() {
+        boolean dump = ascii.length + hex.length + hexAscii.length > 0;
+        if (format == Format.json && (dump || linkHeader || verbose.length > 0 || payloadOnly)) {
+            throw UserError.usage("-v, -e, -A, -x, -X and --payload shape the text output: drop them or --format json");
+        }
+        if (format == Format.payload && (dump || linkHeader || verbose.length > 0)) {
+            throw UserError.usage("--format payload prints the payload bytes alone: drop -v, -e, -A, -x and -X");
+        }
+        return TextOptions.of(verbose.length, linkHeader, ascii.length, hex.length, hexAscii.length, payloadOnly);
     }
 
     /** The --decode-as choices; a bad one is a usage error naming it. */

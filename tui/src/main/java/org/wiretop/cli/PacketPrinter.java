@@ -16,7 +16,7 @@ import org.wiretop.monitor.flow.ProcessTag;
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
  * decode into one reused summary, optional display filter, the flow tracker when asked, then one
- * text or JSON line into a reused builder and on to {@link LineOutput}. Live, JSON lines name
+ * text or JSON line (or the payload's bytes alone, {@code --format payload}) into a reused builder and on to {@link LineOutput}. Live, JSON lines name
  * the packet's processes ({@code wiretop.process}, {@code wiretop.peer_process}); a line whose
  * flow is still being looked up waits in {@link HeldPackets} (at most
  * {@value ProcessNaming#HOLD_MILLIS} ms) and goes out, in order, once it is known. A file's
@@ -31,7 +31,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     private final OfflineBpf bpf;
     private final DisplayFilter display;
     private final TextFormatter text;
-    private final boolean json;
+    private final OutputOptions.Format format;
     private final boolean verbose;
     private final LineOutput out;
     private final long limit;
@@ -48,7 +48,8 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     private long printed;
 
     /**
-     * @param text    the text formatter, or null for JSON
+     * @param text    the text formatter (for {@code format} text)
+     * @param format  text, JSON or the payload alone
      * @param verbose print each packet's comments under its text line ({@code -v})
      * @param out     where lines go, or null to print nothing (-q): packets are still counted
      * @param limit   stop after this many matching packets (0 = no limit)
@@ -56,7 +57,8 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
      * @param names   live process naming, or null
      * @param decodeAs the decoder's port-to-protocol choices (--decode-as)
      */
-    PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text, boolean verbose,
+    PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
+                  OutputOptions.Format format, boolean verbose,
                   LineOutput out, long limit, FlowTracking flows, ProcessNaming names, DecodeAs decodeAs) {
         this.decoder = new Decoder(decodeAs);
         this.heldDecoder = new Decoder(decodeAs);
@@ -65,7 +67,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         this.bpf = bpf;
         this.display = display == null || display.matchesAll() ? null : display;
         this.text = text;
-        this.json = text == null;
+        this.format = format;
         this.verbose = verbose;
         this.out = out;
         this.limit = limit;
@@ -150,7 +152,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         LineBuilder b = line;
         b.setLength(0);
         boolean commented = comments != null && comments.count() > 0;
-        if (json) {
+        if (format == OutputOptions.Format.json) {
             JsonFormatter.append(summary, b);
             if (b.length() > 0 && b.charAt(b.length() - 1) == '}') {
                 b.setLength(b.length() - 1); // our keys go inside the object
@@ -167,15 +169,18 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
                 }
                 b.append('}');
             }
-        } else {
+            b.append('\n');
+        } else if (format == OutputOptions.Format.text) {
             text.format(summary, data, b);
             if (verbose && commented) {
                 for (int i = 0; i < comments.count(); i++) {
                     b.append("\n    comment: ").append(comments.text(i));
                 }
             }
+            b.append('\n');
+        } else if (TextFormatter.hasPayload(summary)) {
+            b.append(data, summary.payloadOffset, summary.payloadLength); // --format payload: the bytes alone
         }
-        b.append('\n');
         out.write(b);
         if (out.failed()) {
             source.stop(); // the reader went away (a closed pipe): stop as tcpdump does

@@ -148,9 +148,9 @@ final class PacketRun {
         boolean timely = live || "-".equals(source.description());
         LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
-                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.verbosity()) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.verbose(), out, count, flows,
-                names, decodeAs);
+                ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.textOptions()) : null;
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, output.verbose(), out,
+                count, flows, names, decodeAs);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             printer.finish();
             if (out != null) {

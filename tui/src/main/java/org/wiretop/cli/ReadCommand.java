@@ -37,6 +37,7 @@ public final class ReadCommand implements Callable<Integer> {
         DisplayFilter display = DisplayFilter.compile(displayFilter);
         output.count();
         export.validate(null);
+        output.textOptions();
         try (PacketSource source = Sources.openFile(file)) {
             return new PacketRun(source, false, String.join(" ", filterWords), display, output, export, null, false, false)
                     .execute();

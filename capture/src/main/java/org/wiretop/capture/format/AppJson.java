@@ -11,6 +11,8 @@ import org.wiretop.decode.AppField;
  * value needs escaping.
  */
 final class AppJson {
+    private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+
     private AppJson() {
     }
 
@@ -58,7 +60,10 @@ final class AppJson {
         }
     }
 
-    /** Escapes {@code out[start, length)} for a JSON string, in place. */
+    /**
+     * Escapes {@code out[start, length)} for a JSON string, in place and without allocating: the
+     * line grows by what the escapes add, then the bytes move right to left into their places.
+     */
     static void escape(LineBuilder out, int start) {
         int end = out.length();
         byte[] b = out.array();
@@ -69,16 +74,30 @@ final class AppJson {
         if (i == end) {
             return;
         }
-        byte[] raw = java.util.Arrays.copyOfRange(b, i, end);
-        out.setLength(i);
-        for (byte x : raw) {
-            int c = x & 0xff;
+        int extra = 0;
+        for (int k = i; k < end; k++) {
+            int c = b[k] & 0xff;
+            extra += c == '"' || c == '\\' ? 1 : c < 0x20 || c >= 0x7f ? 5 : 0;
+        }
+        for (int k = 0; k < extra; k++) {
+            out.append(' '); // room at the end (the builder grows as for any append)
+        }
+        b = out.array();
+        int w = end + extra;
+        for (int r = end - 1; r >= i; r--) {
+            int c = b[r] & 0xff;
             if (c == '"' || c == '\\') {
-                out.append('\\').append((char) c);
+                b[--w] = (byte) c;
+                b[--w] = '\\';
             } else if (c < 0x20 || c >= 0x7f) {
-                out.append("\\u00").appendHex2(c);
+                b[--w] = HEX[c & 0xf];
+                b[--w] = HEX[c >>> 4];
+                b[--w] = '0';
+                b[--w] = '0';
+                b[--w] = 'u';
+                b[--w] = '\\';
             } else {
-                out.append((char) c);
+                b[--w] = (byte) c;
             }
         }
     }

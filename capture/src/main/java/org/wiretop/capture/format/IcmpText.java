@@ -28,34 +28,46 @@ final class IcmpText {
     private IcmpText() {
     }
 
-    /** Appends an ICMPv4 message's description (after "ICMP "); {@code p} is its first byte. */
-    static void appendIcmp4(LineBuilder out, int type, int code, int id, int seq, byte[] d, int p, int end) {
+    /** {@link #appendIcmp4}'s outcomes: printed; tcpdump's printer stopped at its "trunc" label
+     *  (the line is " [|icmp]"); it ran past the capture and gave up the whole packet (longjmp). */
+    static final int OK = 0, TRUNCATED = 1, CUT = 2;
+
+    /**
+     * Appends an ICMPv4 message's description (after "ICMP "); {@code p} is its first byte.
+     * Returns {@link #OK}, or what tcpdump does when a byte it needs was not captured (the
+     * caller then replaces what was appended by " [|icmp]").
+     */
+    static int appendIcmp4(LineBuilder out, int type, int code, byte[] d, int p, int end) {
         switch (type) {
             case 0:
             case 8:
-                out.append(type == 8 ? "echo request" : "echo reply");
-                if (id >= 0) {
-                    out.append(", id ").append(id).append(", seq ").append(seq);
+                if (p + 8 > end) {
+                    return CUT;
                 }
-                return;
+                out.append(type == 8 ? "echo request" : "echo reply").append(", id ").append(u16(d, p + 4))
+                        .append(", seq ").append(u16(d, p + 6));
+                return OK;
             case 3:
-                appendUnreachable(out, code, d, p, end);
-                return;
+                return appendUnreachable(out, code, d, p, end);
             case 5:
-                if (p + 28 <= end) {
-                    if (code > 3) {
-                        out.append("redirect-#").append(code).append(' ');
-                    } else {
-                        out.append(code < 2 ? "redirect " : "redirect-tos ");
-                    }
-                    Addresses.appendIpv4(out, (int) u32(d, p + 24));
-                    out.append(code == 1 || code == 3 ? " to host " : " to net ");
-                    Addresses.appendIpv4(out, (int) u32(d, p + 4));
-                } else {
-                    out.append("redirect");
+                if (p + 28 > end) {
+                    return CUT;
                 }
-                return;
+                if (code > 3) {
+                    out.append("redirect-#").append(code).append(' ');
+                } else {
+                    out.append(code < 2 ? "redirect " : "redirect-tos ");
+                }
+                Addresses.appendIpv4(out, (int) u32(d, p + 24));
+                out.append(code > 3 ? " to " : code == 1 || code == 3 ? " to host " : " to net ");
+                Addresses.appendIpv4(out, (int) u32(d, p + 4));
+                return OK;
+            case 9:
+                return appendRouterAdvertisement(out, d, p, end);
             case 11:
+                if (p + 28 > end) {
+                    return TRUNCATED;
+                }
                 if (code == 0) {
                     out.append("time exceeded in-transit");
                 } else if (code == 1) {
@@ -63,61 +75,110 @@ final class IcmpText {
                 } else {
                     out.append("time exceeded-#").append(code);
                 }
-                return;
+                return OK;
             case 12:
                 if (code != 0) {
                     out.append("parameter problem - code ").append(code);
                 } else if (p + 5 <= end) {
                     out.append("parameter problem - octet ").append(d[p + 4] & 0xff);
                 } else {
-                    out.append("parameter problem");
+                    return CUT;
                 }
-                return;
+                return OK;
             case 13:
-                out.append("time stamp query id ").append(Math.max(id, 0)).append(" seq ").append(Math.max(seq, 0));
-                return;
-            case 14:
-                out.append("time stamp reply id ").append(Math.max(id, 0)).append(" seq ").append(Math.max(seq, 0));
-                return;
-            case 18:
-                if (p + 12 <= end) {
-                    out.append("address mask is 0x");
-                    String hex = Long.toHexString(u32(d, p + 8));
-                    for (int i = hex.length(); i < 8; i++) {
-                        out.append('0');
-                    }
-                    out.append(hex);
-                } else {
-                    out.append("address mask reply");
+                if (p + 8 > end) {
+                    return CUT;
                 }
-                return;
-            case 4: out.append("source quench"); return;
-            case 9: out.append("router advertisement"); return;
-            case 10: out.append("router solicitation"); return;
-            case 15: out.append("information request"); return;
-            case 16: out.append("information reply"); return;
-            case 17: out.append("address mask request"); return;
-            default: out.append("type-#").append(type);
+                out.append("time stamp query id ").append(u16(d, p + 4)).append(" seq ").append(u16(d, p + 6));
+                return OK;
+            case 14:
+                if (p + 20 > end) {
+                    return TRUNCATED;
+                }
+                out.append("time stamp reply id ").append(u16(d, p + 4)).append(" seq ").append(u16(d, p + 6))
+                        .append(": org ");
+                appendTimestamp(out, u32(d, p + 8)).append(", recv ");
+                appendTimestamp(out, u32(d, p + 12)).append(", xmit ");
+                appendTimestamp(out, u32(d, p + 16));
+                return OK;
+            case 18:
+                if (p + 16 > end) {
+                    return CUT;
+                }
+                out.append("address mask is 0x");
+                long mask = u32(d, p + 12);
+                out.appendHex2((int) (mask >>> 24)).appendHex2((int) (mask >>> 16) & 0xff)
+                        .appendHex2((int) (mask >>> 8) & 0xff).appendHex2((int) mask & 0xff);
+                return OK;
+            case 4: out.append("source quench"); return OK;
+            case 10: out.append("router solicitation"); return OK;
+            case 15: out.append("information request"); return OK;
+            case 16: out.append("information reply"); return OK;
+            case 17: out.append("address mask request"); return OK;
+            default: out.append("type-#").append(type); return OK;
         }
     }
 
-    private static void appendUnreachable(LineBuilder out, int code, byte[] d, int p, int end) {
+    /** print-icmp.c's icmp_tstamp_print: milliseconds since midnight as hh:mm:ss.mmm. */
+    private static LineBuilder appendTimestamp(LineBuilder out, long ms) {
+        long sec = ms / 1000, min = sec / 60, hours = min / 60;
+        if (hours < 10) {
+            out.append('0');
+        }
+        return out.append(hours).append(':').appendPadded((int) (min % 60), 2).append(':')
+                .appendPadded((int) (sec % 60), 2).append('.').appendPadded((int) (ms % 1000), 3);
+    }
+
+    /** RFC 1256: "router advertisement lifetime 30:00 1: {10.0.0.1 0}". */
+    private static int appendRouterAdvertisement(LineBuilder out, byte[] d, int p, int end) {
+        if (p + 8 > end) {
+            return TRUNCATED;
+        }
+        int lifetime = u16(d, p + 6);
+        out.append("router advertisement lifetime ");
+        if (lifetime < 60) {
+            out.append(lifetime);
+        } else if (lifetime < 3600) {
+            out.append(lifetime / 60).append(':').appendPadded(lifetime % 60, 2);
+        } else {
+            out.append(lifetime / 3600).append(':').appendPadded(lifetime % 3600 / 60, 2).append(':')
+                    .appendPadded(lifetime % 60, 2);
+        }
+        int count = d[p + 4] & 0xff;
+        out.append(' ').append(count).append(':');
+        int size = d[p + 5] & 0xff;
+        if (size != 2) {
+            out.append(" [size ").append(size).append(']');
+            return OK;
+        }
+        for (int i = 0, at = p + 8; i < count; i++, at += 8) {
+            if (at + 8 > end) {
+                return TRUNCATED;
+            }
+            out.append(" {");
+            Addresses.appendIpv4(out, (int) u32(d, at)).append(' ').append(u32(d, at + 4)).append('}');
+        }
+        return OK;
+    }
+
+    private static int appendUnreachable(LineBuilder out, int code, byte[] d, int p, int end) {
         int inner = p + 8; // the quoted IP header
+        if (code == 3 && inner + 10 > end) {
+            return TRUNCATED; // tcpdump checks the quoted protocol first, at its "trunc" label
+        }
         if (inner + 20 > end) {
-            out.append("unreachable");
-            return;
+            return CUT;
         }
         int innerDst = (int) u32(d, inner + 16);
         int innerProto = d[inner + 9] & 0xff;
         switch (code) {
             case 2:
                 Addresses.appendIpv4(out, innerDst).append(" protocol ").append(innerProto).append(" unreachable");
-                return;
+                return OK;
             case 3: {
                 int portAt = inner + (d[inner] & 0x0f) * 4 + 2;
                 if (portAt + 2 > end) {
-                    Addresses.appendIpv4(out, innerDst).append(" unreachable");
-                    return;
+                    return CUT;
                 }
                 int port = u16(d, portAt);
                 Addresses.appendIpv4(out, innerDst);
@@ -129,7 +190,7 @@ final class IcmpText {
                     out.append(" protocol ").append(innerProto).append(" port ").append(port);
                 }
                 out.append(" unreachable");
-                return;
+                return OK;
             }
             case 4: {
                 int mtu = u16(d, p + 6);
@@ -137,54 +198,103 @@ final class IcmpText {
                 if (mtu != 0) {
                     out.append(" (mtu ").append(mtu).append(')');
                 }
-                return;
+                return OK;
             }
             default:
                 if (code * 2 + 1 < UNREACH_FORMS.length) {
                     out.append(UNREACH_FORMS[code * 2]);
                     Addresses.appendIpv4(out, innerDst).append(UNREACH_FORMS[code * 2 + 1]);
                 } else {
-                    out.append('#').append(code).append(' ');
-                    Addresses.appendIpv4(out, innerDst).append(" unreachable");
+                    Addresses.appendIpv4(out, innerDst).append(" unreachable - #").append(code);
                 }
+                return OK;
         }
     }
 
-    /** Appends an ICMPv6 message's description (after "ICMP6, "); {@code p} is its first byte. */
-    static void appendIcmp6(LineBuilder out, int type, int code, int id, int seq, byte[] d, int p, int end) {
+    /** True for the ICMPv4 errors that quote a packet (tcpdump's ICMP_ERRTYPE). */
+    static boolean isError(int type) {
+        return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+    }
+
+    /**
+     * Appends an ICMPv6 message's description (after "ICMP6, "); {@code p} is its first byte.
+     * Returns an {@link Icmp6ErrorText} outcome: OK, or what tcpdump does when a byte it needs
+     * was not captured.
+     *
+     * @param lengthAfterName the length tcpdump's -v prints right after the type's name, or -1
+     */
+    static int appendIcmp6(LineBuilder out, int type, int code, byte[] d, int p, int end, int length,
+                           int lengthAfterName, int verbose) {
+        appendIcmp6Name(out, type);
+        if (lengthAfterName >= 0) {
+            out.append(", length ").append(lengthAfterName);
+        }
         switch (type) {
-            case 1: out.append("destination unreachable"); return;
+            case 1:
+            case 3:
+            case 4:
+                return Icmp6ErrorText.append(out, type, code, d, p, end, length, verbose);
             case 2:
-                out.append("packet too big");
-                if (p + 8 <= end) {
-                    out.append(", mtu ").append(u32(d, p + 4));
+                if (p + 8 > end) {
+                    return Icmp6ErrorText.CUT;
                 }
-                return;
-            case 3: out.append("time exceeded in-transit"); return;
-            case 4: out.append("parameter problem"); return;
+                out.append(", mtu ").append(u32(d, p + 4));
+                return Icmp6ErrorText.OK;
             case 128:
             case 129:
-                out.append(type == 128 ? "echo request" : "echo reply");
-                if (id >= 0) {
-                    out.append(", id ").append(id).append(", seq ").append(seq);
+                if (p + 8 > end) {
+                    return Icmp6ErrorText.CUT;
                 }
-                return;
+                out.append(", id ").append(u16(d, p + 4)).append(", seq ").append(u16(d, p + 6));
+                return Icmp6ErrorText.OK;
+            case 135:
+            case 136:
+                if (p + 24 > end) {
+                    return Icmp6ErrorText.CUT;
+                }
+                out.append(type == 135 ? ", who has " : ", tgt is ");
+                Addresses.appendIpv6(out, d, p + 8);
+                return Icmp6ErrorText.OK;
+            default:
+                return Icmp6ErrorText.OK;
+        }
+    }
+
+    private static void appendIcmp6Name(LineBuilder out, int type) {
+        switch (type) {
+            case 1: out.append("destination unreachable"); return;
+            case 2: out.append("packet too big"); return;
+            case 3: out.append("time exceeded in-transit"); return;
+            case 4: out.append("parameter problem"); return;
+            case 128: out.append("echo request"); return;
+            case 129: out.append("echo reply"); return;
             case 130: out.append("multicast listener query"); return;
             case 131: out.append("multicast listener report"); return;
             case 132: out.append("multicast listener done"); return;
             case 133: out.append("router solicitation"); return;
             case 134: out.append("router advertisement"); return;
-            case 135:
-            case 136:
-                out.append(type == 135 ? "neighbor solicitation" : "neighbor advertisement");
-                if (p + 24 <= end) {
-                    out.append(type == 135 ? ", who has " : ", tgt is ");
-                    Addresses.appendIpv6(out, d, p + 8);
-                }
-                return;
+            case 135: out.append("neighbor solicitation"); return;
+            case 136: out.append("neighbor advertisement"); return;
             case 137: out.append("redirect"); return;
+            case 138: out.append("router renumbering"); return;
+            case 139: out.append("who-are-you request"); return;
+            case 140: out.append("who-are-you reply"); return;
+            case 141: out.append("inverse neighbor solicitation"); return;
+            case 142: out.append("inverse neighbor advertisement"); return;
             case 143: out.append("multicast listener report v2"); return;
+            case 144: out.append("ha discovery request"); return;
+            case 145: out.append("ha discovery reply"); return;
+            case 146: out.append("mobile router solicitation"); return;
+            case 147: out.append("mobile router advertisement"); return;
+            case 155: out.append("RPL"); return;
+            case 200: out.append("mtrace message"); return;
+            case 201: out.append("mtrace response"); return;
             default: out.append("unknown icmp6 type (").append(type).append(')');
         }
+    }
+
+    /** True for the ICMPv6 types tcpdump's printer has a case for (the rest it dumps in hex). */
+    static boolean tcpdumpPrintsIcmp6(int type) {
+        return type >= 1 && type <= 4 || type >= 128 && type <= 147 || type == 155;
     }
 }

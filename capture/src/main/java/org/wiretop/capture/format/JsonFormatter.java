@@ -79,6 +79,9 @@ public final class JsonFormatter {
         } else if (s.has(PacketSummary.ICMP)) {
             number(out, ",\"icmp.type\":", s.icmpType);
             number(out, ",\"icmp.code\":", s.icmpCode);
+            if (s.quotedHasIp6 && !s.has(PacketSummary.IP6)) {
+                appendQuotedIpv6(s, out); // an IPv4 error quoting IPv6: tshark's first ipv6.* fields
+            }
             appendQuoted(s, out);
         } else if (s.has(PacketSummary.ICMP6)) {
             number(out, ",\"icmpv6.type\":", s.icmpType);
@@ -118,6 +121,14 @@ public final class JsonFormatter {
             number(out, ",\"udp.dstport\":", s.quotedDstPort);
             number(out, ",\"udp.length\":", s.quotedUdpLength);
         }
+    }
+
+    private static void appendQuotedIpv6(PacketSummary s, LineBuilder out) {
+        Addresses.appendIpv6(out.append(",\"ipv6.src\":\""), s.quotedIp6SrcHi, s.quotedIp6SrcLo).append('"');
+        Addresses.appendIpv6(out.append(",\"ipv6.dst\":\""), s.quotedIp6DstHi, s.quotedIp6DstLo).append('"');
+        number(out, ",\"ipv6.nxt\":", s.quotedProtocol);
+        number(out, ",\"ipv6.hlim\":", s.quotedIp6HopLimit);
+        number(out, ",\"ipv6.plen\":", s.quotedIp6PayloadLength);
     }
 
     /** Appends seconds since the epoch with 9 decimals ("1575842394.599412000"). */

@@ -79,6 +79,12 @@ public final class Dns extends AppDissector {
         return "domain";
     }
 
+    /** print-domain.c checks its bounds and ends the line itself ("[|domain]"): no longjmp. */
+    @Override
+    public boolean tcpdumpStopsPacketWhenTruncated() {
+        return false;
+    }
+
     @Override
     public AppField[] fields() {
         return DnsFields.ALL;

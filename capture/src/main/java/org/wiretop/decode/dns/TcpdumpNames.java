@@ -11,7 +11,7 @@ import org.wiretop.decode.PacketBuf;
  * <p>Pointers must go backwards, as in tcpdump (and BIND), which rules out loops; a step budget
  * also bounds a chain of labels walked again after each pointer.
  */
-final class TcpdumpNames {
+public final class TcpdumpNames {
     static final int MAXCDNAME = 255;
     /** Labels and pointers followed at most in one name (tcpdump has no such bound). */
     private static final int STEP_BUDGET = 4096;
@@ -81,9 +81,10 @@ final class TcpdumpNames {
 
     /**
      * {@code fqdn_print}: prints the name at {@code cp} (compression offsets from {@code bp}, the
-     * message start) and returns the offset after it where it lay, or -1.
+     * message start) and returns the offset after it where it lay, or -1. Public for the other
+     * printers that use tcpdump's fqdn_print (ICMPv6's DNS search list option).
      */
-    static int print(PacketBuf in, int cp, int bp, LineBuilder out) {
+    public static int print(PacketBuf in, int cp, int bp, LineBuilder out) {
         int l = labelLength(in, cp, out);
         if (l == -1 || !in.has(cp, 1)) {
             return -1;

@@ -55,7 +55,9 @@ class DisplayFilterErrorTest {
     @Test
     void badValues() {
         fails("tcp.port == 70000", "\"70000\" is too big for tcp.port (maximum 65535)", 13);
-        fails("tcp.port == http", "\"http\" is not a valid number for tcp.port", 13);
+        fails("tcp.port == web", "\"web\" is not a valid number for tcp.port", 13);
+        // a protocol's name where a number belongs says so (http is in the dissector table)
+        fails("tcp.port == http", "cannot compare tcp.port (an unsigned integer) with http (a protocol)", 13);
         fails("tcp.flags.syn == 2", "\"2\" is too big for tcp.flags.syn (maximum 1)", 18);
         fails("ip.addr == 10.0.0.256", "\"10.0.0.256\" is not a valid IPv4 address", 12);
         fails("ip.addr == 10.0.0.0/33", "the prefix length in \"10.0.0.0/33\" must be 0 to 32", 12);

@@ -2,6 +2,7 @@ package org.wiretop.capture.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HexFormat;
 import java.util.Map;
@@ -57,6 +58,17 @@ class JsonFormatterTest {
         assertEquals("invalid", m.get("wiretop.status"));
         assertEquals("udp-length 4 < 8", m.get("wiretop.reason"));
         assertEquals("4", m.get("udp.length"));
+    }
+
+    @Test
+    void applicationTextIsEscapedInPlace() {
+        byte[] frame = org.wiretop.decode.AppFrames.tcp(40000, 80,
+                "GET / HTTP/1.1\r\nUser-Agent: a\"b\\c\td\u0001e\u007ff\u00e9g\r\nHost: plain\r\n\r\n");
+        decoder.decode(Decoder.DLT_EN10MB, frame, frame.length, frame.length, s);
+        String json = JsonFormatter.append(s, new LineBuilder(16)).toString(); // a small line: it must grow
+        assertTrue(json.contains(",\"http.host\":\"plain\",\"http.user_agent\":\"a\\\"b\\\\c\\u0009d\\u0001e"
+                + "\\u007ff\\u00e9g\","), json);
+        assertEquals("a\"b\\c\td\u0001e\u007ff\u00e9g", FlatJson.parse(json).get("http.user_agent"));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.wiretop.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.wiretop.capture.PacketSource;
+import org.wiretop.capture.Sources;
+import org.wiretop.capture.format.LineBuilder;
+import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.capture.format.TimestampStyle;
+import org.wiretop.decode.Decoder;
+import org.wiretop.decode.PacketSummary;
+
+/**
+ * Steady-state CPU time of {@code read}'s per-packet work (decode and tcpdump-style text, relative
+ * sequence numbers) on the first packets of a capture file, measured with the thread's CPU clock
+ * rather than the wall clock, so that a shared, loaded machine disturbs it little. Uses only API
+ * that older builds have too, so that two builds compare in one session:
+ * <pre>java -cp OLD.jar:bench/target/classes org.wiretop.bench.ReadCpu FILE [PACKETS] [LABEL]</pre>
+ * (bench/read-ab.sh runs it for both builds, interleaved). Prints the best and median ns per
+ * packet over 10 passes after 4 warm-up passes.
+ */
+public final class ReadCpu {
+    private ReadCpu() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+        String label = args.length > 2 ? args[2] : "";
+        List<byte[]> frames = new ArrayList<>();
+        List<long[]> meta = new ArrayList<>();
+        int linkType;
+        try (PacketSource source = Sources.openFile(args[0])) {
+            linkType = source.linkType();
+            source.run((nanos, wire, data, captured) -> {
+                frames.add(Arrays.copyOf(data, captured));
+                meta.add(new long[] {nanos, wire, captured});
+            }, limit);
+        }
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        Decoder decoder = new Decoder();
+        PacketSummary s = new PacketSummary();
+        LineBuilder line = new LineBuilder(4096);
+        long sink = 0;
+        double[] perPacket = new double[10];
+        for (int pass = -4; pass < perPacket.length; pass++) {
+            TextFormatter text = new TextFormatter(TimestampStyle.localTime(false), true);
+            long start = clock.getCurrentThreadCpuTime();
+            for (int i = 0; i < frames.size(); i++) {
+                long[] m = meta.get(i);
+                s.epochNanos = m[0];
+                decoder.decode(linkType, frames.get(i), (int) m[2], (int) m[1], s);
+                line.setLength(0);
+                text.format(s, frames.get(i), line);
+                sink += line.length();
+            }
+            if (pass >= 0) {
+                perPacket[pass] = (clock.getCurrentThreadCpuTime() - start) / (double) frames.size();
+            }
+        }
+        Arrays.sort(perPacket);
+        System.out.printf("%s decode + text: best %.1f ns/packet CPU, median %.1f (%d packets, %d bytes)%n", label,
+                perPacket[0], perPacket[perPacket.length / 2], frames.size(), sink / (perPacket.length + 4));
+    }
+}
