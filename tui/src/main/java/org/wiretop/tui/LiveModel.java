@@ -34,6 +34,8 @@ public final class LiveModel {
     private long detailFor = -2;
     private DetailModel detail;
     private FollowScan follow;
+    private final DecodeChoices choices;
+    private RingAnalysis analysis;
     // rate sampling
     private long lastSampleNanos;
     private long lastPackets;
@@ -54,6 +56,7 @@ public final class LiveModel {
         this.list = new PacketList(choices);
         this.rows = new PacketRows(choices);
         this.details = new DetailBuilder(choices);
+        this.choices = choices;
         this.engine = engine;
         this.connections = connections;
         this.sockets = sockets;
@@ -116,6 +119,13 @@ public final class LiveModel {
             list.reset(ring, list.filter());
             frozenEnd = -1;
         }
+        if (ring != null && (analysis == null || analysis.ring() != ring)) {
+            analysis = new RingAnalysis(ring, choices);
+            list.setAnalysis(analysis);
+        }
+        if (analysis != null && ring != null) {
+            analysis.advance();
+        }
         list.refresh();
         long end = list.end();
         if (state.paused()) {
@@ -135,7 +145,7 @@ public final class LiveModel {
                 long seq = list.seqAt(pos);
                 RawPacket p = seq < 0 ? null : ring.read(seq);
                 if (p != null) {
-                    window.add(rows.row(p));
+                    window.add(rows.row(p, analysis));
                 }
             }
         }
@@ -184,6 +194,10 @@ public final class LiveModel {
         String note = !banner.isEmpty() ? banner : cs.error().isEmpty() ? "" : "capture: " + cs.error();
         if (list.filtering() && list.skipped() > 0) {
             note = (note.isEmpty() ? "" : note + "  ") + "filter skipped " + list.skipped() + " packets (rate too high)";
+        }
+        if (analysis != null && analysis.skipped() > 0) {
+            note = (note.isEmpty() ? "" : note + "  ") + "analysis skipped " + analysis.skipped()
+                    + " packets (rate too high): streams and expert flags are partial";
         }
         long flowsSkipped = flowSkipped();
         if (flowsSkipped > 0) {

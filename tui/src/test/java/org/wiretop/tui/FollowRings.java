@@ -12,6 +12,9 @@ public final class FollowRings {
     static final String RESPONSE = "HTTP/1.0 200 OK\r\nServer: SimpleHTTP/0.6 Python/3.11.2\r\nContent-Type: text/plain\r\n"
             + "Content-Length: 24\r\n\r\nhello world\n\u0001\u0002binary\u00ff\r\n\u0000";
 
+    private static final long NOON = java.time.LocalDateTime.of(2024, 5, 1, 12, 0)
+            .atZone(java.time.ZoneId.systemDefault()).toEpochSecond() * 1_000_000_000L;
+
     private FollowRings() {
     }
 
@@ -33,10 +36,20 @@ public final class FollowRings {
 
     /** The conversation's packets in a ring, one millisecond apart. */
     public static PacketRing http() {
-        List<byte[]> frames = conversation().frames();
+        return ring(conversation());
+    }
+
+    /** The conversation with the request sent again after it was acknowledged (a spurious retransmission), in a ring. */
+    public static PacketRing retransmitted() {
+        return ring(conversation().client(TcpFrames.ACK | TcpFrames.PSH, 1, 1, REQUEST.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /** Made-up packets in a ring, one millisecond apart from 12:00 local time (screens show local times). */
+    static PacketRing ring(TcpFrames made) {
+        List<byte[]> frames = made.frames();
         PacketRing ring = new PacketRing(Decoder.DLT_RAW, 100, 1 << 20);
         for (int i = 0; i < frames.size(); i++) {
-            ring.add(1_700_000_000_000_000_000L + i * 1_000_000L, frames.get(i).length, frames.get(i), frames.get(i).length);
+            ring.add(NOON + i * 1_000_000L, frames.get(i).length, frames.get(i), frames.get(i).length);
         }
         return ring;
     }

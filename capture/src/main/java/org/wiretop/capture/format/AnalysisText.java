@@ -10,11 +10,12 @@ import org.wiretop.decode.PacketSummary;
  * flag, in tshark's words made lower case (its Info column's {@code [TCP Dup ACK 9#2]} is
  * {@code [dup ack #2]}). A fast or spurious retransmission is named as such, not twice.
  */
-final class AnalysisText {
+public final class AnalysisText {
     private AnalysisText() {
     }
 
-    static void append(PacketSummary s, LineBuilder out) {
+    /** Appends the packet's flags, each as {@code " [words]"}; nothing when it has none. */
+    public static void append(PacketSummary s, LineBuilder out) {
         int f = s.tcpAnalysis;
         if (f == 0) {
             return;

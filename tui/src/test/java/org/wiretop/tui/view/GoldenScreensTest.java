@@ -6,11 +6,14 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import org.junit.jupiter.api.Test;
 import org.wiretop.tui.AppPackets;
+import org.wiretop.tui.DecodeChoices;
 import org.wiretop.tui.DetailBuilder;
 import org.wiretop.tui.FollowRings;
 import org.wiretop.tui.FollowScan;
 import org.wiretop.tui.KeyReducer;
+import org.wiretop.tui.PacketRing;
 import org.wiretop.tui.PacketRows;
+import org.wiretop.tui.RingAnalysis;
 import org.wiretop.tui.Prompt;
 import org.wiretop.tui.UiState;
 import org.wiretop.tui.View;
@@ -209,6 +212,28 @@ class GoldenScreensTest {
         assertTrue(request > 0 && response > request, r.text());
         assertEquals(FollowView.CLIENT, r.at(0, request).getForegroundColor(), "the client's bytes");
         assertEquals(FollowView.SERVER, r.at(0, response).getForegroundColor(), "the server's bytes");
+    }
+
+    @Test
+    void expertFlagsNameAndColourTheirRows() throws IOException {
+        PacketRing ring = FollowRings.retransmitted();
+        RingAnalysis analysis = new RingAnalysis(ring, DecodeChoices.none());
+        analysis.advance();
+        PacketRows words = new PacketRows();
+        List<PacketRow> rows = new ArrayList<>();
+        for (long seq = ring.first(); seq < ring.end(); seq++) {
+            rows.add(words.row(ring.read(seq), analysis));
+        }
+        UiState s = UiState.initial("lo", "", 120, 20);
+        s = s.withPackets(s.packets().withBounds(0, rows.size()).home());
+        StatusInfo status = new StatusInfo("lo", "", "", 0, 0, 0, 0, rows.size(), false, "12:00:00", "");
+        ScreenRenderer r = ScreenRenderer.paint(new Frame(status, rows, null, List.of(), List.of(), List.of(), List.of(), ""), s);
+        check("packets-expert", r.text());
+        int last = 1 + rows.size(); // the header, then the rows
+        assertTrue(r.text().split("\n")[last].contains("  [spurious retransmission] GET /"), r.text());
+        assertEquals(TextColor.ANSI.RED_BRIGHT, r.at(2, last).getForegroundColor(), "Bad TCP: red");
+        assertEquals(TextColor.ANSI.BLACK, r.at(2, last).getBackgroundColor(), "on black");
+        assertEquals(TextColor.ANSI.CYAN, r.at(2, last - 1).getForegroundColor(), "other TCP rows stay cyan");
     }
 
     @Test
