@@ -3,7 +3,8 @@
 #  1. latency, first packet -> process known, for the 30-client scenario (python3 clients that
 #     hold their connection 25 ms, then 0 ms, to a long-lived python3 server): median and p99
 #     for the server end (the listener, named on the first packet) and the client end (the
-#     lookup thread), through org.wiretop.bench.AttributionLatency;
+#     lookup thread), through org.wiretop.bench.AttributionLatency, with the SYN watch (lookups
+#     start from an immediate capture of SYNs) and without it (from the main capture's packets);
 #  2. no new loss: N UDP datagrams at the generator's full rate, captured by
 #     `tcpdump -B 32768 -w /dev/null` and by `wiretop capture -w out.pcapng` (decode, attribution
 #     and a comment on every packet; its defaults when naming processes: 2 ms read timeout, 64 MiB
@@ -50,7 +51,9 @@ echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),
 
 echo "== 1. attribution latency, 30 python3 clients to a python3 server on lo"
 for hold in 25 0; do
-    $bench org.wiretop.bench.AttributionLatency $scripts/server.py $scripts/client.py 30 "$hold" 2>/dev/null | sed 's/^/  /'
+    for syns in syns nosyns; do
+        $bench org.wiretop.bench.AttributionLatency $scripts/server.py $scripts/client.py 30 "$hold" $syns 2>/dev/null | sed 's/^/  /'
+    done
 done
 
 echo "== 2. live capture loss on lo: $N x 64-byte UDP at full rate (load average $(cut -d' ' -f1 /proc/loadavg))"

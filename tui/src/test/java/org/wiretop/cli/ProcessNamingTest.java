@@ -167,6 +167,9 @@ class ProcessNamingTest {
                         + "%d client pids confirmed by ss -tnp%n",
                 serverEverywhere, clients.size(), longNamed, longTotal, 100.0 * longNamed / Math.max(1, longTotal),
                 midNamed, midTotal, shortNamed, shortTotal, 100.0 * shortNamed / Math.max(1, shortTotal), ssChecked);
+        if (Boolean.getBoolean("wiretop.debugAttribution")) {
+            System.out.println("unnamed clients:\n" + String.join("\n", unnamed));
+        }
         assertTrue(wrong.isEmpty(), "packets naming a wrong process:\n" + String.join("\n", wrong));
         assertEquals(clients.size(), serverEverywhere, "the server's pid on every packet of every flow");
         assertTrue(longTotal >= 15, "most held clients lived >= 20 ms: " + clients);
