@@ -15,9 +15,10 @@ import org.wiretop.decode.PacketSummary;
  * moment its SYN leaves, not when the main capture hands over its block of packets (up to its
  * read timeout later), so a client that closes its socket a millisecond after connecting is
  * still found. The main capture keeps its full blocks and its speed; this one wakes once per
- * SYN (or batch of them) and asks {@link FlowAttribution#lookAhead} to start a lookup. While
- * lookups are over their CPU budget it stops reading (the kernel drops SYNs from its small
- * buffer meanwhile) and skips the stale ones when it reads again, so its cost stays bounded.
+ * SYN (or batch of them) and asks {@link FlowAttribution#lookAhead} to start a lookup. Its cost
+ * is bounded: while lookups are over their CPU budget, or after {@value #MAX_PER_SECOND} SYNs in
+ * a second, it stops reading (the kernel drops SYNs from its small buffer meanwhile) and skips
+ * the stale ones when it reads again.
  */
 public final class SynWatch implements AutoCloseable {
     /** TCP SYN without ACK, IPv4 (any header length) or IPv6 (TCP right after the fixed header). */
@@ -29,6 +30,15 @@ public final class SynWatch implements AutoCloseable {
     /** A SYN older than this when read is skipped: its client is long past needing it. */
     private static final long STALE_NANOS = 200_000_000L;
     private static final long BUDGET_WAIT_NANOS = 50_000_000L;
+    /**
+     * SYNs looked at per second at most: each costs this thread and the lookup thread a wake-up.
+     * Beyond it (a flood of connections, mostly from long-lived processes, which the capture
+     * thread's lookups name as well) the watch reads nothing until the second is over.
+     */
+    static final int MAX_PER_SECOND = 500;
+    private static final long SECOND = 1_000_000_000L;
+    private long secondStart = System.nanoTime() - SECOND;
+    private int taken;
 
     private final FlowAttribution attribution;
     private final PacketSource source;
@@ -73,6 +83,9 @@ public final class SynWatch implements AutoCloseable {
             if (System.currentTimeMillis() * 1_000_000L - epochNanos > STALE_NANOS) {
                 return;
             }
+            if (!withinRate()) {
+                return;
+            }
             summary.epochNanos = epochNanos;
             decoder.decode(linkType, data, capturedLength, wireLength, summary);
             attribution.lookAhead(summary);
@@ -82,6 +95,24 @@ public final class SynWatch implements AutoCloseable {
         } catch (CaptureException | RuntimeException e) {
             // the interface went away, or the capture was closed: the main capture carries on
         }
+    }
+
+    /** Counts this SYN against the second's {@value #MAX_PER_SECOND}; when they are used, sleeps out the second. */
+    private boolean withinRate() {
+        long now = System.nanoTime();
+        if (now - secondStart >= SECOND) {
+            secondStart = now;
+            taken = 0;
+        }
+        if (taken < MAX_PER_SECOND) {
+            taken++;
+            return true;
+        }
+        long end = secondStart + SECOND;
+        while (running && end - System.nanoTime() > 0) {
+            LockSupport.parkNanos(this, end - System.nanoTime());
+        }
+        return false;
     }
 
     /** Over budget: read nothing until lookups are taken again (or we are closed). */
