@@ -249,6 +249,11 @@ public final class FlowAttribution implements AutoCloseable {
         }
     }
 
+    /** The owner the SYN watch made for this flow, not yet adopted by the writer, or null (tests). */
+    FlowOwner lookedAhead(FlowKey key) {
+        return early.get(key);
+    }
+
     /** Whether the SYN watch may look ahead now (false while lookups are over their CPU budget). */
     boolean lookingAhead() {
         return worker != null && worker.acceptsRequests();
