@@ -101,6 +101,14 @@ public final class ProcessIndex {
      * when socket {@code i} has no owner we can see; inode 0 (no socket file) is not looked for.
      */
     public synchronized void locate(long[] inodes, int n, SocketOwner[] out) {
+        locate(inodes, n, out, false);
+    }
+
+    /**
+     * As {@link #locate(long[], int, SocketOwner[])}; {@code quick} stops before reading the
+     * known processes again (the costly steps), so a caller can first check the sockets still exist.
+     */
+    public synchronized void locate(long[] inodes, int n, SocketOwner[] out, boolean quick) {
         lastScanned = 0;
         if (fill(inodes, n, out)) {
             return;
@@ -146,7 +154,7 @@ public final class ProcessIndex {
                 fresh.add(new long[] {fdCount(pid), pid});
             }
         }
-        if (scanFewestFirst(fresh, inodes, n, out)) {
+        if (scanFewestFirst(fresh, inodes, n, out) || quick) {
             return;
         }
         List<long[]> changed = new ArrayList<>();
