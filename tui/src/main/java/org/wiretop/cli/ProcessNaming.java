@@ -36,10 +36,16 @@ final class ProcessNaming implements AutoCloseable {
     private ProcessTag lastMain;
     private ProcessTag lastPeer;
 
-    /** @param holdOutput whether packets wait for their names (false: only the --flows report needs them) */
-    ProcessNaming(boolean holdOutput) {
+    /**
+     * @param holdOutput whether packets wait for their names (false: only the --flows report needs them)
+     * @param live       the live capture's interface and filter, for the SYN watch, or null
+     */
+    ProcessNaming(boolean holdOutput, org.wiretop.capture.LiveOptions live) {
         this.holdOutput = holdOutput;
         this.attribution = FlowAttribution.start(LocalAddresses.fromSystem());
+        if (live != null) {
+            attribution.watchSyns(live.device(), live.filter());
+        }
         attribution.awaitListeners(LISTENERS_WAIT_MILLIS);
     }
 
