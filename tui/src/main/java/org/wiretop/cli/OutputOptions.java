@@ -40,6 +40,11 @@ public final class OutputOptions {
             + " the bytes after the TCP/UDP header (nothing for other packets).")
     boolean payloadOnly;
 
+    @Option(names = "--expert", description = "After tcpdump's line, the TCP expert flags tshark's analysis finds"
+            + " ([retransmission], [dup ack #1], [zero window], ...); without it the text is tcpdump's alone."
+            + " JSON always has them (tcp.analysis.*).")
+    boolean expert;
+
     @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT packets.")
     long count;
 
@@ -94,7 +99,11 @@ public final class OutputOptions {
         if (format == Format.payload && (dump || linkHeader || verbose.length > 0)) {
             throw UserError.usage("--format payload prints the payload bytes alone: drop -v, -e, -A, -x and -X");
         }
-        return TextOptions.of(verbose.length, linkHeader, ascii.length, hex.length, hexAscii.length, payloadOnly);
+        if (format != Format.text && expert) {
+            throw UserError.usage("--expert adds the flags to the text lines: JSON has them already (tcp.analysis.*)");
+        }
+        return TextOptions.of(verbose.length, linkHeader, ascii.length, hex.length, hexAscii.length, payloadOnly)
+                .withExpert(expert);
     }
 
     /** The --decode-as choices; a bad one is a usage error naming it. */

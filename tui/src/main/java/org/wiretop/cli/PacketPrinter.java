@@ -43,6 +43,8 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     private final HeldPackets held;
     private final Decoder decoder;
     private final ConversationAnalyzer conversations = new ConversationAnalyzer();
+    /** Whether anything shows the analysis: JSON, a display filter, {@code --expert} text. */
+    private final boolean analyse;
     private final HeldAnalysis heldAnalysis;
     private final PacketSummary summary = new PacketSummary();
     /** For held packets, decoded again when they leave (maybe on the hold's own thread). */
@@ -79,6 +81,8 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         this.flows = flows;
         this.names = names;
         this.held = names == null || out == null || text != null ? null : names.hold(this);
+        this.analyse = format == OutputOptions.Format.json || this.display != null
+                || (text != null && text.options().expert());
         this.heldAnalysis = held == null ? null : new HeldAnalysis(ProcessNaming.HELD_PACKETS);
     }
 
@@ -99,7 +103,9 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         PacketSummary s = summary;
         if (out != null || display != null || flows != null || names != null) {
             decode(decoder, s, epochNanos, wireLength, data, capturedLength, seen);
-            conversations.analyze(s);
+            if (analyse) {
+                conversations.analyze(s);
+            }
             if (display != null && !display.test(s)) {
                 return;
             }

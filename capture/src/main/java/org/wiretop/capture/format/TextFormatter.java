@@ -57,7 +57,7 @@ public final class TextFormatter {
 
     /** As above, with tcpdump's {@code -v} count ({@code -vv} = 2) for the protocols that use it. */
     public TextFormatter(TimestampStyle time, boolean relative, int verbose) {
-        this(time, relative, new TextOptions(verbose, false, TextOptions.Dump.NONE, false, false));
+        this(time, relative, new TextOptions(verbose, false, TextOptions.Dump.NONE, false, false, false));
     }
 
     /** As above, with tcpdump's {@code -v}, {@code -e} and dump flags. */
@@ -92,6 +92,11 @@ public final class TextFormatter {
      * @param data the captured bytes ({@code data[0, s.capturedLength)}), for details the summary
      *             does not hold (TCP options in order, the datagram quoted by an ICMP error)
      */
+    /** The text flags this formatter prints with. */
+    public TextOptions options() {
+        return options;
+    }
+
     public void format(PacketSummary s, byte[] data, LineBuilder out) {
         if (time != null) {
             time.append(out, s.epochNanos);
@@ -110,7 +115,9 @@ public final class TextFormatter {
         } else {
             formatNetwork(s, data, end, header, out);
         }
-        AnalysisText.append(s, out); // the expert flags, after tcpdump's whole text
+        if (options.expert()) {
+            AnalysisText.append(s, out); // the expert flags, after tcpdump's whole text
+        }
         if (options.dump() != TextOptions.Dump.NONE) {
             appendDump(out, s, data, end);
         }

@@ -12,13 +12,16 @@ package org.wiretop.capture.format;
  * @param dumpLink   the dump starts at the link-level header ({@code -xx}, {@code -XX},
  *                   {@code -AA}) instead of the network header
  * @param payloadOnly the dump shows only the TCP or UDP payload, and nothing for a packet without one
+ * @param expert     ours ({@code --expert}): the TCP expert flags after tcpdump's whole line
+ *                   ({@code [retransmission]}); off, the line is tcpdump's alone
  */
-public record TextOptions(int verbose, boolean linkHeader, Dump dump, boolean dumpLink, boolean payloadOnly) {
+public record TextOptions(int verbose, boolean linkHeader, Dump dump, boolean dumpLink, boolean payloadOnly,
+                          boolean expert) {
     /** What follows each line. */
     public enum Dump { NONE, ASCII, HEX, HEX_ASCII }
 
     /** tcpdump's default: nothing of the above. */
-    public static final TextOptions DEFAULT = new TextOptions(0, false, Dump.NONE, false, false);
+    public static final TextOptions DEFAULT = new TextOptions(0, false, Dump.NONE, false, false, false);
 
     public TextOptions {
         if (verbose < 0 || dump == null) {
@@ -32,19 +35,24 @@ public record TextOptions(int verbose, boolean linkHeader, Dump dump, boolean du
      */
     public static TextOptions of(int verbose, boolean linkHeader, int ascii, int hex, int hexAscii, boolean payloadOnly) {
         if (hexAscii > 0) {
-            return new TextOptions(verbose, linkHeader, Dump.HEX_ASCII, hexAscii > 1, payloadOnly);
+            return new TextOptions(verbose, linkHeader, Dump.HEX_ASCII, hexAscii > 1, payloadOnly, false);
         }
         if (hex > 0) {
-            return new TextOptions(verbose, linkHeader, Dump.HEX, hex > 1, payloadOnly);
+            return new TextOptions(verbose, linkHeader, Dump.HEX, hex > 1, payloadOnly, false);
         }
         if (ascii > 0) {
-            return new TextOptions(verbose, linkHeader, Dump.ASCII, ascii > 1, payloadOnly);
+            return new TextOptions(verbose, linkHeader, Dump.ASCII, ascii > 1, payloadOnly, false);
         }
-        return new TextOptions(verbose, linkHeader, payloadOnly ? Dump.HEX_ASCII : Dump.NONE, false, payloadOnly);
+        return new TextOptions(verbose, linkHeader, payloadOnly ? Dump.HEX_ASCII : Dump.NONE, false, payloadOnly, false);
+    }
+
+    /** The same options, with or without the expert flags. */
+    public TextOptions withExpert(boolean on) {
+        return new TextOptions(verbose, linkHeader, dump, dumpLink, payloadOnly, on);
     }
 
     /** The same options without the dump (for the packet an ICMP error quotes). */
     TextOptions withoutDump() {
-        return new TextOptions(verbose, linkHeader, Dump.NONE, false, false);
+        return new TextOptions(verbose, linkHeader, Dump.NONE, false, false, false);
     }
 }
