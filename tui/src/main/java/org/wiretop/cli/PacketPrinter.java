@@ -8,6 +8,7 @@ import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.stats.TrafficStats;
 
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
@@ -28,6 +29,7 @@ final class PacketPrinter implements PacketHandler {
     private final long limit;
     private final FlowTracking flows;
     private final Decoder decoder;
+    private final TrafficStats stats;
     private final PacketSummary summary = new PacketSummary();
     private final LineBuilder line = new LineBuilder(512);
     private long seen;
@@ -39,10 +41,13 @@ final class PacketPrinter implements PacketHandler {
      * @param limit stop after this many matching packets (0 = no limit)
      * @param flows the flow tracker fed with every packet that passed the filters (and asked for
      *              JSON's {@code wiretop.process}), or null
+     * @param stats the {@code --stats} tables fed with every packet that passed the filters, or null
      */
     PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
-                  OutputOptions.Format format, LineOutput out, long limit, FlowTracking flows, Decoder decoder) {
+                  OutputOptions.Format format, LineOutput out, long limit, FlowTracking flows, Decoder decoder,
+                  TrafficStats stats) {
         this.decoder = decoder;
+        this.stats = stats;
         this.source = source;
         this.linkType = source.linkType();
         this.bpf = bpf;
@@ -69,7 +74,7 @@ final class PacketPrinter implements PacketHandler {
             return;
         }
         PacketSummary s = summary;
-        if (out != null || display != null || flows != null) {
+        if (out != null || display != null || flows != null || stats != null) {
             s.frameNumber = seen;
             s.epochNanos = epochNanos;
             decoder.decode(linkType, data, capturedLength, wireLength, s);
@@ -80,6 +85,9 @@ final class PacketPrinter implements PacketHandler {
         printed++;
         if (flows != null) {
             flows.ingest(s);
+        }
+        if (stats != null) {
+            stats.add(s);
         }
         if (out != null) {
             LineBuilder b = line;

@@ -14,6 +14,7 @@ import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.stats.TrafficStats;
 
 /**
  * Runs one opened packet source to its end for {@code capture} and {@code read}: packets go to a
@@ -40,6 +41,8 @@ final class PacketRun {
     /** Live flows decoded on a thread of their own when no packet line needs them inline, or null. */
     private FlowHandoff handoff;
     private DecodeAs decodeAs = DecodeAs.NONE;
+    /** The --stats tables, fed on the capture thread, or null. */
+    private TrafficStats stats;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
@@ -89,7 +92,7 @@ final class PacketRun {
         int linkType = source.linkType();
         boolean exporting = export.active();
         boolean printing = writePath == null && !output.quiet && !exporting;
-        if ((printing || display != null || output.flows || exporting) && !Decoder.supports(linkType)) {
+        if ((printing || display != null || output.flows || exporting || output.stats) && !Decoder.supports(linkType)) {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
@@ -105,7 +108,10 @@ final class PacketRun {
              FlowTracking flows = output.flows || tagJson || exporting
                      ? new FlowTracking(live, output.flows, tagJson, export) : null) {
             this.flows = flows;
-            this.handoff = live && flows != null && !printing && display == null ? new FlowHandoff(linkType, flows) : null;
+            this.stats = output.stats ? new TrafficStats() : null;
+            // --stats decodes every packet on the capture thread anyway: the flows follow it there
+            this.handoff = live && flows != null && !printing && display == null && stats == null
+                    ? new FlowHandoff(linkType, flows) : null;
             if (writePath != null) {
                 return writeFile(bpf, count);
             }
@@ -122,7 +128,7 @@ final class PacketRun {
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.textOptions()) : null;
         PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, out, count, flows,
-                new Decoder(decodeAs));
+                new Decoder(decodeAs), stats);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             if (out != null) {
                 out.close();
@@ -133,7 +139,7 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
         long[] written = new long[1];
-        Decoder decoder = flows == null || handoff != null ? null : new Decoder(decodeAs);
+        Decoder decoder = (flows == null || handoff != null) && stats == null ? null : new Decoder(decodeAs);
         PacketSummary summary = new PacketSummary();
         int linkType = source.linkType();
         PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
@@ -154,7 +160,12 @@ final class PacketRun {
                 summary.frameNumber = written[0] + 1;
                 summary.epochNanos = nanos;
                 decoder.decode(linkType, data, capturedLength, wireLength, summary);
-                flows.ingest(summary);
+                if (flows != null) {
+                    flows.ingest(summary);
+                }
+                if (stats != null) {
+                    stats.add(summary);
+                }
             }
             if (++written[0] == count && bpf != null) {
                 source.stop();
@@ -211,6 +222,11 @@ final class PacketRun {
         if (flows != null && output.flows && failure == null) {
             // after the packets, as tshark -z prints; stderr when stdout carries the pcap stream
             flows.printReport("-".equals(writePath) ? err : System.out);
+        }
+        if (stats != null && failure == null) {
+            PrintStream out = "-".equals(writePath) ? err : System.out;
+            out.print(stats.text());
+            out.flush();
         }
         if (live) {
             printStats(source.stats());
