@@ -14,7 +14,8 @@ import org.pcap4j.core.Pcaps;
 
 /**
  * Opens a capture file by its magic: classic pcap through our own chunked reader, pcapng
- * through libpcap (pcap4j), "-" as a pcap or pcapng stream on standard input (pure Java).
+ * through our own block reader (which keeps the packets' comments; libpcap drops them), "-" as a
+ * pcap or pcapng stream on standard input (pure Java). libpcap reads any file on request.
  */
 final class FileOpener {
     private FileOpener() {
@@ -42,7 +43,22 @@ final class FileOpener {
             }
         }
         if (magic == PcapFormat.MAGIC_PCAPNG) {
-            return openWithLibpcap(pathOrDash);
+            InputStream in;
+            try {
+                in = Files.newInputStream(path);
+            } catch (IOException e) {
+                throw new CaptureException(pathOrDash + ": cannot read: " + e.getMessage(), true, e);
+            }
+            try {
+                return PcapngStreamSource.open(pathOrDash, in);
+            } catch (CaptureException | RuntimeException e) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // reporting the first failure
+                }
+                throw e;
+            }
         }
         throw new CaptureException(pathOrDash + ": not a capture file (neither pcap nor pcapng)", true);
     }

@@ -31,6 +31,14 @@ public interface PacketSource extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The comments of the packet being handed to the handler (pcapng {@code opt_comment}), or null
+     * when this source has none to give. Valid only during {@link PacketHandler#onPacket}.
+     */
+    default PacketComments comments() {
+        return null;
+    }
+
     /** Human-readable origin: "lo", "any", "file.pcap", "-" (stdin). */
     String description();
 

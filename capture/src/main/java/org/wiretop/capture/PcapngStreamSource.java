@@ -48,6 +48,7 @@ final class PcapngStreamSource extends RecordSource {
     private static final int OPT_END = 0;
     private static final int IF_TSRESOL = 9;
     private static final int IF_TSOFFSET = 14;
+    private static final int OPT_COMMENT = 1;
 
     /** What {@link #readBlock} found. */
     private enum Block { END, PACKET, OTHER }
@@ -74,6 +75,7 @@ final class PcapngStreamSource extends RecordSource {
     private int packetWire;
     private int packetCaptured;
     private int packetInterface;
+    private final PacketComments comments = new PacketComments();
 
     private PcapngStreamSource(String name, InputStream in) {
         super(name);
@@ -292,12 +294,40 @@ final class PcapngStreamSource extends RecordSource {
             }
         }
         packetInterface = iface;
+        comments.clear();
+        if (type != SPB) {
+            readComments((int) captured, (int) (length - 12 - fixedLength));
+        }
         // An SPB has no timestamp: 0, as libpcap gives.
         packetNanos = type == SPB ? 0 : interfaces.get(iface).epochNanos(ticks);
         packetCaptured = (int) captured;
         // The handler's wire length is an int: a larger claim is kept as the largest int.
         packetWire = (int) Math.min(wire, Integer.MAX_VALUE);
         return Block.PACKET;
+    }
+
+    /**
+     * Keeps the packet's {@code opt_comment}s: options follow the data (padded to 4) up to
+     * {@code end}; a malformed option ends the list, as the packet itself is good.
+     */
+    private void readComments(int captured, int end) {
+        int at = (captured + 3) & ~3;
+        while (at + 4 <= end) {
+            int code = bufView.getShort(at) & 0xffff;
+            int optLength = bufView.getShort(at + 2) & 0xffff;
+            if (code == OPT_END || at + 4 + optLength > end) {
+                return;
+            }
+            if (code == OPT_COMMENT) {
+                comments.add(buf, at + 4, optLength);
+            }
+            at += 4 + ((optLength + 3) & ~3);
+        }
+    }
+
+    @Override
+    public PacketComments comments() {
+        return comments;
     }
 
     /** Skips a block this reader does not need, through the reused buffer. */

@@ -40,6 +40,8 @@ class FuzzTest {
         int seedCount = FuzzSeeds.write(seeds);
         System.out.println("fuzz: " + seedCount + " seeds (" + FuzzSeeds.corpusNote() + ")");
 
+        // -Xmx1g bounds the Java heap (an OutOfMemoryError is a finding); the RSS limit leaves room for
+        // the JVM itself, Jazzer's native side and ~3,000 seeds (2.1 GB once loaded).
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", testClassPath(),
@@ -48,7 +50,7 @@ class FuzzTest {
                 "--instrumentation_includes=org.wiretop.**",
                 "--reproducer_path=" + findings,
                 "-artifact_prefix=" + findings + "/",
-                "-max_total_time=" + seconds, "-max_len=65536", "-timeout=10", "-rss_limit_mb=2048",
+                "-max_total_time=" + seconds, "-max_len=65536", "-timeout=10", "-rss_limit_mb=4096",
                 corpus.toString(), seeds.toString()));
         Path log = work.resolve("jazzer.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -15,6 +15,9 @@ import java.nio.ByteOrder;
  *         + inet_diag_req_v2 (56: family, protocol, ext, pad, states, inet_diag_sockid)
  * reply   = nlmsghdr + inet_diag_msg (72) + rtattrs, many per datagram; NLMSG_DONE ends it
  * </pre>
+ * {@link #findOne} sends the same request without NLM_F_DUMP and with the socket's 4-tuple in
+ * {@code inet_diag_sockid}: the kernel looks the socket up in its hash tables (as it does for an
+ * arriving packet) and answers with one message, or NLMSG_ERROR -ENOENT.
  */
 public final class NetlinkSockDiag implements AutoCloseable {
     public static final int AF_INET = 2, AF_INET6 = 10;
@@ -193,6 +196,66 @@ public final class NetlinkSockDiag implements AutoCloseable {
         message.reset(buf, start, protocol, infoAt, infoLen);
         visitor.visit(message);
         return true;
+    }
+
+    /**
+     * Looks one socket up by its 4-tuple (no dump: a hash lookup in the kernel, a few
+     * microseconds whatever the number of sockets): the connected socket with exactly these
+     * ends, else, as for an arriving packet, the listener or bound UDP socket that would take it.
+     * IPv4 finds dual-stack IPv6 sockets talking to IPv4 peers too.
+     *
+     * @param family  {@link #AF_INET} or {@link #AF_INET6}
+     * @param local   the local address, 4 or 16 network-order bytes
+     * @param remote  the remote address, same length
+     * @return whether a socket was found (then {@code visitor} saw it)
+     */
+    public boolean findOne(int family, int protocol, byte[] local, int localPort, byte[] remote, int remotePort,
+                           InetDiagVisitor visitor) throws NetlinkException {
+        if (closed) {
+            throw new NetlinkException("sock_diag socket is closed", 0);
+        }
+        int length = family == AF_INET ? 4 : 16;
+        if (local.length != length || remote.length != length) {
+            throw new IllegalArgumentException("addresses of " + length + " bytes expected");
+        }
+        int seq = ++sequence;
+        int total = NLMSG_HDRLEN + REQ_V2_SIZE;
+        memory.clear(total);
+        buf.putInt(0, total);
+        buf.putShort(4, (short) SOCK_DIAG_BY_FAMILY);
+        buf.putShort(6, (short) NLM_F_REQUEST);
+        buf.putInt(8, seq);
+        buf.put(16, (byte) family);
+        buf.put(17, (byte) protocol);
+        buf.putInt(20, ALL_STATES);
+        // inet_diag_sockid at 24: sport, dport (big-endian), src[16], dst[16], if, cookie[2].
+        // udp_dump_one looks up with src and dst swapped ("for historical reasons", says the
+        // kernel): src is the peer there, while TCP's src is the socket's own end.
+        boolean udp = protocol == IPPROTO_UDP;
+        putPort(24, udp ? remotePort : localPort);
+        putPort(26, udp ? localPort : remotePort);
+        buf.put(28, udp ? remote : local);
+        buf.put(44, udp ? local : remote);
+        buf.putInt(64, -1); // INET_DIAG_NOCOOKIE
+        buf.putInt(68, -1);
+        send(total);
+        ReplyState state = new ReplyState();
+        try {
+            while (!state.done && state.count == 0) {
+                parseReply(buf, receive(), seq, protocol, message, visitor, state);
+            }
+        } catch (NetlinkException e) {
+            if (e.errno() == NetlinkException.ENOENT) {
+                return false;
+            }
+            throw e;
+        }
+        return state.count > 0;
+    }
+
+    private void putPort(int at, int port) {
+        buf.put(at, (byte) (port >>> 8));
+        buf.put(at + 1, (byte) port);
     }
 
     private void sendRequest(int family, int protocol, boolean tcpInfo, int states, int seq) throws NetlinkException {

@@ -34,14 +34,20 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-p", description = "Do not put the interface in promiscuous mode.")
     boolean noPromiscuous;
 
-    @Option(names = "-B", paramLabel = "KiB", description = "Kernel capture buffer size in KiB (default 32768).")
-    int bufferKiB = LiveOptions.DEFAULT_BUFFER_BYTES / 1024;
+    @Option(names = "-B", paramLabel = "KiB", description = "Kernel capture buffer size in KiB (default 32768; 65536 when processes are named: JSON or pcapng).")
+    Integer bufferKiB;
 
     @Option(names = "--immediate-mode", description = "Deliver each packet at once (lower latency, costs speed).")
     boolean immediate;
 
-    @Option(names = "-w", paramLabel = "FILE|-", description = "Write packets to a pcap file (- = standard output) instead of printing them.")
+    @Option(names = "-w", paramLabel = "FILE|-", description = "Write packets to a pcap file (pcapng when the name ends in .pcapng; - = standard output) instead of printing them.")
     String writePath;
+
+    @Option(names = "--pcapng", description = "Write pcapng (as a -w name ending in .pcapng does): each packet with a comment naming its process when known.")
+    boolean pcapng;
+
+    @Option(names = "--no-processes", description = "Do not name the processes behind packets (no lookups, no output held back for them).")
+    boolean noProcesses;
 
     @Option(names = "-r", paramLabel = "FILE|-", description = "Read packets from a capture file (- = standard input) instead of an interface.")
     String readPath;
@@ -70,17 +76,23 @@ public final class CaptureCommand implements Callable<Integer> {
         String filter = String.join(" ", filterWords).strip();
         if (readPath != null) {
             try (PacketSource source = Sources.openFile(readPath)) {
-                return new PacketRun(source, false, filter, display, output, export, writePath).execute();
+                return new PacketRun(source, false, filter, display, output, export, writePath, pcapng, false).execute();
             }
         }
         if (snaplen < 0) {
             throw UserError.usage("invalid snapshot length " + snaplen + ": give a positive number of bytes (-s)");
         }
-        if (bufferKiB <= 0 || bufferKiB > (Integer.MAX_VALUE >> 10)) {
+        if (bufferKiB != null && (bufferKiB <= 0 || bufferKiB > (Integer.MAX_VALUE >> 10))) {
             throw UserError.usage("invalid buffer size " + bufferKiB + " KiB: give a positive size (-B)");
         }
+        // Naming processes needs packets soon after they are captured: a short-lived client must
+        // still hold its socket when we ask the kernel about it (docs/architecture.md).
+        boolean naming = !noProcesses && PacketRun.namesProcesses(true, output, export, writePath, pcapng);
+        int timeout = naming ? LiveOptions.ATTRIBUTION_TIMEOUT_MILLIS : LiveOptions.DEFAULT_TIMEOUT_MILLIS;
+        int buffer = bufferKiB != null ? bufferKiB << 10
+                : naming ? LiveOptions.ATTRIBUTION_BUFFER_BYTES : LiveOptions.DEFAULT_BUFFER_BYTES;
         LiveOptions options = new LiveOptions(device, filter, snaplen == 0 ? LiveOptions.DEFAULT_SNAPLEN : snaplen,
-                !noPromiscuous, immediate, bufferKiB << 10, LiveOptions.DEFAULT_TIMEOUT_MILLIS);
+                !noPromiscuous, immediate, buffer, timeout);
         String rightsProblem = Capabilities.captureRightsProblem();
         if (rightsProblem != null) {
             throw UserError.runtime(rightsProblem);
@@ -89,7 +101,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (dropUser != null) {
                 dropPrivileges(dropUser); // before -w opens its file, so the file is the user's
             }
-            return new PacketRun(source, true, "", display, output, export, writePath).execute();
+            return new PacketRun(source, true, "", display, output, export, writePath, pcapng, !noProcesses).execute();
         }
     }
 

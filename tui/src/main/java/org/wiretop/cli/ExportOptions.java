@@ -54,6 +54,11 @@ public final class ExportOptions {
         return ipfix != null || flowsJson != null;
     }
 
+    /** Whether the records carry processes (IPFIX extensions, the JSON flow log). */
+    boolean namesProcesses() {
+        return active() && (extensions || flowsJson != null);
+    }
+
     /** Checks the options (a usage error says what to fix) and resolves the collector. */
     void validate(String writePath) {
         if (ipfix == null && (biflow || extensions)) {

@@ -22,9 +22,14 @@ final class FlowHandoff {
     private final PacketRing ring;
     private final FlowFeeder feeder;
 
-    FlowHandoff(int linkType, FlowTracking flows) {
+    /** @param names the processes to name on the flow thread (its only writer too), or null */
+    FlowHandoff(int linkType, FlowTracking flows, ProcessNaming names) {
         this.ring = new PacketRing(linkType, RING_PACKETS, RING_BYTES);
-        this.feeder = new FlowFeeder(() -> ring, flows::ingest, flows::idle).start();
+        java.util.function.Consumer<org.wiretop.decode.PacketSummary> ingest = names == null ? flows::ingest : s -> {
+            names.observe(s);
+            flows.ingest(s);
+        };
+        this.feeder = new FlowFeeder(() -> ring, ingest, flows::idle).start();
     }
 
     /** Capture thread: one packet's headers into the ring (never waits, allocates nothing). */

@@ -20,7 +20,8 @@ public final class OutputOptions {
             + " json (one object a line), or payload (each packet's TCP/UDP payload bytes, back to back, nothing else).")
     Format format = Format.text;
 
-    @Option(names = "-v", description = "Verbose, as tcpdump: IP ttl/id/length, checksums, more protocol detail (-vv, -vvv: more).")
+    @Option(names = "-v", description = "Verbose, as tcpdump: IP ttl/id/length, checksums, more protocol detail (-vv, -vvv: more);"
+            + " also each packet's pcapng comments (the process that sent it) on a line under it.")
     boolean[] verbose = new boolean[0];
 
     @Option(names = "-e", description = "Print the link-level header first (MAC addresses, EtherType, VLAN tags), as tcpdump.")
@@ -64,10 +65,21 @@ public final class OutputOptions {
     @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
     boolean nano;
 
+
     @Option(names = "--decode-as", paramLabel = "PORT=PROTO", description = "Dissect TCP/UDP port PORT as PROTO"
             + " (dns http tls quic dhcp ntp ssh resp), before well-known ports and heuristics (tcpdump -T, tshark -d)."
             + " Repeat it or give several comma-separated.")
     List<String> decodeAs = new ArrayList<>();
+
+    /** Whether -v was given (any number of times). */
+    boolean verbose() {
+        return verbose.length > 0;
+    }
+
+    /** How many times -v was given (tcpdump's verbosity level). */
+    int verbosity() {
+        return verbose.length;
+    }
 
     /** The timestamp style the flags ask for, or null for none ({@code -t}). */
     TimestampStyle timestampStyle() {

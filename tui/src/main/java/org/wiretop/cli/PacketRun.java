@@ -7,20 +7,22 @@ import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.CaptureStats;
 import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
-import org.wiretop.capture.PcapWriter;
+import org.wiretop.capture.PacketWriter;
 import org.wiretop.capture.UncheckedCaptureException;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
-import org.wiretop.decode.PacketSummary;
+import org.wiretop.monitor.export.FlowProcesses;
 import org.wiretop.stats.TrafficStats;
 
 /**
  * Runs one opened packet source to its end for {@code capture} and {@code read}: packets go to a
- * pcap file ({@code -w}) or out as text/JSON lines; Ctrl-C / SIGTERM stop it cleanly (a shutdown
- * hook stops the source and waits, bounded, until the output is flushed, the file closed and the
- * statistics printed); with {@code --flows} the conversation table follows the packets; libpcap's
+ * pcap or pcapng file ({@code -w}) or out as text/JSON lines; live, JSON lines and pcapng
+ * comments name each packet's process ({@link ProcessNaming}); Ctrl-C / SIGTERM stop it cleanly
+ * (a shutdown hook stops the source and waits, bounded, until the output is flushed, the file
+ * closed and the statistics printed); with {@code --flows} the conversation table follows the
+ * packets, with {@code --ipfix} / {@code --flows-json} flow records are exported; libpcap's
  * counters are printed at the end as tcpdump prints them.
  * Text that is not packet output (banner, statistics, notes) goes to stderr, so
  * {@code -w -} keeps standard output a clean pcap stream.
@@ -36,8 +38,11 @@ final class PacketRun {
     private final OutputOptions output;
     private final ExportOptions export;
     private final String writePath;
+    private final boolean pcapng;
+    private final boolean processes;
     private final PrintStream err = System.err;
     private FlowTracking flows;
+    private ProcessNaming names;
     /** Live flows decoded on a thread of their own when no packet line needs them inline, or null. */
     private FlowHandoff handoff;
     private DecodeAs decodeAs = DecodeAs.NONE;
@@ -47,11 +52,13 @@ final class PacketRun {
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
      *                  the kernel, so pass "" for them)
-     * @param writePath pcap output ("-" = stdout), or null to print packets
      * @param export    flow export (IPFIX, JSON flow log); exporting prints no packet lines
+     * @param writePath pcap output ("-" = stdout), or null to print packets
+     * @param pcapng    write pcapng whatever the file name
+     * @param processes name processes when live ({@code --no-processes} turns it off)
      */
     PacketRun(PacketSource source, boolean live, String bpfFilter, DisplayFilter display, OutputOptions output,
-              ExportOptions export, String writePath) {
+              ExportOptions export, String writePath, boolean pcapng, boolean processes) {
         this.source = source;
         this.live = live;
         this.bpfFilter = bpfFilter == null ? "" : bpfFilter.strip();
@@ -59,6 +66,17 @@ final class PacketRun {
         this.output = output;
         this.export = export;
         this.writePath = writePath;
+        this.pcapng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
+        this.processes = live && processes;
+    }
+
+    /** Whether this run shows processes on its packets (a live capture to JSON lines or pcapng). */
+    static boolean namesProcesses(boolean live, OutputOptions output, ExportOptions export, String writePath,
+                                  boolean pcapng) {
+        boolean exporting = export != null && export.active();
+        boolean json = writePath == null && !output.quiet && !exporting && output.format == OutputOptions.Format.json;
+        boolean ng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
+        return live && (json || ng);
     }
 
     /** Returns the exit code; a failure the user must see is thrown as CaptureException/UserError. */
@@ -96,40 +114,50 @@ final class PacketRun {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
-        err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
-                + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
-                + (live ? " bytes" : ""));
-        err.flush();
         long count = output.count();
         decodeAs = output.decodeAs();
-        // Live JSON names each packet's process (design §5 wiretop.process); --flows reports conversations.
-        boolean tagJson = live && printing && output.format == OutputOptions.Format.json;
-        try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
-             FlowTracking flows = output.flows || tagJson || exporting
-                     ? new FlowTracking(live, output.flows, tagJson, export) : null) {
-            this.flows = flows;
-            this.stats = output.stats ? new TrafficStats() : null;
-            // --stats decodes every packet on the capture thread anyway: the flows follow it there
-            this.handoff = live && flows != null && !printing && display == null && stats == null
-                    ? new FlowHandoff(linkType, flows) : null;
-            if (writePath != null) {
-                return writeFile(bpf, count);
+        // Live JSON and pcapng name each packet's process (design §9); --flows names each
+        // conversation's, an export with process fields each record's. The naming is ready
+        // (listeners known) before "listening on": packets wait in the kernel meanwhile.
+        boolean naming = processes && namesProcesses(live, output, export, writePath, pcapng);
+        boolean flowsNeedNames = processes && (output.flows || export.namesProcesses());
+        try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming) : null) {
+            if (naming) {
+                OutputWarmup.run(writePath == null, writePath != null);
             }
-            return print(bpf, count);
+            err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
+                    + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
+                    + (live ? " bytes" : ""));
+            err.flush();
+            FlowProcesses owners = names == null ? FlowProcesses.NONE : names.flowProcesses();
+            try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
+                 FlowTracking flows = output.flows || exporting ? new FlowTracking(live, output.flows, export, owners) : null) {
+                this.flows = flows;
+                this.names = names;
+                this.stats = output.stats ? new TrafficStats() : null;
+                // --stats decodes every packet on the capture thread anyway: the flows follow it there
+                this.handoff = live && flows != null && !printing && display == null && !naming && stats == null
+                        ? new FlowHandoff(linkType, flows, names) : null;
+                if (writePath != null) {
+                    return writeFile(bpf, count);
+                }
+                return print(bpf, count);
+            }
         }
     }
 
     private int print(OfflineBpf bpf, long count) throws CaptureException {
-        boolean timely = live || "-".equals(source.description());
         if (handoff != null) {
             return runToEnd(handoff.handler(), count, () -> { });
         }
+        boolean timely = live || "-".equals(source.description());
         LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.textOptions()) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, out, count, flows,
-                new Decoder(decodeAs), stats);
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, output.verbose(), out,
+                count, flows, names, decodeAs, stats);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
+            printer.finish();
             if (out != null) {
                 out.close();
             }
@@ -137,62 +165,18 @@ final class PacketRun {
     }
 
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
-        PcapWriter writer = PcapWriter.open(writePath, source.linkType(), source.snaplen());
-        long[] written = new long[1];
-        Decoder decoder = (flows == null || handoff != null) && stats == null ? null : new Decoder(decodeAs);
-        PacketSummary summary = new PacketSummary();
-        int linkType = source.linkType();
-        PacketHandler handler = (nanos, wireLength, data, capturedLength) -> {
-            if (count > 0 && written[0] >= count) {
-                return;
-            }
-            if (bpf != null && !bpf.matches(data, capturedLength, wireLength)) {
-                return;
-            }
+        PacketWriter writer = PacketWriter.open(writePath, pcapng, source.linkType(), source.snaplen(),
+                live ? source.description() : null);
+        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, handoff, names, decodeAs, stats);
+        return runToEnd(copier, bpf != null ? 0 : count, () -> {
             try {
-                writer.write(nanos, wireLength, data, capturedLength);
-            } catch (CaptureException e) {
-                throw new UncheckedCaptureException(e);
+                copier.finish();
+            } catch (UncheckedCaptureException e) {
+                throw e.getCause();
+            } finally {
+                writer.close();
             }
-            if (handoff != null) {
-                handoff.add(nanos, wireLength, data, capturedLength);
-            } else if (decoder != null) {
-                summary.frameNumber = written[0] + 1;
-                summary.epochNanos = nanos;
-                decoder.decode(linkType, data, capturedLength, wireLength, summary);
-                if (flows != null) {
-                    flows.ingest(summary);
-                }
-                if (stats != null) {
-                    stats.add(summary);
-                }
-            }
-            if (++written[0] == count && bpf != null) {
-                source.stop();
-            }
-        };
-        boolean inline = flows != null && handoff == null;
-        return runToEnd(inline ? withIdle(handler, flows::idle) : handler, bpf != null ? 0 : count, writer::close);
-    }
-
-    /** {@code packets}, and {@code idle} when a live source had nothing within its read timeout. */
-    private static PacketHandler withIdle(PacketHandler packets, Runnable idle) {
-        return new PacketHandler() {
-            @Override
-            public void onPacket(long epochNanos, int wireLength, byte[] data, int capturedLength) {
-                packets.onPacket(epochNanos, wireLength, data, capturedLength);
-            }
-
-            @Override
-            public void onIdle() {
-                idle.run();
-            }
-
-            @Override
-            public boolean wantsIdle() {
-                return true;
-            }
-        };
+        });
     }
 
     /** A step that flushes or closes the output after the run (may fail like a write). */
@@ -221,7 +205,7 @@ final class PacketRun {
         }
         if (flows != null && output.flows && failure == null) {
             // after the packets, as tshark -z prints; stderr when stdout carries the pcap stream
-            flows.printReport("-".equals(writePath) ? err : System.out);
+            flows.printReport("-".equals(writePath) ? err : System.out, names);
         }
         if (stats != null && failure == null) {
             PrintStream out = "-".equals(writePath) ? err : System.out;

@@ -39,7 +39,8 @@ public final class ReadCommand implements Callable<Integer> {
         export.validate(null);
         output.textOptions();
         try (PacketSource source = Sources.openFile(file)) {
-            return new PacketRun(source, false, String.join(" ", filterWords), display, output, export, null).execute();
+            return new PacketRun(source, false, String.join(" ", filterWords), display, output, export, null, false, false)
+                    .execute();
         }
     }
 }

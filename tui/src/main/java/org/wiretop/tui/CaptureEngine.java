@@ -88,8 +88,10 @@ public final class CaptureEngine implements AutoCloseable {
 
     private LiveOptions options(CaptureSpec spec) {
         LiveOptions d = LiveOptions.of(spec.device(), spec.bpf());
+        // A short read timeout: the Connections view names each flow's process, and a short-lived
+        // client must still hold its socket when its first packet is looked at.
         return new LiveOptions(d.device(), d.filter(), d.snaplen(), d.promiscuous(), d.immediate(), bufferBytes,
-                d.timeoutMillis());
+                LiveOptions.ATTRIBUTION_TIMEOUT_MILLIS);
     }
 
     private void capture(CaptureSpec spec, PacketSource src, PacketRing target) {
@@ -98,7 +100,7 @@ public final class CaptureEngine implements AutoCloseable {
         try {
             long delivered = src.run((epochNanos, wire, data, captured) -> {
                 long number = target.end() + 1;
-                target.add(epochNanos, wire, data, captured);
+                target.add(epochNanos, wire, data, captured, src.comments());
                 // Only every 64th packet looks at the clock: cheap at 1 M packets/s.
                 if ((number & 63) == 0) {
                     long now = System.nanoTime();

@@ -24,6 +24,7 @@ import java.util.List;
 public final class DetailBuilder {
     private final DecodeChoices.Follower decoders;
     private final AppLayer app = new AppLayer();
+    private java.util.function.Function<PacketSummary, List<String>> processes = s -> List.of();
 
     public DetailBuilder() {
         this(DecodeChoices.none());
@@ -31,6 +32,11 @@ public final class DetailBuilder {
 
     public DetailBuilder(DecodeChoices choices) {
         this.decoders = choices.follower();
+    }
+
+    /** Where the processes behind a packet are named (live: the flow's owners), for the frame layer. */
+    public void setProcesses(java.util.function.Function<PacketSummary, List<String>> processes) {
+        this.processes = processes;
     }
 
     public DetailModel build(RawPacket p) {
@@ -46,6 +52,12 @@ public final class DetailBuilder {
         frame.add("Arrival time: " + Instant.ofEpochSecond(0, p.epochNanos()));
         frame.add("Link type: " + p.linkType() + (Decoder.supports(p.linkType()) ? "" : " (not decoded by wiretop)"));
         frame.add("Decode status: " + s.status + (s.reason.isEmpty() ? "" : " (" + s.reason + ")"));
+        for (String process : processes.apply(s)) {
+            frame.add("Process: " + process);
+        }
+        for (String comment : p.comments()) {
+            frame.add("Comment: " + comment);
+        }
         layers.add(new Layer("Frame " + p.frameNumber() + " (" + d.length + " bytes)", frame, 0, end));
         int net = s.networkOffset >= 0 ? s.networkOffset : end;
         if (net > 0) {

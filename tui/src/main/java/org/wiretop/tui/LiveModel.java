@@ -63,6 +63,11 @@ public final class LiveModel {
         flowSkipped = skipped;
     }
 
+    /** Where the processes behind a packet are named, for the detail view. */
+    public void setProcesses(java.util.function.Function<org.wiretop.decode.PacketSummary, List<String>> processes) {
+        details.setProcesses(processes);
+    }
+
     /** Packets flow tracking has skipped so far. */
     public long flowSkipped() {
         return flowSkipped.getAsLong();

@@ -1,14 +1,21 @@
 package org.wiretop.tui;
 
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.monitor.flow.FlowAttribution;
+import org.wiretop.monitor.flow.FlowEndpoint;
+import org.wiretop.monitor.flow.FlowKey;
+import org.wiretop.monitor.flow.FlowOwner;
 import org.wiretop.monitor.flow.FlowTable;
+import org.wiretop.monitor.flow.LocalAddresses;
+import org.wiretop.monitor.flow.ProcessTag;
 
 import java.util.function.Supplier;
 
 /**
  * The monitor seen through {@link Feeds}: the flow table (fed from the packet ring by a
- * {@link FlowFeeder}, its only writer, which also publishes its snapshots), the socket sampler
- * (its own thread, every second) and the built-in servers.
+ * {@link FlowFeeder}, its only writer, which also publishes its snapshots), live the processes
+ * behind each flow ({@link FlowAttribution}, fed by the same thread), the socket sampler (its
+ * own thread, every second) and the built-in servers.
  */
 public final class MonitorFeeds implements AutoCloseable {
     /** A table with no new packet for this long publishes its final state. */
@@ -32,6 +39,7 @@ public final class MonitorFeeds implements AutoCloseable {
     private final DecodeChoices choices;
     private final BuiltInServers servers;
     private final SampledSockets sockets;
+    private final FlowAttribution owners;
     private final FlowConnections connections;
     private FlowFeeder feeder;
     // Flow thread only.
@@ -40,17 +48,27 @@ public final class MonitorFeeds implements AutoCloseable {
     private long ingestedAtPublish;
     private long lastIngestMillis;
 
-    private MonitorFeeds(DecodeChoices choices) {
+    private MonitorFeeds(DecodeChoices choices, boolean live) {
         this.choices = choices;
         this.servers = new BuiltInServers(choices);
         this.sockets = new SampledSockets(servers::ports);
+        this.owners = live ? FlowAttribution.start(LocalAddresses.fromSystem()) : null;
         // Flows are joined with this host's sockets only when they are this host's (a live interface).
-        this.connections = new FlowConnections(flows.published(), () -> clock == Clock.WALL ? sockets.table() : null);
+        this.connections = new FlowConnections(flows.published(), () -> clock == Clock.WALL ? sockets.table() : null,
+                owners);
     }
 
     /** @param choices what ports are dissected as; the servers started from the UI add theirs */
     public static MonitorFeeds open(DecodeChoices choices) {
-        MonitorFeeds m = new MonitorFeeds(choices);
+        return open(choices, true);
+    }
+
+    /**
+     * @param choices what ports are dissected as; the servers started from the UI add theirs
+     * @param live    a live interface of this host: its flows are named after their processes
+     */
+    public static MonitorFeeds open(DecodeChoices choices, boolean live) {
+        MonitorFeeds m = new MonitorFeeds(choices, live);
         m.sockets.start();
         return m;
     }
@@ -72,6 +90,9 @@ public final class MonitorFeeds implements AutoCloseable {
 
     private void ingest(PacketSummary s) {
         flows.ingest(s);
+        if (owners != null) {
+            owners.observe(s);
+        }
         lastPacketNanos = s.epochNanos;
         flows.publishIfDue(s.epochNanos);
         ingested++;
@@ -98,6 +119,39 @@ public final class MonitorFeeds implements AutoCloseable {
         }
     }
 
+    /**
+     * The processes behind a decoded packet (any thread): {@code pid 1234 curl} for its sender
+     * and, when the receiver is also named, {@code peer pid 99 python3}; empty when unknown.
+     */
+    public java.util.List<String> processesOf(PacketSummary s) {
+        if (owners == null || s.srcPort < 0 || s.dstPort < 0) {
+            return java.util.List.of();
+        }
+        FlowEndpoint src, dst;
+        if (s.has(PacketSummary.IP4)) {
+            src = FlowEndpoint.ipv4(s.ip4Src, s.srcPort);
+            dst = FlowEndpoint.ipv4(s.ip4Dst, s.dstPort);
+        } else if (s.has(PacketSummary.IP6)) {
+            src = FlowEndpoint.ipv6(s.ip6SrcHi, s.ip6SrcLo, s.srcPort);
+            dst = FlowEndpoint.ipv6(s.ip6DstHi, s.ip6DstLo, s.dstPort);
+        } else {
+            return java.util.List.of();
+        }
+        FlowOwner o = owners.ownerOf(FlowKey.of(s.transportProtocol, src, dst));
+        if (o == null) {
+            return java.util.List.of();
+        }
+        ProcessTag sender = o.of(src), receiver = o.of(dst);
+        java.util.List<String> out = new java.util.ArrayList<>(2);
+        if (sender != null) {
+            out.add(sender.comment());
+        }
+        if (receiver != null) {
+            out.add((sender != null ? "peer " : "to ") + receiver.comment());
+        }
+        return out;
+    }
+
     public Feeds.Connections connections() {
         return connections;
     }
@@ -117,5 +171,8 @@ public final class MonitorFeeds implements AutoCloseable {
         }
         sockets.close();
         servers.close();
+        if (owners != null) {
+            owners.close();
+        }
     }
 }

@@ -44,6 +44,8 @@ public final class PacketRing {
     private final long[] nanos;
     private final int[] wireLength;
     private final int[] storedLength;
+    /** Bytes of the packet's comments stored after its data ({@code u16 length, UTF-8} each), 0 mostly. */
+    private final int[] commentLength;
 
     /** Sequence number of the next packet (all below are written). Published with release. */
     @SuppressWarnings("unused") private long next;
@@ -66,6 +68,7 @@ public final class PacketRing {
         this.nanos = new long[maxPackets];
         this.wireLength = new int[maxPackets];
         this.storedLength = new int[maxPackets];
+        this.commentLength = new int[maxPackets];
     }
 
     public int linkType() {
@@ -101,13 +104,31 @@ public final class PacketRing {
      * its first {@code capacityBytes()} bytes.
      */
     public void add(long epochNanos, int wire, byte[] data, int capturedLength) {
+        add(epochNanos, wire, data, capturedLength, null);
+    }
+
+    /**
+     * Copies one packet and its comments (a pcapng file's, shown in the detail view) in (capture
+     * thread only). Comments that would not fit next to the packet are left out.
+     */
+    public void add(long epochNanos, int wire, byte[] data, int capturedLength, org.wiretop.capture.PacketComments comments) {
         int n = Math.max(0, Math.min(capturedLength, arenaSize));
+        int c = 0;
+        if (comments != null) {
+            for (int i = 0; i < comments.count(); i++) {
+                c += 2 + comments.length(i);
+            }
+            if (n + c > arenaSize) {
+                c = 0;
+            }
+        }
+        int total = n + c;
         long seq = next;
         long old = oldest;
         if (seq - old >= slots) {
             old = seq - slots + 1;
         }
-        while (old < seq && writePos + n - start[slot(old)] > arenaSize) {
+        while (old < seq && writePos + total - start[slot(old)] > arenaSize) {
             old++;
         }
         if (old != oldest) {
@@ -120,15 +141,38 @@ public final class PacketRing {
         nanos[s] = epochNanos;
         wireLength[s] = wire;
         storedLength[s] = n;
-        int at = (int) (writePos % arenaSize);
-        int first = Math.min(n, arenaSize - at);
-        arena.put(at, data, 0, first);
-        if (first < n) {
-            arena.put(0, data, first, n - first);
+        commentLength[s] = c;
+        put(writePos, data, 0, n);
+        if (c > 0) {
+            long pos = writePos + n;
+            for (int i = 0; i < comments.count(); i++) {
+                int len = comments.length(i);
+                put(pos, new byte[] {(byte) (len >>> 8), (byte) len}, 0, 2);
+                put(pos + 2, comments.bytes(), comments.offset(i), len);
+                pos += 2 + len;
+            }
         }
-        writePos += n;
+        writePos += total;
         BYTES.setRelease(this, totalBytes + wire);
         NEXT.setRelease(this, seq + 1);
+    }
+
+    private void put(long pos, byte[] src, int off, int len) {
+        int at = (int) (pos % arenaSize);
+        int first = Math.min(len, arenaSize - at);
+        arena.put(at, src, off, first);
+        if (first < len) {
+            arena.put(0, src, off + first, len - first);
+        }
+    }
+
+    private void get(long pos, byte[] dst, int off, int len) {
+        int at = (int) (pos % arenaSize);
+        int first = Math.min(len, arenaSize - at);
+        arena.get(at, dst, off, first);
+        if (first < len) {
+            arena.get(0, dst, off + first, len - first);
+        }
     }
 
     /** Sequence number one past the newest packet. */
@@ -156,21 +200,19 @@ public final class PacketRing {
         long when = nanos[s];
         int wire = wireLength[s];
         int n = storedLength[s];
-        if (n < 0 || n > arenaSize) {
+        int c = commentLength[s];
+        if (n < 0 || n > arenaSize || c < 0 || n + c > arenaSize) {
             return null;
         }
         byte[] copy = new byte[n];
-        int at = (int) (from % arenaSize);
-        int part = Math.min(n, arenaSize - at);
-        arena.get(at, copy, 0, part);
-        if (part < n) {
-            arena.get(0, copy, part, n - part);
-        }
+        get(from, copy, 0, n);
+        byte[] notes = new byte[c];
+        get(from + n, notes, 0, c);
         VarHandle.loadLoadFence();
         if (seq < first()) {
             return null; // overwritten while we copied
         }
-        return new RawPacket(seq, when, wire, linkType, copy);
+        return new RawPacket(seq, when, wire, linkType, copy, comments(notes));
     }
 
     /**
@@ -201,6 +243,23 @@ public final class PacketRing {
         into.length = n;
         VarHandle.loadLoadFence();
         return seq >= first();
+    }
+
+    private static java.util.List<String> comments(byte[] notes) {
+        if (notes.length == 0) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(1);
+        int at = 0;
+        while (at + 2 <= notes.length) {
+            int len = ((notes[at] & 0xff) << 8) | (notes[at + 1] & 0xff);
+            if (at + 2 + len > notes.length) {
+                break;
+            }
+            out.add(new String(notes, at + 2, len, java.nio.charset.StandardCharsets.UTF_8));
+            at += 2 + len;
+        }
+        return out;
     }
 
     /** A reader's reusable buffer for {@link #readInto}. */

@@ -30,7 +30,7 @@ public final class Tables {
     static Comparator<ConnRow> comparator(UiState.ConnColumn col) {
         Comparator<ConnRow> c = switch (col) {
             case PROTO -> Comparator.comparing(ConnRow::proto);
-            case LOCAL -> Comparator.comparing(ConnRow::local);
+            case LOCAL -> Comparator.comparing(ConnRow::local, Tables::numbersFirst);
             case REMOTE -> Comparator.comparing(ConnRow::remote);
             case PROCESS -> Comparator.comparing(ConnRow::process);
             case STATE -> Comparator.comparing(ConnRow::state);
@@ -46,6 +46,16 @@ public final class Tables {
         return c.thenComparing(ConnRow::local).thenComparing(ConnRow::remote);
     }
 
+    /** Plain counts (a process's connections) in number order, then text. */
+    static int numbersFirst(String a, String b) {
+        boolean na = !a.isEmpty() && a.chars().allMatch(Character::isDigit);
+        boolean nb = !b.isEmpty() && b.chars().allMatch(Character::isDigit);
+        if (na && nb && a.length() < 10 && b.length() < 10) {
+            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+        }
+        return a.compareTo(b);
+    }
+
     /** The host part of "addr:port" or "[v6]:port". */
     static String host(String endpoint) {
         if (endpoint.startsWith("[")) {
@@ -56,6 +66,10 @@ public final class Tables {
         return colon > 0 ? endpoint.substring(0, colon) : endpoint;
     }
 
+    /**
+     * One row per key with the sums of its rows: per process (bandwhich's process table:
+     * connections, bytes and rates each way) or per remote host.
+     */
     private static List<ConnRow> grouped(List<ConnRow> rows, java.util.function.Function<ConnRow, String> key,
                                          boolean byProcess) {
         Map<String, ConnRow> sums = new LinkedHashMap<>();
@@ -66,15 +80,15 @@ public final class Tables {
             sums.merge(k, r, (a, b) -> new ConnRow("", "", "", a.process(), "",
                     a.packetsOut() + b.packetsOut(), a.packetsIn() + b.packetsIn(), a.bytesOut() + b.bytesOut(),
                     a.bytesIn() + b.bytesIn(), a.rateBps() + b.rateBps(), Math.max(a.rttMillis(), b.rttMillis()),
-                    a.retransmits() + b.retransmits(), -1, -1));
+                    a.retransmits() + b.retransmits(), -1, -1, a.rateOutBps() + b.rateOutBps()));
         }
         List<ConnRow> out = new ArrayList<>();
         for (Map.Entry<String, ConnRow> e : sums.entrySet()) {
             ConnRow r = e.getValue();
-            String n = counts.get(e.getKey()) + " flows";
-            out.add(new ConnRow("*", byProcess ? n : "", byProcess ? "" : e.getKey(), byProcess ? e.getKey() : n,
-                    "", r.packetsOut(), r.packetsIn(), r.bytesOut(), r.bytesIn(), r.rateBps(), r.rttMillis(),
-                    r.retransmits(), -1, -1));
+            int n = counts.get(e.getKey());
+            out.add(new ConnRow("*", byProcess ? Integer.toString(n) : "", byProcess ? "" : e.getKey(),
+                    byProcess ? e.getKey() : n + " flows", "", r.packetsOut(), r.packetsIn(), r.bytesOut(), r.bytesIn(),
+                    r.rateBps(), r.rttMillis(), r.retransmits(), -1, -1, r.rateOutBps()));
         }
         return out;
     }

@@ -36,13 +36,14 @@ public final class TuiLauncher {
      */
     public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes, DecodeChoices choices)
             throws IOException {
-        try (MonitorFeeds monitor = MonitorFeeds.open(choices)) {
+        try (MonitorFeeds monitor = MonitorFeeds.open(choices, !spec.isFile() && !spec.isStream())) {
             monitor.setClock(spec.isStream() ? MonitorFeeds.Clock.STREAM
                     : spec.isFile() ? MonitorFeeds.Clock.PACKETS : MonitorFeeds.Clock.WALL);
             CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, bufferBytes);
             monitor.feedFrom(engine::ring);
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers(), choices);
             model.setFlowSkipped(monitor::flowSkipped);
+            model.setProcesses(monitor::processesOf);
             // The flow table preallocates tens of MiB that live as long as the UI. Moved to the old
             // generation now, on an idle heap, they are never copied by a young collection later,
             // which would stop every thread (the capture's too) for up to a second on a busy machine.

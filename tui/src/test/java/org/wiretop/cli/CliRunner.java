@@ -58,6 +58,9 @@ final class CliRunner {
     static Process start(Path stdout, Path stderr, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Boolean.getBoolean("wiretop.debugAttribution")) {
+            cmd.add("-Dwiretop.debugAttribution=true"); // each lookup on the child's stderr
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.wiretop.cli.Main");

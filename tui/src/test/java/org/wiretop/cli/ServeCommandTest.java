@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +107,37 @@ class ServeCommandTest {
             } catch (ConnectException expected) {
                 // nothing listens any more
             }
+        }
+    }
+
+    /**
+     * An IPv4 server is an IPv4 socket: {@code wiretop sockets -tlnp} lists {@code tcp
+     * 127.0.0.1:PORT} with the serving JVM's pid, as {@code ss -tlnp} does (not a dual-stack
+     * {@code tcp6 [::ffff:127.0.0.1]}); the UDP one likewise.
+     */
+    @Test
+    void ipv4ServersAreIpv4SocketsAsSsSeesThem() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ss")) || Files.isExecutable(Path.of("/bin/ss")),
+                "needs ss");
+        try (Child child = new Child("serve", "echo", "--port", "0");
+             Child udpChild = new Child("serve", "upper", "--port", "0")) {
+            Matcher tcp = LISTENING.matcher(child.await(l -> l.startsWith("echo listening")));
+            Matcher udp = LISTENING.matcher(udpChild.await(l -> l.startsWith("upper listening")));
+            assertTrue(tcp.matches() && udp.matches());
+            String port = tcp.group(3), udpPort = udp.group(3);
+            long pid = child.process.pid(), udpPid = udpChild.process.pid();
+            String ours = SendCommandTest.run("sockets", "-tlnp").out().lines()
+                    .filter(l -> l.contains(":" + port + " ")).findFirst().orElseThrow();
+            assertTrue(ours.matches("tcp +\\d+ +\\d+ 127\\.0\\.0\\.1:" + port + " +0\\.0\\.0\\.0:\\* +LISTEN +" + pid + "/java\\s*"),
+                    ours);
+            String ss = CliRunner.run(List.of("ss", "-tlnpH", "sport = :" + port));
+            assertTrue(ss.contains(" 127.0.0.1:" + port + " ") && ss.contains("pid=" + pid + ","), ss);
+            String oursUdp = SendCommandTest.run("sockets", "-ulnp").out().lines()
+                    .filter(l -> l.contains(":" + udpPort + " ")).findFirst().orElseThrow();
+            assertTrue(oursUdp.startsWith("udp ") && oursUdp.contains(" 127.0.0.1:" + udpPort + " ")
+                    && oursUdp.contains(udpPid + "/java"), oursUdp);
+            String ssUdp = CliRunner.run(List.of("ss", "-ulnpH", "sport = :" + udpPort));
+            assertTrue(ssUdp.contains(" 127.0.0.1:" + udpPort + " ") && ssUdp.contains("pid=" + udpPid + ","), ssUdp);
         }
     }
 

@@ -42,6 +42,33 @@ class FaultsIT {
         assertReadable(file, 5);
     }
 
+    /** The same for pcapng (with process comments): whole blocks only reach the file. */
+    @Test
+    void sigkillLeavesAPcapngReadableUpToTheLastFlush(@TempDir Path dir) throws Exception {
+        Wiretop.assumeRoot();
+        Wiretop.assumeTool("tcpdump");
+        Wiretop.assumeTool("tshark");
+        int port = Wiretop.freeUdpPort();
+        Path file = dir.resolve("killed.pcapng");
+        Process capture = Wiretop.wiretop("capture", "-i", "lo", "-w", file.toString(), "udp", "port", String.valueOf(port))
+                .redirectErrorStream(true).start();
+        try {
+            boolean flushed = false;
+            for (int round = 0; round < 300 && !flushed; round++) {
+                Wiretop.sendUdp("127.0.0.1", port, 1, 100, 0);
+                flushed = Wiretop.await(Duration.ofMillis(50), () -> size(file) >= 84 + 5 * 176);
+            }
+            assertTrue(flushed, "nothing reached " + file + " (" + size(file) + " bytes)");
+        } finally {
+            capture.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+        }
+        assertReadable(file, 5);
+        Wiretop.Result tshark = Wiretop.runTool(WAIT, "tshark", "-n", "-r", file.toString());
+        assertEquals(0, tshark.exit(), "tshark -r: " + tshark.err());
+        assertTrue(tshark.lines().size() >= 5 && !tshark.err().contains("cut short") && !tshark.err().contains("isn't"),
+                "tshark: " + tshark.err());
+    }
+
     @Test
     void fullDiskStopsWithAMessageAndKeepsWhatWasWritten(@TempDir Path dir) throws Exception {
         Wiretop.assumeRoot();

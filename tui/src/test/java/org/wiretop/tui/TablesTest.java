@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TablesTest {
     private static ConnRow conn(String local, String remote, String process, long bytesIn, double rate) {
-        return new ConnRow("tcp", local, remote, process, "ESTABLISHED", 1, 2, 10, bytesIn, rate, -1, 0, -1, -1);
+        return new ConnRow("tcp", local, remote, process, "ESTABLISHED", 1, 2, 10, bytesIn, rate, -1, 0, -1, -1, rate / 4);
     }
 
     private final List<ConnRow> rows = List.of(
@@ -34,7 +34,9 @@ class TablesTest {
         assertEquals(2, byProc.size());
         assertEquals("1/curl", byProc.get(0).process());
         assertEquals(600, byProc.get(0).bytesIn());
-        assertEquals("2 flows", byProc.get(0).local());
+        assertEquals("2", byProc.get(0).local(), "connections of the process");
+        assertEquals(2.5, byProc.get(0).rateOutBps(), 1e-9, "its rate out, summed");
+        assertEquals(7.5, byProc.get(0).rateInBps(), 1e-9, "and in");
         List<ConnRow> byHost = Tables.arrange(rows, UiState.ConnColumn.BYTES_IN, true, UiState.ConnGroup.REMOTE_HOST);
         assertEquals(List.of("10.0.0.1", "::1"), byHost.stream().map(ConnRow::remote).toList());
     }

@@ -34,14 +34,14 @@ public final class FlowReport {
         print(snapshot, f -> FlowOwnerResolver.resolve(f, sockets).flatMap(FlowOwnership::process), out);
     }
 
-    /** The report, processes from a memo filled during the capture. */
-    public static void print(FlowSnapshot snapshot, FlowProcessMemo memo, PrintStream out) {
-        print(snapshot, memo::ownerOf, out);
-    }
-
     /** The report with any owner lookup (empty = unknown, printed as "-"). */
     public static void print(FlowSnapshot snapshot, Function<FlowRecord, Optional<SocketOwner>> owners,
                              PrintStream out) {
+        printLabelled(snapshot, f -> owners.apply(f).map(o -> o.pid() + "/" + o.program()).orElse(""), out);
+    }
+
+    /** The report with each flow's process as text ("1234/curl", "uid 1000"; "" = unknown, printed as "-"). */
+    public static void printLabelled(FlowSnapshot snapshot, Function<FlowRecord, String> owners, PrintStream out) {
         section("TCP", snapshot, f -> f.protocol() == FlowRecord.TCP, owners, out);
         section("UDP", snapshot, f -> f.protocol() == FlowRecord.UDP, owners, out);
         section("Other IP", snapshot, f -> f.protocol() != FlowRecord.TCP && f.protocol() != FlowRecord.UDP,
@@ -55,7 +55,7 @@ public final class FlowReport {
     }
 
     private static void section(String title, FlowSnapshot snapshot, java.util.function.Predicate<FlowRecord> which,
-                                Function<FlowRecord, Optional<SocketOwner>> owners, PrintStream out) {
+                                Function<FlowRecord, String> owners, PrintStream out) {
         List<FlowRecord> flows = new ArrayList<>();
         for (FlowRecord f : snapshot.flows()) {
             if (which.test(f)) {
@@ -99,7 +99,7 @@ public final class FlowReport {
         }
     }
 
-    private static String[] row(FlowRecord f, long startNanos, Optional<SocketOwner> owner) {
+    private static String[] row(FlowRecord f, long startNanos, String owner) {
         FlowDirectionStats ab = f.toServer(), ba = f.toClient();
         long rtt = f.initialRttNanos() >= 0 ? f.initialRttNanos() : f.synToSynAckNanos();
         boolean tcp = f.protocol() == FlowRecord.TCP;
@@ -114,7 +114,7 @@ public final class FlowReport {
                 rtt >= 0 ? String.format(Locale.ROOT, "%.3f", rtt / 1e6) : "-",
                 tcp ? Long.toString(f.retransmissions()) : "-",
                 tcp ? Long.toString(f.outOfOrder()) : "-",
-                owner.map(o -> o.pid() + "/" + o.program()).orElse("-")};
+                owner == null || owner.isEmpty() ? "-" : owner};
     }
 
     /** Bytes as tshark's conv table prints them: "1234 bytes", "12 kB", "3 MB" (SI units). */

@@ -29,7 +29,7 @@ public final class TcpClient {
     public static Reply exchange(InetSocketAddress to, byte[] message, Duration timeout, OutputStream sink)
             throws ClientException {
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        try (Socket socket = new Socket()) {
+        try (Socket socket = Endpoints.clientSocket(to)) {
             try {
                 socket.connect(to, millis);
             } catch (IOException e) {

@@ -70,7 +70,7 @@ final class TcpServer implements RunningServer {
                            Consumer<ServerEvent> events) throws ServerStartException {
         ServerSocketChannel channel;
         try {
-            channel = ServerSocketChannel.open();
+            channel = Endpoints.serverChannel(address);
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         } catch (IOException e) {
             throw new ServerStartException("cannot start " + kind.id() + ": " + e.getMessage(), e);

@@ -27,7 +27,12 @@ public final class TerminalBridge {
      */
     public static End run(InetSocketAddress to, InputStream input, OutputStream output, Duration connectTimeout,
                           Duration drainTimeout) throws ClientException {
-        Socket socket = new Socket();
+        Socket socket;
+        try {
+            socket = Endpoints.clientSocket(to);
+        } catch (IOException e) {
+            throw ClientException.cannotConnect(to, e);
+        }
         try {
             socket.connect(to, (int) Math.max(1, connectTimeout.toMillis()));
         } catch (IOException e) {

@@ -32,7 +32,7 @@ public final class UdpClient {
         if (message.length > MAX_PAYLOAD) {
             throw new IllegalArgumentException("a UDP message holds at most " + MAX_PAYLOAD + " bytes, not " + message.length);
         }
-        try (DatagramChannel channel = DatagramChannel.open(); Selector selector = Selector.open()) {
+        try (DatagramChannel channel = Endpoints.datagramChannel(to); Selector selector = Selector.open()) {
             channel.connect(to);
             channel.write(ByteBuffer.wrap(message));
             channel.configureBlocking(false);

@@ -48,7 +48,7 @@ final class UdpServer implements RunningServer {
     static UdpServer start(InetSocketAddress address, Consumer<ServerEvent> events) throws ServerStartException {
         DatagramChannel channel;
         try {
-            channel = DatagramChannel.open();
+            channel = Endpoints.datagramChannel(address);
         } catch (IOException e) {
             throw new ServerStartException("cannot start upper: " + e.getMessage(), e);
         }

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,6 +42,9 @@ public final class ProcessIndex {
     private Set<Long> unowned = new HashSet<>();
     private int lastScanned;
     private long lastFullScan = System.nanoTime() - FULL_SCAN_INTERVAL_NANOS;
+    /** Pids that owned the sockets {@link #locate} found last, most recent first. */
+    private final int[] recent = new int[RECENT];
+    private static final int RECENT = 8;
 
     /** Indexes this machine's /proc. */
     public ProcessIndex() {
@@ -51,8 +56,121 @@ public final class ProcessIndex {
         this.users = new UserNames(passwd);
     }
 
-    /** What one process held the last time it was read. */
-    private record ProcessFds(long fdCount, long[] inodes) {
+    /** What one process held the last time it was read, and since when we know it ({@link System#nanoTime()}). */
+    private record ProcessFds(long fdCount, long[] inodes, long seenSince) {
+    }
+
+    /**
+     * A process first seen this recently is read again whenever a socket is missing, whatever its
+     * fd count says: a program starting up opens and closes files, so the count it had when we
+     * first read it may equal the count once its socket took a file's place.
+     */
+    private static final long YOUNG_NANOS = 5_000_000_000L;
+    /** Open files below which a process that owned a recent socket is cheap enough to read again. */
+    private static final long SMALL_PROCESS_FDS = 256;
+
+    /**
+     * Finds the owners of sockets just seen (the attribution path), looking only where a new
+     * socket can be, cheapest first, and stopping as soon as every one is found: the processes
+     * that owned the latest sockets found (read again when their fd count changed, or always when
+     * they hold few files), then
+     * processes started since the last look, then known processes whose fd count changed or
+     * that are young, and at most every 2 s every process. Within a step, processes with fewer
+     * open files are read first: a short-lived client holds a handful, and must be read before
+     * it closes its socket, while a busy server's hundreds can wait. {@code out[i]} is left null
+     * when socket {@code i} has no owner we can see; inode 0 (no socket file) is not looked for.
+     */
+    public synchronized void locate(long[] inodes, int n, SocketOwner[] out) {
+        lastScanned = 0;
+        if (fill(inodes, n, out)) {
+            return;
+        }
+        for (int pid : recent) {
+            ProcessFds known = pid == 0 ? null : processes.get(pid);
+            long count = known == null ? -1 : fdCount(pid);
+            // A small process is read again even at the same count: one that closes a socket
+            // and opens the next (a client making one request after another) keeps its count.
+            if (known != null && (count != known.fdCount || count <= SMALL_PROCESS_FDS)) {
+                scan(pid);
+                if (fill(inodes, n, out)) {
+                    return;
+                }
+            }
+        }
+        Set<Integer> live = livePids();
+        processes.keySet().removeIf(pid -> {
+            if (!live.contains(pid)) {
+                forget(pid);
+                return true;
+            }
+            return false;
+        });
+        List<long[]> fresh = new ArrayList<>();
+        for (int pid : live) {
+            if (!processes.containsKey(pid)) {
+                fresh.add(new long[] {fdCount(pid), pid});
+            }
+        }
+        if (scanFewestFirst(fresh, inodes, n, out)) {
+            return;
+        }
+        List<long[]> changed = new ArrayList<>();
+        long young = System.nanoTime() - YOUNG_NANOS;
+        for (Map.Entry<Integer, ProcessFds> e : processes.entrySet()) {
+            ProcessFds known = e.getValue();
+            long count = fdCount(e.getKey());
+            if (count != known.fdCount || known.seenSince - young > 0) {
+                changed.add(new long[] {count, e.getKey()});
+            }
+        }
+        if (scanFewestFirst(changed, inodes, n, out)) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastFullScan >= FULL_SCAN_INTERVAL_NANOS) {
+            lastFullScan = now;
+            for (int pid : live) {
+                scan(pid);
+            }
+            fill(inodes, n, out);
+        }
+    }
+
+    /** Reads the given {fdCount, pid} processes, fewest open files first, until every socket is found; true then. */
+    private boolean scanFewestFirst(List<long[]> candidates, long[] inodes, int n, SocketOwner[] out) {
+        candidates.sort((x, y) -> Long.compare(x[0], y[0]));
+        for (long[] c : candidates) {
+            scan((int) c[1]);
+            if (fill(inodes, n, out)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fills in the owners already known and remembers who they were; true when none is missing. */
+    private boolean fill(long[] inodes, int n, SocketOwner[] out) {
+        boolean all = true;
+        for (int i = 0; i < n; i++) {
+            if (out[i] == null && inodes[i] != 0) {
+                out[i] = ownerOfLocked(inodes[i]);
+                if (out[i] == null) {
+                    all = false;
+                } else {
+                    remember(out[i].pid());
+                }
+            }
+        }
+        return all;
+    }
+
+    private void remember(int pid) {
+        int at = 0;
+        while (at < RECENT - 1 && recent[at] != pid) {
+            at++;
+        }
+        System.arraycopy(recent, 0, recent, 1, at);
+        recent[0] = pid;
     }
 
     /**
@@ -105,8 +223,19 @@ public final class ProcessIndex {
         }
     }
 
+    /** Reads every process now (a warm start for {@link #locate}: later only new ones are read). */
+    public synchronized void scanAll() {
+        for (int pid : livePids()) {
+            scan(pid);
+        }
+    }
+
     /** The process holding this socket, or null when unknown. */
     public synchronized SocketOwner ownerOf(long inode) {
+        return ownerOfLocked(inode);
+    }
+
+    private SocketOwner ownerOfLocked(long inode) {
         return inode == 0 ? null : owners.get(inode);
     }
 
@@ -149,19 +278,24 @@ public final class ProcessIndex {
 
     private void scan(int pid) {
         lastScanned++;
+        ProcessFds before = processes.get(pid);
+        long since = before != null ? before.seenSince : System.nanoTime();
         forget(pid);
         long count = fdCount(pid);
         Path fdDir = proc.resolve(Integer.toString(pid)).resolve("fd");
         String[] fds = fdDir.toFile().list();
         if (fds == null) {
             // gone, or not ours to read: no owner for its sockets, and no error
-            processes.put(pid, new ProcessFds(count, new long[0]));
+            processes.put(pid, new ProcessFds(count, new long[0], since));
             return;
         }
         long[] inodes = new long[8];
         int n = 0;
         for (String fd : fds) {
             long inode = socketInode(fdDir.resolve(fd));
+            if (inode == DENIED) {
+                break; // one link we may not read means none are (a process we may not trace)
+            }
             if (inode > 0) {
                 if (n == inodes.length) {
                     inodes = java.util.Arrays.copyOf(inodes, n * 2);
@@ -170,7 +304,7 @@ public final class ProcessIndex {
             }
         }
         inodes = java.util.Arrays.copyOf(inodes, n);
-        processes.put(pid, new ProcessFds(count, inodes));
+        processes.put(pid, new ProcessFds(count, inodes, since));
         if (n == 0) {
             return;
         }
@@ -197,12 +331,17 @@ public final class ProcessIndex {
         }
     }
 
+    /** {@link #socketInode} of a link we may not read. */
+    private static final long DENIED = -2;
+
     private static long socketInode(Path link) {
         String target;
         try {
             target = Files.readSymbolicLink(link).toString();
+        } catch (java.nio.file.AccessDeniedException e) {
+            return DENIED;
         } catch (IOException | UnsupportedOperationException e) {
-            return -1; // closed meanwhile, or not readable
+            return -1; // closed meanwhile
         }
         if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
             return -1;

@@ -101,18 +101,4 @@ class FlowOwnerResolverTest {
         assertEquals(SocketState.ESTABLISHED, server.socket().state());
         assertEquals(Optional.of(NGINX), server.process());
     }
-
-    @Test
-    void theMemoKeepsOwnersAfterTheSocketsAreGone() throws Exception {
-        FlowTable t = new FlowTable(FlowTableConfig.defaults(), LocalAddresses.none());
-        t.ingest(tcp4(T0, ME, 50000, WEB, 443, SYN, 1, 0, 0));
-        t.ingest(tcp4(T0 + 1, WEB, 443, ME, 50000, SYN | ACK, 7, 2, 0));
-        t.ingest(tcp4(T0 + 2, ME, 50000, WEB, 443, ACK, 2, 8, 0));
-        FlowProcessMemo memo = new FlowProcessMemo(10);
-        memo.update(t.snapshot(), new SocketTable(List.of(
-                socket(Proto.TCP, 4, SocketState.ESTABLISHED, "192.168.1.10", 50000, "93.184.216.34", 443, CURL)),
-                "test", 0));
-        memo.update(t.snapshot(), new SocketTable(List.of(), "test", 1)); // closed since
-        assertEquals(Optional.of(CURL), memo.ownerOf(t.snapshot().flows().get(0)));
-    }
 }

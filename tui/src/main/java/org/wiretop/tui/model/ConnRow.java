@@ -1,12 +1,14 @@
 package org.wiretop.tui.model;
 
 /**
- * One row of the Connections table (a flow, or a group of flows).
+ * One row of the Connections table: one local socket's view of a flow (a flow between two
+ * sockets of this host, on loopback, has a row for each, as {@code ss} lists both), or a group
+ * of rows ({@code proto} "*": for a process, {@code local} is its number of connections).
  *
- * @param proto        "tcp", "udp", ... or "" for a group
+ * @param proto        "tcp", "udp", ... or "*" for a group
  * @param local        local end "addr:port" (the side that sent first when neither is local)
  * @param remote       remote end "addr:port"
- * @param process      owning "pid/program", or "" when unknown
+ * @param process      owning "pid/program" ("uid 1000" when only the socket's user is known), or "" when unknown
  * @param state        flow state in words ("ESTABLISHED", "SYN_SENT", "CLOSED", "-" for UDP)
  * @param packetsOut   packets local → remote
  * @param packetsIn    packets remote → local
@@ -17,8 +19,14 @@ package org.wiretop.tui.model;
  * @param retransmits  retransmitted segments seen
  * @param kernelRttMillis the kernel's smoothed rtt (tcp_info) when the socket is local, or -1
  * @param kernelCwnd   the kernel's congestion window (segments), or -1
+ * @param rateOutBps   the part of {@code rateBps} going out (local → remote)
  */
 public record ConnRow(String proto, String local, String remote, String process, String state,
                       long packetsOut, long packetsIn, long bytesOut, long bytesIn, double rateBps,
-                      double rttMillis, long retransmits, double kernelRttMillis, long kernelCwnd) {
+                      double rttMillis, long retransmits, double kernelRttMillis, long kernelCwnd, double rateOutBps) {
+
+    /** The part of {@code rateBps} coming in (remote → local). */
+    public double rateInBps() {
+        return Math.max(0, rateBps - rateOutBps);
+    }
 }

@@ -17,6 +17,10 @@ public final class ConnectionsView {
     }
 
     public static void draw(Canvas c, int row0, int rows, List<ConnRow> window, Cursor cursor, UiState s) {
+        if (s.connGroup() == UiState.ConnGroup.PROCESS) {
+            ProcessTable.draw(c, row0, rows, window, cursor, s);
+            return;
+        }
         int[] w = widths(c.width());
         StringBuilder h = new StringBuilder();
         for (int i = 0; i < NAMES.length; i++) {
@@ -29,7 +33,7 @@ public final class ConnectionsView {
         h.append(" kRTT/cwnd");
         String group = switch (s.connGroup()) {
             case NONE -> "";
-            case PROCESS -> "  [by process]";
+            case PROCESS -> "";
             case REMOTE_HOST -> "  [by remote host]";
         };
         c.line(row0, " " + h + group, TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);

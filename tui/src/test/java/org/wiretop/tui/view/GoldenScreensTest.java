@@ -76,6 +76,19 @@ class GoldenScreensTest {
         check("connections", Canned.frame(Canned.status(false, "")), s);
     }
 
+    /** Grouped by process ('g'): bandwhich's process table, connections and rates up and down. */
+    @Test
+    void connectionsByProcessView() throws IOException {
+        UiState s = Canned.state().withView(View.CONNECTIONS)
+                .withConnSort(UiState.ConnColumn.RATE, true, UiState.ConnGroup.PROCESS);
+        java.util.List<org.wiretop.tui.model.ConnRow> grouped = org.wiretop.tui.Tables.arrange(Canned.connections(),
+                UiState.ConnColumn.RATE, true, UiState.ConnGroup.PROCESS);
+        Frame f = Canned.frame(Canned.status(false, ""));
+        f = new Frame(f.status(), f.packets(), f.detail(), grouped, f.sockets(), f.servers(), f.serverLog(),
+                f.clientReply());
+        check("connections-by-process", f, s.withConnections(s.connections().withBounds(0, grouped.size())));
+    }
+
     @Test
     void socketsView() throws IOException {
         UiState s = Canned.state().withView(View.SOCKETS).withSockFilter(UiState.SockProto.ALL, "");

@@ -1,0 +1,321 @@
+package org.wiretop.monitor.flow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.wiretop.monitor.socket.ProcessIndex;
+import org.wiretop.monitor.socket.Proto;
+import org.wiretop.monitor.socket.SocketOwner;
+import org.wiretop.monitor.socket.SocketOwnerLookup;
+import org.wiretop.sys.NetlinkException;
+
+/**
+ * The thread behind {@link FlowAttribution}: it answers the lookups the writer thread queues
+ * for new flows (a batch at a time: one sock_diag exact-match query each, then one look at
+ * /proc for all of them, see {@link SocketOwnerLookup}); a {@link ListenerWatch} keeps the
+ * {@link ListenerIndex} fresh beside it (and at once when a lookup met a listener it lacked). The queue
+ * is bounded: when it is full (a flood of new flows) a flow is settled unknown rather than
+ * waited for. The writer only ever offers to the queue and unparks this thread when it sleeps.
+ *
+ * <p>A lookup costs about a millisecond of CPU when its process is new (a sock_diag query of
+ * ~15 µs, then /proc), so this thread keeps to a budget of {@value #BUDGET_PERCENT} % of one
+ * core, measured on its own CPU clock over windows of ten seconds (so a burst of short-lived
+ * clients is served in full): beyond it, flows are settled unknown until the window ends
+ * ({@link Counters#overBudget()}). At a few hundred new connections a second every flow is looked
+ * up; a flood (10,000 a second) is named in part, at bounded cost.
+ */
+public final class AttributionWorker implements AutoCloseable {
+    static final int QUEUE = 8192;
+    /**
+     * After work, the thread looks at the queue every {@value #POLL_NANOS} ns (taking what came
+     * meanwhile as one batch) for this long before it sleeps until unparked: at thousands of new
+     * flows a second it wakes at most 200 times a second and the writer never pays for a wake-up
+     * (a futex call) per flow, while a quiet host costs nothing.
+     */
+    private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 5_000_000L;
+    /** The share of one core lookups may take, over each budget window. */
+    static final int BUDGET_PERCENT = 2;
+    private static final long BUDGET_WINDOW_NANOS = 10_000_000_000L;
+    private static final long BUDGET_NANOS = BUDGET_WINDOW_NANOS * BUDGET_PERCENT / 100;
+    private static final int MAX_BATCH = 512;
+    /** How long the thread sleeps when idle before looking at its budget window again. */
+    private static final long IDLE_NANOS = 1_000_000_000L;
+
+    /** One local end of a new flow to name. */
+    record Request(FlowOwner owner, int end, FlowEndpoint self, FlowEndpoint peer) {
+    }
+
+    /**
+     * What the lookups found so far.
+     *
+     * @param requests ends asked about
+     * @param dropped  ends never looked up because the queue was full
+     * @param named    ends whose process was found
+     * @param uidOnly  ends whose socket was found but not its process
+     * @param notFound ends whose socket was gone when asked about
+     * @param batches  rounds of lookups
+     * @param overBudget ends settled unknown because lookups had used their CPU budget
+     */
+    public record Counters(long requests, long dropped, long named, long uidOnly, long notFound, long batches,
+                           long overBudget) {
+    }
+
+    private final ArrayBlockingQueue<Request> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final SocketOwnerLookup lookup;
+    private final ListenerWatch watch;
+    private final java.util.concurrent.CountDownLatch warm = new java.util.concurrent.CountDownLatch(1);
+    private final Thread thread;
+    private final AtomicLong requests = new AtomicLong(), dropped = new AtomicLong();
+    private final Map<Integer, ProcessTag> tags = new HashMap<>();
+
+    /** Parked until unparked (after {@value #POLL_FOR_NANOS} ns without work); else it polls. */
+    private volatile boolean asleep;
+    /** Set while lookups have used this second's CPU: the writer then queues nothing. */
+    private volatile boolean overBudgetNow;
+    private volatile boolean running = true;
+    private volatile long named, uidOnly, notFound, batches;
+    private final AtomicLong overBudget = new AtomicLong();
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long windowStart;
+    private long windowCpuStart;
+
+    private AttributionWorker(SocketOwnerLookup lookup, ListenerWatch watch) {
+        this.lookup = lookup;
+        this.watch = watch;
+        this.thread = new Thread(this::run, "wiretop-attribution");
+        thread.setDaemon(true);
+    }
+
+    /** Opens sock_diag (listeners fall back to /proc/net; lookups need sock_diag) and starts the threads. */
+    static AttributionWorker start() {
+        SocketOwnerLookup lookup;
+        try {
+            lookup = SocketOwnerLookup.open(new ProcessIndex());
+        } catch (NetlinkException e) {
+            lookup = null; // listeners only
+        }
+        AttributionWorker w = new AttributionWorker(lookup, ListenerWatch.start());
+        w.thread.start();
+        return w;
+    }
+
+    /** Waits (bounded) until the first listener snapshot is in and lookups are warm; true when both are. */
+    boolean awaitListeners(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        boolean listeners = watch.awaitFirst(millis);
+        try {
+            return listeners && warm.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The latest listeners; any thread. */
+    ListenerIndex listeners() {
+        return watch.listeners();
+    }
+
+    /** Writer thread: queues a lookup without waiting; false when it cannot be taken. */
+    boolean submit(Request r) {
+        if (lookup == null || !running) {
+            return false;
+        }
+        requests.incrementAndGet();
+        if (overBudgetNow) {
+            overBudget.incrementAndGet();
+            return false;
+        }
+        if (!queue.offer(r)) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        if (asleep) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
+    public Counters counters() {
+        return new Counters(requests.get(), dropped.get(), named, uidOnly, notFound, batches, overBudget.get());
+    }
+
+    private void run() {
+        warmUp();
+        windowStart = System.nanoTime();
+        windowCpuStart = cpuTime(); // the warm-up is not charged to the budget
+        List<Request> batch = new ArrayList<>(MAX_BATCH);
+        long lastWork = System.nanoTime();
+        while (running) {
+            queue.drainTo(batch, MAX_BATCH);
+            long now = System.nanoTime();
+            if (batch.isEmpty()) {
+                if (now - lastWork < POLL_FOR_NANOS) {
+                    LockSupport.parkNanos(this, POLL_NANOS);
+                } else {
+                    asleep = true;
+                    if (queue.isEmpty() && running) {
+                        LockSupport.parkNanos(this, IDLE_NANOS);
+                    }
+                    asleep = false;
+                }
+            } else {
+                lastWork = now;
+                if (withinBudget()) {
+                    resolve(batch);
+                } else {
+                    for (Request r : batch) {
+                        r.owner().resolve(r.end(), null, 0);
+                    }
+                    overBudget.addAndGet(batch.size());
+                }
+                batch.clear();
+            }
+            withinBudget(); // rolls the window over, so the writer may queue again
+        }
+        settleAll();
+    }
+
+    /** Whether lookups have CPU left in the current second (always, where thread CPU time is not measured). */
+    private boolean withinBudget() {
+        long now = System.nanoTime();
+        long used = cpuTime();
+        if (now - windowStart >= BUDGET_WINDOW_NANOS) {
+            windowStart = now;
+            windowCpuStart = used;
+        }
+        boolean within = used < 0 || used - windowCpuStart < BUDGET_NANOS;
+        overBudgetNow = !within;
+        return within;
+    }
+
+    private long cpuTime() {
+        try {
+            return cpu.getCurrentThreadCpuTime();
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    private static final boolean DEBUG = Boolean.getBoolean("wiretop.debugAttribution");
+
+    private void resolve(List<Request> batch) {
+        long t0 = System.nanoTime();
+        List<SocketOwnerLookup.Query> queries = new ArrayList<>(batch.size());
+        for (Request r : batch) {
+            queries.add(new SocketOwnerLookup.Query(Proto.ofIpProtocol(r.owner().key().protocol()),
+                    r.self().addressBytes(), r.self().port(), r.peer().addressBytes(), r.peer().port()));
+        }
+        List<SocketOwnerLookup.Answer> answers;
+        try {
+            answers = lookup.lookup(queries);
+        } catch (NetlinkException | RuntimeException e) {
+            answers = null; // this batch stays unknown; the next one tries again
+        }
+        Instant now = Instant.now();
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long n = named, u = uidOnly, g = notFound;
+        for (int i = 0; i < batch.size(); i++) {
+            SocketOwnerLookup.Answer a = answers == null ? null : answers.get(i);
+            ProcessTag tag = null;
+            if (a == null || a.state() == null) {
+                g++;
+            } else if (a.owner() != null) {
+                tag = tagOf(a.owner());
+                n++;
+                if (a.state().isListening() && watch.listeners().find(batch.get(i).owner().key().protocol(),
+                        batch.get(i).self().family(), batch.get(i).self().hi(), batch.get(i).self().lo(),
+                        batch.get(i).self().port()) == null) {
+                    watch.refreshSoon(); // a listener the index lacks
+                }
+            } else if (a.uid() >= 0) {
+                tag = ProcessTag.uid(a.uid());
+                u++;
+            } else {
+                g++;
+            }
+            Request r = batch.get(i);
+            if (DEBUG) {
+                System.err.printf("attr %s end %d age %.3f ms lag %.3f ms batch %d answer %s took %.3f ms%n", r.self(), r.end(),
+                        (t0 - r.owner().createdNanos()) / 1e6, (nowNanos - r.owner().firstPacketEpochNanos()) / 1e6, batch.size(), a, (System.nanoTime() - t0) / 1e6);
+            }
+            r.owner().resolve(r.end(), tag, nowNanos);
+        }
+        named = n;
+        uidOnly = u;
+        notFound = g;
+        batches++;
+    }
+
+    /**
+     * Runs the lookup path a few times on a socket that does not exist before the first flow
+     * needs it: the first run loads and links classes (netlink, JNA, /proc) for tens of
+     * milliseconds, long enough for a short-lived client to be gone.
+     */
+    private void warmUp() {
+        try {
+            warmLookups();
+        } finally {
+            warm.countDown();
+        }
+    }
+
+    /** Knows every process (so the first lookups read only new ones) and has run the lookup path. */
+    private void warmLookups() {
+        if (lookup == null) {
+            return;
+        }
+        lookup.processes().scanAll();
+        byte[] lo = {127, 0, 0, 1};
+        for (int i = 0; i < 20; i++) {
+            try {
+                lookup.lookup(List.of(new SocketOwnerLookup.Query(Proto.TCP, lo, 0, lo, 0),
+                        new SocketOwnerLookup.Query(Proto.UDP, lo, 0, lo, 0)));
+            } catch (NetlinkException | RuntimeException e) {
+                return;
+            }
+        }
+    }
+
+    /** One tag per process, so flows share it (and JSON lines share its bytes). */
+    private ProcessTag tagOf(SocketOwner o) {
+        ProcessTag t = tags.get(o.pid());
+        if (t == null || !t.name().equals(o.program())) {
+            if (tags.size() >= 4096) {
+                tags.clear();
+            }
+            t = ProcessTag.of(o);
+            tags.put(o.pid(), t);
+        }
+        return t;
+    }
+
+    /** After close: whatever is still queued is settled unknown, so nobody holds output for it. */
+    private void settleAll() {
+        Request r;
+        while ((r = queue.poll()) != null) {
+            r.owner().resolve(r.end(), null, 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settleAll();
+        if (lookup != null) {
+            lookup.close();
+        }
+        watch.close();
+    }
+}

@@ -1,0 +1,170 @@
+package org.wiretop.monitor.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.wiretop.decode.PacketSummary;
+
+/**
+ * Attribution against real sockets of real processes: the packets are built by hand with the
+ * 4-tuples of live connections (the live capture path is covered end to end by the CLI tests),
+ * and the answers come from the kernel and /proc as in the product.
+ */
+class FlowAttributionTest {
+    private static final int LO = Segments.ip4(127, 0, 0, 1);
+    private static final long MS = Segments.MS;
+
+    @Test
+    void aLocalServerIsNamedOnTheFirstPacketAndTheClientByLookup() throws Exception {
+        try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem());
+             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            awaitListener(attr, port);
+            try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+                 SocketChannel accepted = server.accept()) {
+                int cport = ((InetSocketAddress) client.getLocalAddress()).getPort();
+                PacketSummary syn = Segments.tcp4(now(), LO, cport, LO, port, Segments.SYN, 1, 0, 0);
+                FlowOwner owner = attr.observe(syn);
+                FlowEndpoint serverEnd = FlowEndpoint.ipv4(LO, port), clientEnd = FlowEndpoint.ipv4(LO, cport);
+                ProcessTag me = owner.of(serverEnd);
+                assertNotNull(me, "the listener's owner, synchronously: " + owner);
+                assertEquals(ProcessHandle.current().pid(), me.pid());
+                assertTrue(await(owner::settled), "the client's lookup settles: " + owner);
+                assertEquals(ProcessHandle.current().pid(), owner.of(clientEnd).pid());
+                assertEquals(comm(), owner.of(clientEnd).name());
+                // the reply finds the same flow, the other way round
+                PacketSummary synAck = Segments.tcp4(now(), LO, port, LO, cport, Segments.SYN | Segments.ACK, 9, 2, 0);
+                assertSame(owner, attr.observe(synAck));
+                assertSame(owner.of(serverEnd), owner.sender(attr.lastFromA()));
+                assertSame(owner.of(clientEnd), owner.receiver(attr.lastFromA()));
+                assertSame(owner, attr.ownerOf(FlowKey.of(6, serverEnd, clientEnd)));
+            }
+        }
+    }
+
+    @Test
+    void aClientInAnotherProcessIsNamedWithItsPidAndProgram() throws Exception {
+        File python = new File("/usr/bin/python3");
+        Assumptions.assumeTrue(python.canExecute(), "needs /usr/bin/python3 as a second process");
+        try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem());
+             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            awaitListener(attr, port);
+            Process child = new ProcessBuilder(python.getPath(), "-c", "import socket, sys\n"
+                    + "s = socket.create_connection(('127.0.0.1', " + port + "))\n"
+                    + "print(s.getsockname()[1], flush=True); sys.stdin.read()").start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.US_ASCII)); SocketChannel accepted = server.accept()) {
+                int cport = Integer.parseInt(out.readLine().strip());
+                FlowOwner owner = attr.observe(Segments.tcp4(now(), LO, cport, LO, port, Segments.ACK, 2, 1, 0));
+                assertTrue(await(owner::settled), "settles: " + owner);
+                ProcessTag client = owner.of(FlowEndpoint.ipv4(LO, cport));
+                assertNotNull(client, "client named: " + owner);
+                assertEquals(child.pid(), client.pid());
+                assertEquals("python3", client.name());
+                assertEquals("pid " + child.pid() + " python3", client.comment());
+                assertEquals(ProcessHandle.current().pid(), owner.of(FlowEndpoint.ipv4(LO, port)).pid(),
+                        "mid-stream, the listener still names the server end");
+                assertTrue(owner.resolvedEpochNanos() > 0);
+            } finally {
+                child.destroy();
+                child.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void aDualStackListenerNamesIpv4FlowsAndNoSocketSettlesUnknown() throws Exception {
+        ServerSocketChannel server;
+        try {
+            server = ServerSocketChannel.open(StandardProtocolFamily.INET6);
+        } catch (UnsupportedOperationException e) {
+            Assumptions.assumeTrue(false, "no IPv6 here");
+            return;
+        }
+        try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem()); server) {
+            server.bind(new InetSocketAddress(InetAddress.getByName("::"), 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            awaitListener(attr, port);
+            // A SYN from a port nobody holds: the server is named, the client settles unknown.
+            FlowOwner owner = attr.observe(Segments.tcp4(now(), LO, 9, LO, port, Segments.SYN, 1, 0, 0));
+            assertEquals(ProcessHandle.current().pid(), owner.of(FlowEndpoint.ipv4(LO, port)).pid());
+            assertTrue(await(owner::settled));
+            assertNull(owner.of(FlowEndpoint.ipv4(LO, 9)));
+            assertEquals(1, attr.counters().notFound());
+        }
+    }
+
+    @Test
+    void aSynAfterTheEndOfAConnectionIsANewFlowAndRemoteEndsAreNotLookedUp() throws Exception {
+        try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.of(InetAddress.getByName("127.0.0.1")))) {
+            int remote = Segments.ip4(192, 0, 2, 7), remote2 = Segments.ip4(198, 51, 100, 1);
+            FlowOwner first = attr.observe(Segments.tcp4(now(), remote, 4000, remote2, 80, Segments.SYN, 1, 0, 0));
+            assertTrue(first.settled(), "neither end is ours: nothing to look up");
+            assertSame(first, attr.observe(Segments.tcp4(now(), remote2, 80, remote, 4000, Segments.FIN | Segments.ACK, 5, 2, 0)));
+            FlowOwner second = attr.observe(Segments.tcp4(now(), remote, 4000, remote2, 80, Segments.SYN, 100, 0, 0));
+            assertNotSame(first, second, "port reuse starts a new flow");
+            assertSame(second, attr.ownerOf(first.key()));
+            assertEquals(0, attr.counters().requests());
+        }
+    }
+
+    @Test
+    void aFullTableForgetsTheFlowSeenLongestAgo() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null);
+        int remote = Segments.ip4(192, 0, 2, 7);
+        FlowOwner oldest = attr.observe(Segments.tcp4(1, remote, 1, remote, 80, Segments.ACK, 1, 0, 0));
+        for (int i = 2; i <= 40; i++) {
+            attr.observe(Segments.tcp4(i * MS, remote, i, remote, 80, Segments.ACK, 1, 0, 0));
+        }
+        assertEquals(16, attr.size());
+        assertNull(attr.ownerOf(oldest.key()));
+        assertEquals(40, attr.flows());
+    }
+
+    private static void awaitListener(FlowAttribution attr, int port) {
+        // the index is refreshed every second: wait for the refresh that sees our new listener
+        assertTrue(await(() -> attr.knowsListener(port)), "listener on " + port + " never indexed");
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() * MS;
+    }
+
+    private static String comm() throws Exception {
+        return Files.readString(Path.of("/proc/self/comm"), StandardCharsets.UTF_8).strip();
+    }
+
+    private static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(5_000_000L);
+        }
+        return condition.getAsBoolean();
+    }
+}
