@@ -130,40 +130,10 @@ public final class Ipv4Conversations {
         return (double) (nanos / 1_000_000_000L) + (double) (nanos % 1_000_000_000L) / 1_000_000_000.0;
     }
 
-    /** The top {@code n} conversations by bytes, for a table of top talkers. */
-    public int[] topByBytes(int n) {
-        int[] all = order(Comparator.comparingLong((Integer i) -> abBytes[i] + baBytes[i]).reversed());
-        return Arrays.copyOf(all, Math.min(n, all.length));
-    }
-
     private int[] order(Comparator<Integer> by) {
         Integer[] order = new Integer[size];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, by);
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-    }
-
-    public int addressA(int e) {
-        return a[e];
-    }
-
-    public int addressB(int e) {
-        return b[e];
-    }
-
-    public long frames(int e) {
-        return abFrames[e] + baFrames[e];
-    }
-
-    public long bytes(int e) {
-        return abBytes[e] + baBytes[e];
-    }
-
-    public long bytesAtoB(int e) {
-        return abBytes[e];
-    }
-
-    public long bytesBtoA(int e) {
-        return baBytes[e];
     }
 }

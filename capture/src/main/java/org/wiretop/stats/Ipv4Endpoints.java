@@ -101,13 +101,6 @@ public final class Ipv4Endpoints {
         out.append("================================================================================\n");
     }
 
-    /** The top {@code n} endpoints by bytes, for a table of top talkers. */
-    public int[] topByBytes(int n) {
-        Integer[] order = entries();
-        Arrays.sort(order, Comparator.comparingLong((Integer e) -> txBytes[e] + rxBytes[e]).reversed());
-        return Arrays.stream(order).limit(n).mapToInt(Integer::intValue).toArray();
-    }
-
     private int[] byFramesDescending() {
         Integer[] order = entries();
         Arrays.sort(order, Comparator.comparingLong((Integer e) -> txFrames[e] + rxFrames[e]).reversed());
@@ -118,17 +111,5 @@ public final class Ipv4Endpoints {
         Integer[] order = new Integer[size];
         Arrays.setAll(order, i -> i);
         return order;
-    }
-
-    public int address(int e) {
-        return address[e];
-    }
-
-    public long frames(int e) {
-        return txFrames[e] + rxFrames[e];
-    }
-
-    public long bytes(int e) {
-        return txBytes[e] + rxBytes[e];
     }
 }

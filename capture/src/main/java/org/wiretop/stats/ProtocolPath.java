@@ -6,17 +6,18 @@ import org.wiretop.decode.Status;
 
 /**
  * One packet's layers as Wireshark names them in its protocol hierarchy ({@code tshark -z io,phs}):
- * the link ({@code eth}, {@code sll}, {@code null}, {@code raw}), each VLAN tag and MPLS label,
+ * the link ({@code eth}, {@code sll}, {@code null}, {@code raw}), each VLAN tag ({@code vlan},
+ * {@code ieee8021ad}) and MPLS label,
  * {@code arp}, {@code ip}/{@code ipv6}, {@code icmp}/{@code icmpv6}/{@code tcp}/{@code udp}, then
  * the application protocol of the dissector table ({@code PacketSummary.app}) or {@code data} for
  * a payload no dissector claimed. An IPv4 fragment is {@code ip, data}, as tshark counts a fragment
- * it has not reassembled; an IPv4 length past the frame's end stops the path at {@code ip}, as
- * Wireshark stops there. Reused: {@link #fill} overwrites the names, allocating nothing.
+ * it has not reassembled. Reused: {@link #fill} overwrites the names, allocating nothing.
  */
 public final class ProtocolPath {
     /** Deeper paths are cut here (a frame of stacked tags); tshark's own printout stops at 16 levels. */
     public static final int MAX_DEPTH = 16;
     private static final int TPID_8021Q = 0x8100, TPID_8021AD = 0x88a8, TPID_QINQ_OLD = 0x9100;
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806;
 
     private final String[] names = new String[MAX_DEPTH];
     private int depth;
@@ -29,20 +30,23 @@ public final class ProtocolPath {
         if (!link(s)) {
             return depth;
         }
-        if (s.has(PacketSummary.ARP)) {
-            add("arp");
+        if (s.has(PacketSummary.ARP) || s.netProtocol == ETHERTYPE_ARP) {
+            add("arp"); // Wireshark names ARP whatever its hardware type
             return depth;
         }
         if (s.has(PacketSummary.IP4)) {
             add("ip");
-            if (s.ipHasAddrs != 3 || s.ipHeaderLength < 20 || s.ipTotalLength > s.wireLength - s.networkOffset) {
-                return depth; // as Wireshark: a length past the frame's end stops the dissection at IP
+            if (s.ipHasAddrs != 3 || s.ipHeaderLength < 20) {
+                return depth;
             }
             if (s.ipMf || s.ipFragOffset != 0) {
                 addData(s.ipTotalLength - s.ipHeaderLength);
                 return depth;
             }
         } else if (s.has(PacketSummary.IP6)) {
+            if (s.netProtocol == ETHERTYPE_IPV4) {
+                add("ip"); // an EtherType of IPv4 over a version-6 header: Wireshark's ip hands it on
+            }
             add("ipv6");
             if (s.laterFragment) {
                 return depth;
@@ -55,10 +59,11 @@ public final class ProtocolPath {
         return depth;
     }
 
+    /** Adds the link layer; false when there is none to follow (Wireshark names none cut inside its header). */
     private boolean link(PacketSummary s) {
         switch (s.linkType) {
             case Decoder.DLT_EN10MB:
-                if (!s.has(PacketSummary.ETH)) {
+                if (!s.has(PacketSummary.ETH) || Math.min(s.capturedLength, s.wireLength) < 14) {
                     return false;
                 }
                 add("eth");
@@ -67,7 +72,7 @@ public final class ProtocolPath {
                 return true;
             case Decoder.DLT_LINUX_SLL:
             case Decoder.DLT_LINUX_SLL2:
-                if (!s.has(PacketSummary.SLL)) {
+                if (!s.has(PacketSummary.SLL) || s.capturedLength < (s.linkType == Decoder.DLT_LINUX_SLL ? 16 : 20)) {
                     return false;
                 }
                 add("sll");
@@ -76,7 +81,7 @@ public final class ProtocolPath {
                 return true;
             case Decoder.DLT_NULL:
             case Decoder.DLT_LOOP:
-                if (!s.has(PacketSummary.NULL_LOOP)) {
+                if (!s.has(PacketSummary.NULL_LOOP) || s.capturedLength < 4) {
                     return false;
                 }
                 add("null");
@@ -107,7 +112,7 @@ public final class ProtocolPath {
         int off = typeOffset;
         int type = u16(d, off, end);
         while (type == TPID_8021Q || type == TPID_8021AD || type == TPID_QINQ_OLD) {
-            add("vlan");
+            add(type == TPID_8021AD ? "ieee8021ad" : "vlan");
             off += 4;
             linkEnd += 4;
             type = u16(d, off, end);

@@ -22,24 +22,26 @@ final class TsharkStats {
     final String text;
     final List<List<String>> paths = new ArrayList<>();
     final List<Integer> lengths = new ArrayList<>();
-    /** Each packet's IPv4 headers at any depth of tshark's tree (a tunnel's, an ICMP error's quote). */
+    /** Each packet's IPv4 headers at any depth of tshark's tree (a tunnel's), but not an ICMP error's quote. */
     final List<Integer> ipv4Headers = new ArrayList<>();
 
     private TsharkStats(String tables, String pdml) {
         this.text = tables;
         boolean wrapper = false;
+        boolean inIcmp = false;
         List<String> path = null;
         for (String line : pdml.split("\n")) {
             if (line.startsWith("<packet>")) {
                 path = new ArrayList<>();
                 paths.add(path);
                 ipv4Headers.add(0);
+                inIcmp = false;
                 continue;
             }
             if (path == null) {
                 continue;
             }
-            if (line.strip().startsWith("<proto name=\"ip\"")) {
+            if (line.strip().startsWith("<proto name=\"ip\"") && !inIcmp) {
                 ipv4Headers.set(paths.size() - 1, ipv4Headers.get(paths.size() - 1) + 1);
             }
             Matcher len = FRAME_LEN.matcher(line);
@@ -49,6 +51,7 @@ final class TsharkStats {
             Matcher top = TOP.matcher(line);
             if (top.find()) {
                 String name = top.group(1);
+                inIcmp = name.equals("icmp");
                 wrapper = name.equals("fake-field-wrapper");
                 if (!wrapper && !name.equals("geninfo") && !name.equals("frame")) {
                     path.add(name);
