@@ -43,7 +43,7 @@ import org.wiretop.stats.ProtocolPath;
 class StatsTsharkTest {
     /** Files of the corpus compared (every n-th one wiretop decodes): keeps the test under a minute;
      *  {@code -Dwiretop.stats.sample=600} compares every file. */
-    private static final int SAMPLE = Integer.getInteger("wiretop.stats.sample", 16);
+    private static final int SAMPLE = Integer.getInteger("wiretop.stats.sample", 12);
 
     private final Map<String, Integer> rules = new TreeMap<>();
     private final List<String> unexplained = new ArrayList<>();
