@@ -164,8 +164,8 @@ public final class FlowExporter {
         r.reverseRetransmissions = tcp ? (clientIsA ? retB : retA) : 0;
         r.startNanos = d[b + X_START];
         r.endNanos = d[b + FlowTable.LAST_NS];
-        r.synToSynAckNanos = tcp ? table.clientRtt(b, info) : -1;
-        r.initialRttNanos = tcp ? table.initialRtt(b, info) : -1;
+        r.synToSynAckNanos = tcp ? table.tcp().clientRtt(b, info) : -1;
+        r.initialRttNanos = tcp ? table.tcp().initialRtt(b, info) : -1;
         r.state = tcp ? FlowTable.STATES[(int) (info & FlowTable.STATE_MASK)] : TcpState.NONE;
         r.endReason = reason;
         sink.accept(r);

@@ -32,15 +32,7 @@ import org.wiretop.decode.PacketSummary;
  *   <li><b>Handshake RTT</b>: client side = SYN-ACK time − latest SYN time; initial RTT = ACK of the
  *       SYN-ACK − latest SYN time (tshark's {@code tcp.analysis.initial_rtt}, which also uses the
  *       most recent SYN).</li>
- *   <li><b>Retransmission / out-of-order</b> (a subset of Wireshark's {@code tcp.analysis} rules):
- *       each direction remembers the highest sequence end it sent ({@code nextSeq}) and when.
- *       A segment that occupies sequence space (payload, SYN or FIN) and starts below
- *       {@code nextSeq} is <i>out of order</i> if it came less than the initial RTT (3 ms when
- *       unknown) after {@code nextSeq} last advanced and does not end exactly at {@code nextSeq}
- *       (it fills a hole rather than repeating the latest segment); otherwise it is a
- *       <i>retransmission</i> (Wireshark's plain, fast and spurious kinds together). A segment
- *       starting at {@code nextSeq − 1} is neither: a keep-alive (≤ 1 byte) or, longer, new data
- *       after a zero-window probe (Wireshark's exceptions too). RST segments are not analysed.</li>
+ *   <li><b>Retransmission / out-of-order</b>: Wireshark's rules in part, see {@link TcpTracking}.</li>
  *   <li><b>For export</b> ({@link FlowExporter}): IP-layer bytes each way, TCP flags ORed each way,
  *       ICMP's first type each way; an exportable table also keeps what was already reported.</li>
  *   <li><b>Rates</b> over a sliding window of {@value #RATE_BUCKETS} time buckets: packets and wire
@@ -66,38 +58,30 @@ public final class FlowTable {
     static final int IP_BYTES = 7, L4 = 8;
     private static final int SIDE_WORDS = 9;
     static final int SIDE_B = SIDE_A + SIDE_WORDS;
-    private static final int SYN_NS = SIDE_B + SIDE_WORDS;
-    private static final int SYNACK_NS = SYN_NS + 1;
-    private static final int HS_ACK_NS = SYN_NS + 2;
-    private static final int SERVER_ISN = SYN_NS + 3;
-    private static final int BUCKET_EPOCH = SYN_NS + 4;
+    static final int SYN_NS = SIDE_B + SIDE_WORDS;
+    static final int SYNACK_NS = SYN_NS + 1;
+    static final int HS_ACK_NS = SYN_NS + 2;
+    static final int SERVER_ISN = SYN_NS + 3;
+    static final int BUCKET_EPOCH = SYN_NS + 4;
     /** RATE_BUCKETS × 2 sides, each {@code packets << 40 | bytes}. */
-    private static final int BUCKETS = SYN_NS + 5;
+    static final int BUCKETS = SYN_NS + 5;
     static final int STRIDE = BUCKETS + RATE_BUCKETS * 2;
     /** With export state ({@link FlowExporter}): these words follow, see there. */
     static final int EXPORT_WORDS = 6;
     /** {@code X_START} when no packet came since the last export. */
     static final long NO_INTERVAL = Long.MIN_VALUE;
 
-    private static final long ONE_PACKET = 1L << 40;
-    private static final long BYTES_MASK = ONE_PACKET - 1;
+    static final long ONE_PACKET = 1L << 40;
+    static final long BYTES_MASK = ONE_PACKET - 1;
 
     // ---- INFO bits ----
     static final long STATE_MASK = 0x7;
     static final long CLIENT_IS_A = 1 << 3;
     static final long LOCAL_A = 1 << 4, LOCAL_B = 1 << 5;
-    private static final long FIN_A = 1 << 6, FIN_B = 1 << 7;
-    private static final long SYN_SEEN = 1 << 8, SYNACK_SEEN = 1 << 9, HANDSHAKE_DONE = 1 << 10;
-
-    private static final int ST_NONE = TcpState.NONE.ordinal(), ST_SYN_SENT = TcpState.SYN_SENT.ordinal(),
-            ST_SYN_RECEIVED = TcpState.SYN_RECEIVED.ordinal(), ST_ESTABLISHED = TcpState.ESTABLISHED.ordinal(),
-            ST_FIN_WAIT = TcpState.FIN_WAIT.ordinal(), ST_CLOSED = TcpState.CLOSED.ordinal(),
-            ST_RESET = TcpState.RESET.ordinal();
+    // bits 6-10: the FINs and handshake steps seen, TcpTracking's
     static final TcpState[] STATES = TcpState.values();
 
     private static final long SEQ_MASK = 0xFFFFFFFFL;
-    /** Out-of-order window when the initial RTT is unknown (Wireshark's default). */
-    private static final long DEFAULT_OOO_NANOS = 3_000_000L;
     private static final int TCP = 6, UDP = 17, ICMP = 1, ICMPV6 = 58;
 
     private final FlowTableConfig config;
@@ -108,15 +92,14 @@ public final class FlowTable {
     private final boolean exportable;
     /** Told before an entry is evicted or reused, so its unexported counts leave first (or null). */
     private Retirement retirement;
-    private final long bucketNanos;
+    private final RateWindow rates;
+    private final TcpTracking tcp;
     private final AtomicReference<FlowSnapshot> published;
 
     private long packets, untracked, flowsCreated, evictedIdle, evictedForSpace;
     private long startNanos;
     private boolean started;
     private long clock;
-    // Cache of the current rate bucket, so most packets skip a division.
-    private long epochStart = Long.MAX_VALUE, epochEnd = Long.MIN_VALUE, epoch;
     private long lastPublishNanos;
     private boolean everPublished;
     private int evictCursor;
@@ -136,8 +119,14 @@ public final class FlowTable {
         this.stride = exportable ? STRIDE + EXPORT_WORDS : STRIDE;
         this.store = new FlowStore(config.maxFlows(), stride);
         this.d = store.data;
-        this.bucketNanos = config.rateWindowNanos() / RATE_BUCKETS;
+        this.rates = new RateWindow(d, config.rateWindowNanos() / RATE_BUCKETS);
+        this.tcp = new TcpTracking(d);
         this.published = new AtomicReference<>(FlowSnapshot.empty(config.maxFlows()));
+    }
+
+    /** The entries' TCP words (the exporter reads the handshake times). */
+    TcpTracking tcp() {
+        return tcp;
     }
 
     /** A table with the default limits and this host's addresses. */
@@ -267,7 +256,7 @@ public final class FlowTable {
         if (t > d[b + LAST_NS]) {
             d[b + LAST_NS] = t;
         }
-        countRate(b, fromA ? 0 : 1, wire, t);
+        rates.count(b, fromA ? 0 : 1, wire, t);
 
         int sll = s.sllPacketType;
         if (sll == PacketSummary.SLL_OUTGOING) {
@@ -276,7 +265,7 @@ public final class FlowTable {
             d[b + INFO] |= fromA ? LOCAL_B : LOCAL_A;
         }
         if (flags >= 0) {
-            tcp(b, side, fromA, flags, s.tcpSeq, s.tcpAck, Math.max(0, s.tcpPayloadLength), t);
+            tcp.update(b, side, fromA, flags, s.tcpSeq, s.tcpAck, Math.max(0, s.tcpPayloadLength), t);
         }
     }
 
@@ -305,7 +294,7 @@ public final class FlowTable {
         d[b + LAST_NS] = t;
         d[b + SIDE_A + NEXT_SEQ] = -1;
         d[b + SIDE_B + NEXT_SEQ] = -1;
-        d[b + BUCKET_EPOCH] = epochOf(t);
+        d[b + BUCKET_EPOCH] = rates.epochOf(t);
     }
 
     /**
@@ -340,115 +329,6 @@ public final class FlowTable {
         if (retirement != null) {
             retirement.retire(b, reason);
         }
-    }
-
-    private long epochOf(long t) {
-        if (t >= epochStart && t < epochEnd) {
-            return epoch;
-        }
-        epoch = Math.floorDiv(t, bucketNanos);
-        epochStart = epoch * bucketNanos;
-        epochEnd = epochStart + bucketNanos;
-        return epoch;
-    }
-
-    private void countRate(int b, int side, int wire, long t) {
-        long e = epochOf(t);
-        long last = d[b + BUCKET_EPOCH];
-        if (e > last) {
-            long gap = Math.min(e - last, RATE_BUCKETS);
-            for (long k = 1; k <= gap; k++) {
-                int bucket = b + BUCKETS + (int) ((last + k) & (RATE_BUCKETS - 1)) * 2;
-                d[bucket] = 0;
-                d[bucket + 1] = 0;
-            }
-            d[b + BUCKET_EPOCH] = e;
-        } else if (e <= last - RATE_BUCKETS) {
-            return; // older than the window (a timestamp that went backwards)
-        }
-        d[b + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side] += ONE_PACKET + wire;
-    }
-
-    private void tcp(int b, int side, boolean fromA, int flags, long seq, long ack, int len, long t) {
-        long info = d[b + INFO];
-        int state = (int) (info & STATE_MASK);
-        boolean fromClient = fromA == ((info & CLIENT_IS_A) != 0);
-        boolean syn = (flags & PacketSummary.SYN) != 0;
-        boolean ackFlag = (flags & PacketSummary.ACK) != 0;
-        boolean fin = (flags & PacketSummary.FIN) != 0;
-
-        if ((flags & PacketSummary.RST) != 0) {
-            d[b + INFO] = (info & ~STATE_MASK) | ST_RESET;
-            return;
-        }
-        if (seq >= 0) {
-            analyseSequence(b, side, info, syn, fin, seq, len, t);
-        }
-        if (state == ST_RESET) {
-            return;
-        }
-        if (syn && !ackFlag) {
-            if (state == ST_NONE || state == ST_SYN_SENT) {
-                state = ST_SYN_SENT;
-                d[b + SYN_NS] = t; // the most recent SYN, as Wireshark's ts_mru_syn
-                info |= SYN_SEEN;
-            }
-        } else if (syn) {
-            if ((state == ST_NONE || state == ST_SYN_SENT) && !fromClient) {
-                state = ST_SYN_RECEIVED;
-                if ((info & SYNACK_SEEN) == 0) {
-                    d[b + SYNACK_NS] = t;
-                    info |= SYNACK_SEEN;
-                }
-                d[b + SERVER_ISN] = seq;
-            }
-        } else if (state == ST_SYN_RECEIVED && fromClient && ackFlag
-                && ack == ((d[b + SERVER_ISN] + 1) & SEQ_MASK)) {
-            state = ST_ESTABLISHED;
-            d[b + HS_ACK_NS] = t;
-            info |= HANDSHAKE_DONE;
-        } else if (state == ST_NONE || (len > 0 && (state == ST_SYN_SENT || state == ST_SYN_RECEIVED))) {
-            state = ST_ESTABLISHED; // joined mid-stream, or the handshake's end was not captured
-        }
-        if (fin) {
-            info |= fromA ? FIN_A : FIN_B;
-            state = (info & (FIN_A | FIN_B)) == (FIN_A | FIN_B) ? ST_CLOSED : ST_FIN_WAIT;
-        }
-        d[b + INFO] = (info & ~STATE_MASK) | state;
-    }
-
-    /** Wireshark-style retransmission / out-of-order judgement; see the class comment. */
-    private void analyseSequence(int b, int side, long info, boolean syn, boolean fin, long seq, int len, long t) {
-        long segLen = len + (syn ? 1 : 0) + (fin ? 1 : 0);
-        long next = d[side + NEXT_SEQ];
-        long end = (seq + segLen) & SEQ_MASK;
-        if (next >= 0 && segLen > 0 && (int) (seq - next) < 0) {
-            // At nextSeq - 1: a keep-alive (≤ 1 byte) or new data after a zero-window probe byte.
-            boolean oneBelow = ((seq + 1) & SEQ_MASK) == next && !syn && !fin;
-            if (!oneBelow) {
-                long rtt = initialRtt(b, info);
-                long window = rtt > 0 ? rtt : DEFAULT_OOO_NANOS;
-                if (t - d[side + NEXT_SEQ_NS] < window && end != next) {
-                    d[side + OOO]++;
-                } else {
-                    d[side + RETRANS]++;
-                }
-            }
-        }
-        if (next < 0 || (int) (end - next) > 0) {
-            d[side + NEXT_SEQ] = end;
-            d[side + NEXT_SEQ_NS] = t;
-        }
-    }
-
-    long initialRtt(int b, long info) {
-        return (info & (SYN_SEEN | HANDSHAKE_DONE)) == (SYN_SEEN | HANDSHAKE_DONE)
-                ? d[b + HS_ACK_NS] - d[b + SYN_NS] : -1;
-    }
-
-    long clientRtt(int b, long info) {
-        return (info & (SYN_SEEN | SYNACK_SEEN)) == (SYN_SEEN | SYNACK_SEEN)
-                ? d[b + SYNACK_NS] - d[b + SYN_NS] : -1;
     }
 
     /**
@@ -548,33 +428,13 @@ public final class FlowTable {
         FlowEndpoint bb = new FlowEndpoint(family, d[b + FlowStore.B_HI], d[b + FlowStore.B_LO], (int) meta & 0xffff);
         long info = d[b + INFO];
         boolean clientIsA = (info & CLIENT_IS_A) != 0;
-        FlowDirectionStats fromA = direction(b, SIDE_A, 0, now);
-        FlowDirectionStats fromB = direction(b, SIDE_B, 1, now);
+        FlowDirectionStats fromA = rates.direction(b, SIDE_A, 0, now);
+        FlowDirectionStats fromB = rates.direction(b, SIDE_B, 1, now);
         boolean localA = (info & LOCAL_A) != 0, localB = (info & LOCAL_B) != 0;
         TcpState state = proto == TCP ? STATES[(int) (info & STATE_MASK)] : TcpState.NONE;
         return new FlowRecord(proto, clientIsA ? a : bb, clientIsA ? bb : a,
                 clientIsA ? localA : localB, clientIsA ? localB : localA,
                 clientIsA ? fromA : fromB, clientIsA ? fromB : fromA,
-                d[b + FIRST_NS], d[b + LAST_NS], state, clientRtt(b, info), initialRtt(b, info));
-    }
-
-    private FlowDirectionStats direction(int b, int sideBase, int side, long now) {
-        int o = b + sideBase;
-        long nowEpoch = Math.floorDiv(now, bucketNanos);
-        long last = d[b + BUCKET_EPOCH];
-        long pk = 0, by = 0;
-        for (int k = 0; k < RATE_BUCKETS; k++) {
-            long e = last - k;
-            if (e > nowEpoch - RATE_BUCKETS && e <= nowEpoch) {
-                long v = d[b + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side];
-                pk += v >>> 40;
-                by += v & BYTES_MASK;
-            }
-        }
-        long windowStart = (nowEpoch - (RATE_BUCKETS - 1)) * bucketNanos;
-        long span = Math.max(bucketNanos, now - Math.max(windowStart, d[b + FIRST_NS]));
-        double perSecond = 1e9 / span;
-        return new FlowDirectionStats(d[o + PKTS], d[o + BYTES], d[o + PAYLOAD], d[o + RETRANS], d[o + OOO],
-                pk * perSecond, by * perSecond);
+                d[b + FIRST_NS], d[b + LAST_NS], state, tcp.clientRtt(b, info), tcp.initialRtt(b, info));
     }
 }
