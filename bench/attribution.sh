@@ -3,7 +3,8 @@
 #  1. latency, first packet -> process known, for the 30-client scenario (python3 clients that
 #     hold their connection 25 ms, then 0 ms, to a long-lived python3 server): median and p99
 #     for the server end (the listener, named on the first packet) and the client end (the
-#     lookup thread), through org.wiretop.bench.AttributionLatency;
+#     lookup thread), through org.wiretop.bench.AttributionLatency, with the SYN watch (lookups
+#     start from an immediate capture of SYNs) and without it (from the main capture's packets);
 #  2. no new loss: N UDP datagrams at the generator's full rate, captured by
 #     `tcpdump -B 32768 -w /dev/null` and by `wiretop capture -w out.pcapng` (decode, attribution
 #     and a comment on every packet; its defaults when naming processes: 2 ms read timeout, 64 MiB
@@ -13,6 +14,7 @@
 #     seconds of the capture process from /proc/PID/stat, and the share of flows whose client
 #     was named.
 # Usage: sudo bench/attribution.sh [N=1000000] [RATE=10000] [SECONDS=10]
+# PARTS=23 runs only parts 2 and 3; WIRETOP_JAR=other/wiretop.jar measures another build there.
 # Traffic goes only to 127.0.0.1, bounded by count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +36,7 @@ if [ ! -f bench/target/benchmarks.jar ] || [ ! -f tui/target/wiretop.jar ] \
     mvn -B -q -o package -DskipTests -pl tui,bench -am >&2
 fi
 bench="java -cp bench/target/benchmarks.jar"
-wiretop="java -XX:+UseParallelGC -jar tui/target/wiretop.jar"
+wiretop="java -XX:+UseParallelGC -jar ${WIRETOP_JAR:-tui/target/wiretop.jar}"
 scripts=tui/src/test/resources/attribution
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -48,11 +50,15 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(uname -r)"
 
-echo "== 1. attribution latency, 30 python3 clients to a python3 server on lo"
-for hold in 25 0; do
-    $bench org.wiretop.bench.AttributionLatency $scripts/server.py $scripts/client.py 30 "$hold" 2>/dev/null | sed 's/^/  /'
+PARTS=${PARTS:-123}
+[[ $PARTS == *1* ]] && echo "== 1. attribution latency, 30 python3 clients to a python3 server on lo"
+[[ $PARTS == *1* ]] && for hold in 25 0; do
+    for syns in syns nosyns; do
+        $bench org.wiretop.bench.AttributionLatency $scripts/server.py $scripts/client.py 30 "$hold" $syns 2>/dev/null | sed 's/^/  /'
+    done
 done
 
+if [[ $PARTS == *2* ]]; then
 echo "== 2. live capture loss on lo: $N x 64-byte UDP at full rate (load average $(cut -d' ' -f1 /proc/loadavg))"
 round_tcpdump() {
     : > "$OUT/tcpdump.err"
@@ -87,6 +93,9 @@ for r in 1 2 3; do
 done
 echo "  comments in the last pcapng (tshark): $(tshark -r "$OUT/live.pcapng" -T fields -e frame.comment 2>/dev/null | sort | uniq -c | sort -rn | head -2 | tr -s ' ' | paste -sd ';')"
 
+fi
+
+if [[ $PARTS == *3* ]]; then
 echo "== 3. CPU of 'wiretop capture --format json' at $RATE new TCP connections/s for ${SECS}s"
 $wiretop serve echo --port "$ECHO_PORT" --quiet > /dev/null 2>&1 &
 pids+=($!)
@@ -117,3 +126,4 @@ for mode in --no-processes ""; do
         m, (a-b)/100, s, (a-b)/s, g, syns, named, syns ? 100*named/syns : 0, d}'
 done
 rm -f "$OUT/json.out"
+fi

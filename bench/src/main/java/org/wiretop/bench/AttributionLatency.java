@@ -27,7 +27,10 @@ import org.wiretop.monitor.flow.LocalAddresses;
  * packet's capture timestamp), the client end when the lookup thread answers (its answer's time
  * minus the first packet's timestamp). Prints median and p99 of each and the shares named.
  *
- * <pre>java -cp bench/target/benchmarks.jar org.wiretop.bench.AttributionLatency SERVER.py CLIENT.py CLIENTS HOLD_MS</pre>
+ * With a fifth argument {@code nosyns} the lookups start from the main capture's packets only
+ * (no {@code SynWatch}), as before it was built.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.wiretop.bench.AttributionLatency SERVER.py CLIENT.py CLIENTS HOLD_MS [nosyns]</pre>
  */
 public final class AttributionLatency {
     private AttributionLatency() {
@@ -37,6 +40,7 @@ public final class AttributionLatency {
         String python = "/usr/bin/python3";
         int clients = Integer.parseInt(args[2]);
         String hold = args[3];
+        boolean syns = args.length < 5 || !args[4].equals("nosyns");
         Process server = new ProcessBuilder(python, args[0]).start();
         String[] hello = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine().strip().split(" ");
@@ -46,6 +50,9 @@ public final class AttributionLatency {
         try (FlowAttribution attribution = FlowAttribution.start(LocalAddresses.fromSystem());
              PacketSource source = Sources.openLive(new LiveOptions("lo", "tcp port " + port, 262144, false, false,
                      32 << 20, LiveOptions.ATTRIBUTION_TIMEOUT_MILLIS))) {
+            if (syns) {
+                attribution.watchSyns("lo", "tcp port " + port);
+            }
             attribution.awaitListeners(2000);
             Decoder decoder = new Decoder();
             PacketSummary s = new PacketSummary();
@@ -101,9 +108,9 @@ public final class AttributionLatency {
                 }
             }
             Collections.sort(lifetimes);
-            System.out.printf("clients %d (hold %s ms, connection lifetime median %.1f ms): server named on the first"
+            System.out.printf("clients %d (hold %s ms, %s, connection lifetime median %.1f ms): server named on the first"
                             + " packet %d/%d, latency median %.2f ms p99 %.2f ms; client named %d/%d, latency median"
-                            + " %.2f ms p99 %.2f ms%n", clients, hold, lifetimes.get(lifetimes.size() / 2), serverMs.size(),
+                            + " %.2f ms p99 %.2f ms%n", clients, hold, syns ? "SYN watch" : "no SYN watch", lifetimes.get(lifetimes.size() / 2), serverMs.size(),
                     ports.size(), pct(serverMs, 50), pct(serverMs, 99), named, ports.size(), pct(clientMs, 50),
                     pct(clientMs, 99));
         } finally {

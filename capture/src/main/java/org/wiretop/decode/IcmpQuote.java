@@ -72,6 +72,13 @@ final class IcmpQuote {
     }
 
     private static void ports(PacketBuf b, int off, PacketSummary s) {
+        if ((s.quotedProtocol == 6 || s.quotedProtocol == 17) && b.has(off, 1)) {
+            s.quotedTransportCaptured = Math.min(20, b.end() - off);
+        }
+        if (s.quotedProtocol == 6 && b.has(off, 16)) { // what tshark reads before it looks up the conversation
+            s.quotedTcpSeq = b.u32(off + 4);
+            s.quotedTcpFlags = b.u16(off + 12) & 0x0fff;
+        }
         if ((s.quotedProtocol == 6 || s.quotedProtocol == 17) && b.has(off, 4)) {
             s.quotedSrcPort = b.u16(off);
             s.quotedDstPort = b.u16(off + 2);

@@ -138,6 +138,11 @@ public final class PacketSummary {
     public long quotedIp6SrcHi, quotedIp6SrcLo, quotedIp6DstHi, quotedIp6DstLo;
     public int quotedIp6HopLimit, quotedIp6PayloadLength;
     public boolean quotedHasIp6;
+    /** Bytes of the quoted TCP/UDP header that were captured (at most 20), or -1. */
+    public int quotedTransportCaptured;
+    /** The quoted TCP header's sequence number and flags, when its first 16 bytes were captured; else -1. */
+    public long quotedTcpSeq;
+    public int quotedTcpFlags;
 
     // ---- application layer (design §4b) ----
     /** The application protocol's flyweight when the payload was recognised, else null; valid
@@ -146,6 +151,27 @@ public final class PacketSummary {
     /** True when tcpdump itself prints {@link #app} here (its port, or its {@code -T}): the text
      *  is then tcpdump's; otherwise tcpdump's line is kept and our text follows it. */
     public boolean appNative;
+
+    // ---- conversation analysis (design §8): set by org.wiretop.conv.ConversationAnalyzer after
+    // decoding, in packet order; absent (-1 / 0) when no analyzer ran ----
+    /** tshark's {@code tcp.analysis.*} expert flags, bits of {@link #tcpAnalysis}. */
+    public static final int TA_RETRANSMISSION = 1, TA_FAST_RETRANSMISSION = 1 << 1,
+            TA_SPURIOUS_RETRANSMISSION = 1 << 2, TA_OUT_OF_ORDER = 1 << 3, TA_LOST_SEGMENT = 1 << 4,
+            TA_ACK_LOST_SEGMENT = 1 << 5, TA_DUPLICATE_ACK = 1 << 6, TA_ZERO_WINDOW = 1 << 7,
+            TA_ZERO_WINDOW_PROBE = 1 << 8, TA_ZERO_WINDOW_PROBE_ACK = 1 << 9, TA_WINDOW_FULL = 1 << 10,
+            TA_WINDOW_UPDATE = 1 << 11, TA_KEEP_ALIVE = 1 << 12, TA_KEEP_ALIVE_ACK = 1 << 13,
+            TA_REUSED_PORTS = 1 << 14;
+    /** tshark's {@code tcp.stream} / {@code udp.stream}: the conversation's number, or -1. */
+    public int tcpStream, udpStream;
+    /** Expert flags ({@code TA_*}) of this TCP segment; 0 when none. */
+    public int tcpAnalysis;
+    /** {@code tcp.analysis.duplicate_ack_num} when {@link #TA_DUPLICATE_ACK} is set, else 0. */
+    public int tcpDupAckNum;
+    /** {@code tcp.analysis.ack_rtt} in nanoseconds; 0 when absent (this segment acknowledges no
+     *  segment exactly, or in no time: tshark shows no zero RTT). May be negative, as tshark's. */
+    public long tcpAckRttNanos;
+    /** tshark's relative sequence and acknowledgement numbers ({@code tcp.seq}, {@code tcp.ack}), or -1. */
+    public long tcpRelSeq, tcpRelAck;
 
     // ---- offsets into the captured bytes (for hex highlighting and payload access) ----
     public int networkOffset, transportOffset, payloadOffset, payloadLength;
@@ -215,6 +241,8 @@ public final class PacketSummary {
         netProtocol = -1;
         networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
         app = null; appNative = false;
+        tcpStream = -1; udpStream = -1; tcpAnalysis = 0; tcpDupAckNum = 0; tcpAckRttNanos = 0;
+        tcpRelSeq = -1; tcpRelAck = -1;
     }
 
     private void clearEthernet() {
@@ -263,6 +291,7 @@ public final class PacketSummary {
         quotedIp4Src = 0; quotedIp4Dst = 0; quotedHasIp4 = false;
         quotedIp6SrcHi = 0; quotedIp6SrcLo = 0; quotedIp6DstHi = 0; quotedIp6DstLo = 0;
         quotedIp6HopLimit = -1; quotedIp6PayloadLength = -1; quotedHasIp6 = false;
+        quotedTransportCaptured = -1; quotedTcpSeq = -1; quotedTcpFlags = -1;
     }
 
     /** Marks the packet invalid; a {@code #} in {@code reasonTemplate} stands for {@code value}. */

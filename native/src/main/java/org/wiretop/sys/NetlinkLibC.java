@@ -26,5 +26,7 @@ final class NetlinkLibC {
 
     static native int setsockopt(int fd, int level, int name, Pointer value, int len) throws LastErrorException;
 
+    static native int bind(int fd, Pointer addr, int len) throws LastErrorException;
+
     static native int close(int fd) throws LastErrorException;
 }

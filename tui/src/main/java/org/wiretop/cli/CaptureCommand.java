@@ -101,7 +101,8 @@ public final class CaptureCommand implements Callable<Integer> {
             if (dropUser != null) {
                 dropPrivileges(dropUser); // before -w opens its file, so the file is the user's
             }
-            return new PacketRun(source, true, "", display, output, export, writePath, pcapng, !noProcesses).execute();
+            return new PacketRun(source, true, "", display, output, export, writePath, pcapng, !noProcesses)
+                    .liveOptions(options).execute();
         }
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 public final class Main {
     /** The subcommands, in the order {@code --help} lists them (see {@link #newSubcommand}). */
     static final List<String> SUBCOMMANDS =
-            List.of("capture", "read", "interfaces", "sockets", "serve", "send", "connect");
+            List.of("capture", "read", "follow", "interfaces", "sockets", "serve", "send", "connect");
 
     /** {@link WiretopCommand}'s options that take a separate value (skipped when finding the subcommand). */
     private static final Set<String> TOP_LEVEL_OPTIONS_WITH_VALUE =
@@ -80,6 +80,7 @@ public final class Main {
         switch (name) {
             case "capture": return new CaptureCommand();
             case "read": return new ReadCommand();
+            case "follow": return new FollowCommand();
             case "interfaces": return new InterfacesCommand();
             case "sockets": return new SocketsCommand();
             case "serve": return new ServeCommand();

@@ -7,6 +7,7 @@ import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.JsonFormatter;
 import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
+import org.wiretop.conv.ConversationAnalyzer;
 import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
@@ -16,15 +17,17 @@ import org.wiretop.stats.TrafficStats;
 
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
- * decode into one reused summary, optional display filter, the flow tracker when asked, then one
- * text or JSON line (or the payload's bytes alone, {@code --format payload}) into a reused builder and on to {@link LineOutput}. Live, JSON lines name
- * the packet's processes ({@code wiretop.process}, {@code wiretop.peer_process}); a line whose
+ * decode into one reused summary, the conversation analysis (stream numbers, TCP expert flags;
+ * every decoded packet, in order, before any display filter, as tshark), optional display filter,
+ * the flow tracker when asked, then one text or JSON line (or the payload's bytes alone,
+ * {@code --format payload}) into a reused builder and on to {@link LineOutput}. Live, JSON lines
+ * name the packet's processes ({@code wiretop.process}, {@code wiretop.peer_process}); a line whose
  * flow is still being looked up waits in {@link HeldPackets} (at most
- * {@value ProcessNaming#HOLD_MILLIS} ms) and goes out, in order, once it is known. A file's
- * pcapng comments are JSON's {@code frame.comment} and, with {@code -v}, a line under the
- * packet's text. Runs on the capture thread; allocates nothing per packet (but for comments).
- * Stops the source itself once {@code limit} packets were printed when a filter here decides
- * what counts (otherwise the source's own count does).
+ * {@value ProcessNaming#HOLD_MILLIS} ms; its analysis in {@link HeldAnalysis}) and goes out, in
+ * order, once it is known. A file's pcapng comments are JSON's {@code frame.comment} and, with
+ * {@code -v}, a line under the packet's text. Runs on the capture thread; allocates nothing per
+ * packet (but for comments). Stops the source itself once {@code limit} packets were printed when
+ * a filter here decides what counts (otherwise the source's own count does).
  */
 final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     private final PacketSource source;
@@ -42,6 +45,8 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     private final Decoder decoder;
     /** The --stats tables, fed with every packet that passed the filters, or null. */
     private final TrafficStats stats;
+    private final ConversationAnalyzer conversations = new ConversationAnalyzer();
+    private final HeldAnalysis heldAnalysis;
     private final PacketSummary summary = new PacketSummary();
     /** For held packets, decoded again when they leave (maybe on the hold's own thread). */
     private final Decoder heldDecoder;
@@ -80,6 +85,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         this.flows = flows;
         this.names = names;
         this.held = names == null || out == null || text != null ? null : names.hold(this);
+        this.heldAnalysis = held == null ? null : new HeldAnalysis(ProcessNaming.HELD_PACKETS);
     }
 
     /** True when this printer, not the source, must count packets towards -c. */
@@ -99,6 +105,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         PacketSummary s = summary;
         if (out != null || display != null || flows != null || names != null || stats != null) {
             decode(decoder, s, epochNanos, wireLength, data, capturedLength, seen);
+            conversations.analyze(s);
             if (display != null && !display.test(s)) {
                 return;
             }
@@ -117,6 +124,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
             fromA = names.lastFromA();
         }
         if (held != null) {
+            heldAnalysis.push(s);
             held.offer(epochNanos, wireLength, data, capturedLength, seen, owner, fromA);
         } else if (out != null) {
             print(s, data, owner, fromA, source.comments());
@@ -133,6 +141,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
 
     @Override
     public void emitCurrent(byte[] data, int capturedLength, FlowOwner owner, boolean fromA) {
+        heldAnalysis.pop(null); // the current summary has its own
         print(summary, data, owner, fromA, null);
     }
 
@@ -141,6 +150,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     public void emitHeld(long epochNanos, int wireLength, byte[] data, int capturedLength, long frame, FlowOwner owner,
                          boolean fromA) {
         decode(heldDecoder, heldSummary, epochNanos, wireLength, data, capturedLength, frame);
+        heldAnalysis.pop(heldSummary);
         print(heldSummary, data, owner, fromA, null);
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.CaptureStats;
+import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.PacketWriter;
@@ -48,6 +49,8 @@ final class PacketRun {
     private DecodeAs decodeAs = DecodeAs.NONE;
     /** The --stats tables, fed on the capture thread, or null. */
     private TrafficStats stats;
+    /** The live capture's options, for the SYN watch that starts lookups early; null for files. */
+    private LiveOptions liveOptions;
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
@@ -68,6 +71,12 @@ final class PacketRun {
         this.writePath = writePath;
         this.pcapng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
         this.processes = live && processes;
+    }
+
+    /** A live run: names processes from a second, immediate capture of SYNs too (see SynWatch). */
+    PacketRun liveOptions(LiveOptions o) {
+        this.liveOptions = o;
+        return this;
     }
 
     /** Whether this run shows processes on its packets (a live capture to JSON lines or pcapng). */
@@ -121,7 +130,7 @@ final class PacketRun {
         // (listeners known) before "listening on": packets wait in the kernel meanwhile.
         boolean naming = processes && namesProcesses(live, output, export, writePath, pcapng);
         boolean flowsNeedNames = processes && (output.flows || export.namesProcesses());
-        try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming) : null) {
+        try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming, liveOptions) : null) {
             if (naming) {
                 OutputWarmup.run(writePath == null, writePath != null);
             }

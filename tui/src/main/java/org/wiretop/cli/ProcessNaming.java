@@ -25,7 +25,7 @@ final class ProcessNaming implements AutoCloseable {
      * 2 ms once the link is quiet for 2 ms, so a line is late by at most 20 ms.
      */
     static final int HOLD_MILLIS = 16;
-    private static final int HELD_PACKETS = 1 << 15;
+    static final int HELD_PACKETS = 1 << 15;
     private static final int HELD_BYTES = 16 << 20;
     /** How long the start waits for the first listener snapshot (the first /proc scan). */
     private static final long LISTENERS_WAIT_MILLIS = 2000;
@@ -36,10 +36,16 @@ final class ProcessNaming implements AutoCloseable {
     private ProcessTag lastMain;
     private ProcessTag lastPeer;
 
-    /** @param holdOutput whether packets wait for their names (false: only the --flows report needs them) */
-    ProcessNaming(boolean holdOutput) {
+    /**
+     * @param holdOutput whether packets wait for their names (false: only the --flows report needs them)
+     * @param live       the live capture's interface and filter, for the SYN watch, or null
+     */
+    ProcessNaming(boolean holdOutput, org.wiretop.capture.LiveOptions live) {
         this.holdOutput = holdOutput;
         this.attribution = FlowAttribution.start(LocalAddresses.fromSystem());
+        if (live != null) {
+            attribution.watchSyns(live.device(), live.filter());
+        }
         attribution.awaitListeners(LISTENERS_WAIT_MILLIS);
     }
 

@@ -17,7 +17,8 @@ public final class KeyReducer {
             new String[]{"Home / End", "first row / newest row (End follows new packets)"},
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
             new String[]{"Enter", "Packets: open the packet's detail; Servers: quick client line"},
-            new String[]{"Esc", "close detail, help or an input line"},
+            new String[]{"f", "Packets, detail: follow the packet's TCP/UDP stream (x hex/text)"},
+            new String[]{"Esc", "close detail, follow, help or an input line"},
             new String[]{"/", "display filter (tcp.port == 12345 && ip.addr == 127.0.0.1)"},
             new String[]{"c", "capture (BPF) filter; restarts the capture"},
             new String[]{"i", "interface to capture on; restarts the capture"},
@@ -45,7 +46,7 @@ public final class KeyReducer {
             return Step.of(s.withHelp(false)); // any key closes help
         }
         if (key.getKeyType() == KeyType.Escape) {
-            return Step.of(s.detailOpen() ? s.withDetail(-1, 0) : s);
+            return Step.of(s.followOpen() ? s.withFollow(null) : s.detailOpen() ? s.withDetail(-1, 0) : s);
         }
         if (key.getKeyType() == KeyType.Tab) {
             return Step.of(s.withView(s.view().next()));
@@ -55,6 +56,9 @@ public final class KeyReducer {
             if (global != null) {
                 return global;
             }
+        }
+        if (s.followOpen() && s.view() == View.PACKETS) {
+            return Step.of(follow(s, key));
         }
         if (s.detailOpen() && s.view() == View.PACKETS) {
             return Step.of(detail(s, key));
@@ -130,7 +134,26 @@ public final class KeyReducer {
         if (isChar(key, ' ')) {
             return Step.of(s.withPaused(!s.paused()));
         }
+        if (isChar(key, 'f') && s.packets().size() > 0) {
+            return Step.of(s.withFollow(UiState.Follow.of(s.packets().selected())));
+        }
         return Step.of(s);
+    }
+
+    /** The Follow view: scroll by line or page, Home/End (End keeps the newest in sight), x for hex/text. */
+    private static UiState follow(UiState s, KeyStroke key) {
+        UiState.Follow f = s.follow();
+        int page = Math.max(1, s.listRows() - 3);
+        return switch (key.getKeyType()) {
+            case ArrowUp -> s.withFollow(f.scrolled(f.top() - 1, false));
+            case ArrowDown -> s.withFollow(f.scrolled(f.top() + 1, false));
+            case PageUp -> s.withFollow(f.scrolled(f.top() - page, false));
+            case PageDown -> s.withFollow(f.scrolled(f.top() + page, false));
+            case Home -> s.withFollow(f.scrolled(0, false));
+            case End -> s.withFollow(f.scrolled(f.top(), true));
+            case Backspace -> s.withFollow(null);
+            default -> isChar(key, 'x') ? s.withFollow(f.toggledHex()) : s;
+        };
     }
 
     private static UiState detail(UiState s, KeyStroke key) {
@@ -138,7 +161,7 @@ public final class KeyReducer {
             case ArrowUp -> s.withDetail(s.detailPos(), s.detailLayer() - 1);
             case ArrowDown -> s.withDetail(s.detailPos(), s.detailLayer() + 1);
             case Enter, Backspace -> s.withDetail(-1, 0);
-            default -> s;
+            default -> isChar(key, 'f') ? s.withFollow(UiState.Follow.of(s.detailPos())) : s;
         };
     }
 

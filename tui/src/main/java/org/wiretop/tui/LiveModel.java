@@ -4,6 +4,7 @@ import org.wiretop.capture.CaptureStats;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.tui.model.ConnRow;
 import org.wiretop.tui.model.DetailModel;
+import org.wiretop.tui.model.FollowModel;
 import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.SocketRow;
@@ -32,6 +33,9 @@ public final class LiveModel {
     private long frozenEnd = -1;
     private long detailFor = -2;
     private DetailModel detail;
+    private FollowScan follow;
+    private final DecodeChoices choices;
+    private RingAnalysis analysis;
     // rate sampling
     private long lastSampleNanos;
     private long lastPackets;
@@ -52,6 +56,7 @@ public final class LiveModel {
         this.list = new PacketList(choices);
         this.rows = new PacketRows(choices);
         this.details = new DetailBuilder(choices);
+        this.choices = choices;
         this.engine = engine;
         this.connections = connections;
         this.sockets = sockets;
@@ -114,6 +119,13 @@ public final class LiveModel {
             list.reset(ring, list.filter());
             frozenEnd = -1;
         }
+        if (ring != null && (analysis == null || analysis.ring() != ring)) {
+            analysis = new RingAnalysis(ring, choices);
+            list.setAnalysis(analysis);
+        }
+        if (analysis != null && ring != null) {
+            analysis.advance();
+        }
         list.refresh();
         long end = list.end();
         if (state.paused()) {
@@ -127,13 +139,13 @@ public final class LiveModel {
         UiState s = state.withPackets(state.packets().withBounds(list.first(), end));
 
         List<PacketRow> window = new ArrayList<>();
-        if (ring != null && s.view() == View.PACKETS && !s.detailOpen()) {
+        if (ring != null && s.view() == View.PACKETS && !s.detailOpen() && !s.followOpen()) {
             Cursor c = s.packets();
             for (long pos = c.top(); pos < c.top() + c.page() && pos < c.end(); pos++) {
                 long seq = list.seqAt(pos);
                 RawPacket p = seq < 0 ? null : ring.read(seq);
                 if (p != null) {
-                    window.add(rows.row(p));
+                    window.add(rows.row(p, analysis));
                 }
             }
         }
@@ -149,6 +161,17 @@ public final class LiveModel {
             if (d != null && s.detailLayer() >= d.layers().size()) {
                 s = s.withDetail(s.detailPos(), d.layers().size() - 1);
             }
+        }
+
+        FollowModel followed = null;
+        if (s.followOpen() && s.view() == View.PACKETS && ring != null) {
+            UiState.Follow want = s.follow();
+            followed = followed(want, ring, s.listRows() - 1, s.width()); // below the view's title line
+            if (followed.top() != want.top()) {
+                s = s.withFollow(want.scrolled(followed.top(), want.tail()));
+            }
+        } else {
+            follow = null;
         }
 
         sockets.setWanted(s.view() == View.SOCKETS || s.view() == View.CONNECTIONS);
@@ -172,6 +195,10 @@ public final class LiveModel {
         if (list.filtering() && list.skipped() > 0) {
             note = (note.isEmpty() ? "" : note + "  ") + "filter skipped " + list.skipped() + " packets (rate too high)";
         }
+        if (analysis != null && analysis.skipped() > 0) {
+            note = (note.isEmpty() ? "" : note + "  ") + "analysis skipped " + analysis.skipped()
+                    + " packets (rate too high): streams and expert flags are partial";
+        }
         long flowsSkipped = flowSkipped();
         if (flowsSkipped > 0) {
             note = (note.isEmpty() ? "" : note + "  ") + "flow tracking sampled: " + flowsSkipped + " packets not counted in Connections";
@@ -180,8 +207,21 @@ public final class LiveModel {
                 st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),
                 ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
         Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
-                serverRows, servers.log(), clientReply);
+                serverRows, servers.log(), clientReply, followed);
         return new Result(s, f);
+    }
+
+    /** The Follow view's stream, read on from the ring, its scroll position kept in bounds. */
+    private FollowModel followed(UiState.Follow want, PacketRing ring, int rows, int width) {
+        long seq = list.seqAt(want.packetPos());
+        if (follow == null || follow.ring() != ring || follow.target() != seq) {
+            follow = new FollowScan(ring, seq);
+        }
+        follow.advance(FollowScan.BUDGET);
+        int shown = Math.max(1, rows);
+        long last = Math.max(0, follow.model(want.hex(), 0, 0, width).total() - shown);
+        long top = want.tail() ? last : Math.min(want.top(), last);
+        return follow.model(want.hex(), top, shown, width);
     }
 
     private List<ConnRow> arrangedFrom;

@@ -24,6 +24,7 @@ public final class PacketList {
     private long endOrdinal;
     private long scanned;
     private long skipped;
+    private RingAnalysis analysis;
 
     public PacketList() {
         this(DecodeChoices.none());
@@ -31,6 +32,11 @@ public final class PacketList {
 
     public PacketList(DecodeChoices choices) {
         this.decoders = choices.follower();
+    }
+
+    /** Where the packets' stream numbers and expert flags come from (for filters on them); null for none. */
+    public void setAnalysis(RingAnalysis a) {
+        analysis = a;
     }
 
     /** Starts over with this filter (or a new ring); positions restart at 0 when filtering. */
@@ -79,6 +85,9 @@ public final class PacketList {
             summary.frameNumber = scanned + 1;
             summary.epochNanos = scratch.epochNanos;
             decoders.decoder().decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, summary);
+            if (analysis != null && analysis.ring() == ring) {
+                analysis.apply(scanned, summary);
+            }
             if (filter.test(summary)) {
                 append(scanned);
             }

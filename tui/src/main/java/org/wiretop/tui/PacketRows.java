@@ -1,6 +1,7 @@
 package org.wiretop.tui;
 
 import org.wiretop.capture.format.Addresses;
+import org.wiretop.capture.format.AnalysisText;
 import org.wiretop.capture.format.AppText;
 import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
@@ -12,7 +13,9 @@ import org.wiretop.tui.model.PacketRow;
  * Turns a held packet into a {@link PacketRow}: decodes it again (the ring keeps only bytes) and
  * takes tcpdump's words from the {@link TextFormatter}. A packet with an application payload is
  * named by its protocol ({@code DNS}) and its Info leads with Wireshark's Info for it, then, over
- * TCP, tcpdump's words for the segment. UI thread only; used just for the rows on screen.
+ * TCP, tcpdump's words for the segment. TCP's expert flags, when the ring's analysis has them, lead
+ * the Info ({@code [retransmission] GET / ...}) as Wireshark's do. UI thread only; used just for
+ * the rows on screen.
  */
 public final class PacketRows {
     /** Between an application's Info and tcpdump's words for its TCP segment. */
@@ -32,12 +35,26 @@ public final class PacketRows {
         this.decoders = choices.follower();
     }
 
+    /** Wireshark's "Bad TCP" colouring rule: any expert flag but a window update or a keep-alive (ACK). */
+    static final int PROBLEMS = ~(PacketSummary.TA_WINDOW_UPDATE | PacketSummary.TA_KEEP_ALIVE | PacketSummary.TA_KEEP_ALIVE_ACK);
+
     public PacketRow row(RawPacket p) {
+        return row(p, null);
+    }
+
+    /** The row, with the packet's stream and expert flags when {@code analysis} (may be null) has them. */
+    public PacketRow row(RawPacket p, RingAnalysis analysis) {
         s.frameNumber = p.frameNumber();
         s.epochNanos = p.epochNanos();
         decoders.decoder().decode(p.linkType(), p.data(), p.data().length, p.wireLength(), s);
+        if (analysis != null) {
+            analysis.apply(p.seq(), s);
+        }
+        int flags = s.tcpAnalysis;
+        s.tcpAnalysis = 0; // the flags lead the Info (as Wireshark's), not after tcpdump's line
         line.setLength(0);
         text.format(s, p.data(), line);
+        s.tcpAnalysis = flags;
         String full = line.toString();
         int sp = full.indexOf(' ');
         String time = sp > 0 ? full.substring(0, sp) : "";
@@ -47,8 +64,14 @@ public final class PacketRows {
             protocol = s.app.label();
             info = appInfo(info);
         }
+        if (flags != 0) {
+            line.setLength(0);
+            AnalysisText.append(s, line);
+            info = line.toString().substring(1) + " " + info;
+        }
         PacketRow.Mark mark = s.status == Status.TRUNCATED ? PacketRow.Mark.TRUNCATED
-                : s.status == Status.INVALID ? PacketRow.Mark.INVALID : PacketRow.Mark.OK;
+                : s.status == Status.INVALID ? PacketRow.Mark.INVALID
+                : (s.tcpAnalysis & PROBLEMS) != 0 ? PacketRow.Mark.EXPERT : PacketRow.Mark.OK;
         return new PacketRow(p.frameNumber(), time, endpoint(s, true), endpoint(s, false), protocol,
                 p.wireLength(), info, mark);
     }

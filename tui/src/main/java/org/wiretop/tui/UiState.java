@@ -24,6 +24,7 @@ package org.wiretop.tui;
  * @param sockProto     protocol shown in Sockets
  * @param sockState     state shown in Sockets ("" = all)
  * @param message       a one-line note to the user ("saved 10 packets to x.pcap"), or ""
+ * @param follow        the Follow view over the Packets view, or null when closed
  * @param width         terminal columns
  * @param height        terminal rows
  */
@@ -31,7 +32,29 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
                       Cursor connections, Cursor sockets, Cursor servers, Prompt prompt,
                       String displayFilter, String captureFilter, String iface,
                       ConnColumn connSort, boolean connDescending, ConnGroup connGroup,
-                      SockProto sockProto, String sockState, String message, int width, int height) {
+                      SockProto sockProto, String sockState, String message, Follow follow, int width, int height) {
+
+    /**
+     * The Follow view: the stream of one packet, as text or hex, scrolled to a line.
+     *
+     * @param packetPos list position (as in {@link #packets}) of the packet whose stream is followed
+     * @param hex       a hex dump rather than text
+     * @param top       the first line shown
+     * @param tail      keep the newest lines in sight as the stream grows (End); scrolling up stops it
+     */
+    public record Follow(long packetPos, boolean hex, long top, boolean tail) {
+        public static Follow of(long packetPos) {
+            return new Follow(packetPos, false, 0, false);
+        }
+
+        public Follow scrolled(long newTop, boolean newTail) {
+            return new Follow(packetPos, hex, Math.max(0, newTop), newTail);
+        }
+
+        public Follow toggledHex() {
+            return new Follow(packetPos, !hex, 0, tail);
+        }
+    }
 
     /** Columns of the Connections table, in screen order. */
     public enum ConnColumn { PROTO, LOCAL, REMOTE, PROCESS, STATE, PKTS_OUT, PKTS_IN, BYTES_OUT, BYTES_IN, RATE, RTT, RETRANS }
@@ -61,7 +84,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
     public static UiState initial(String iface, String captureFilter, int width, int height) {
         return new UiState(View.PACKETS, false, false, Cursor.following(), -1, 0,
                 Cursor.atTop(), Cursor.atTop(), Cursor.atTop(), null, "", captureFilter, iface,
-                ConnColumn.BYTES_IN, true, ConnGroup.NONE, SockProto.ALL, "", "", width, height)
+                ConnColumn.BYTES_IN, true, ConnGroup.NONE, SockProto.ALL, "", "", null, width, height)
                 .withSize(width, height);
     }
 
@@ -80,13 +103,21 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
                 .withSockets(sockets.withPage(rows)).withServers(servers.withPage(Math.max(1, Math.min(rows, 8))));
     }
 
-    /** Another view: help closes and the packet detail with it. */
+    /** Another view: help closes and the packet detail and the Follow view with it. */
     public UiState withView(View v) {
         Edit e = edit();
         e.view = v;
         e.help = false;
         e.detailPos = -1;
         e.detailLayer = 0;
+        e.follow = null;
+        return e.done();
+    }
+
+    /** Opens (or, with null, closes) the Follow view. */
+    public UiState withFollow(Follow f) {
+        Edit e = edit();
+        e.follow = f;
         return e.done();
     }
 
@@ -179,6 +210,10 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         return detailPos >= 0;
     }
 
+    public boolean followOpen() {
+        return follow != null;
+    }
+
     private Edit edit() {
         return new Edit(this);
     }
@@ -195,6 +230,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         ConnColumn connSort;
         ConnGroup connGroup;
         SockProto sockProto;
+        Follow follow;
 
         Edit(UiState s) {
             view = s.view;
@@ -216,6 +252,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
             sockProto = s.sockProto;
             sockState = s.sockState;
             message = s.message;
+            follow = s.follow;
             width = s.width;
             height = s.height;
         }
@@ -223,7 +260,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         UiState done() {
             return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers,
                     prompt, displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto,
-                    sockState, message, width, height);
+                    sockState, message, follow, width, height);
         }
     }
 }

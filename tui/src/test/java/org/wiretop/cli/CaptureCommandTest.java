@@ -289,6 +289,11 @@ class CaptureCommandTest {
                 "both directions find the flow's process: " + String.join("\n", tagged));
         assertTrue(lines.get(lines.size() - 1).contains(mine), "the last packet (after > 1 s) is tagged: "
                 + lines.get(lines.size() - 1));
+        // lines held while the process was looked up keep their conversation analysis
+        assertTrue(lines.stream().allMatch(l -> l.contains("\"tcp.stream\":0,\"tcp.seq\":")), CliRunner.read(out));
+        assertTrue(lines.get(0).contains("\"tcp.seq\":0,\"tcp.ack\":0"), "the SYN, relative: " + lines.get(0));
+        assertTrue(lines.stream().filter(l -> l.contains("tcp.analysis.ack_rtt")).count() >= 20,
+                "ACK RTTs on the answers: " + CliRunner.read(out));
     }
 
     /**

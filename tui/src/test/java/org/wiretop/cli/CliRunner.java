@@ -54,6 +54,28 @@ final class CliRunner {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** As {@link #inProcess}, keeping standard output's bytes as they are (binary output). */
+    static synchronized byte[] inProcessBytes(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.run(args);
+        } finally {
+            System.out.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        if (code != 0) {
+            throw new AssertionError(String.join(" ", args) + " failed (" + code + "): " + err.toString(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
     /** Starts wiretop in its own JVM; stdout and stderr go to the given files. */
     static Process start(Path stdout, Path stderr, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /** Only the subcommand invoked is built (start-up time); help and the TUI still see all of them. */
 class MainSubcommandTest {
     private static final List<String> ALL =
-            List.of("capture", "read", "interfaces", "sockets", "serve", "send", "connect");
+            List.of("capture", "read", "follow", "interfaces", "sockets", "serve", "send", "connect");
 
     @Test
     void findsTheSubcommandPastTopLevelOptionsAndTheirValues() {

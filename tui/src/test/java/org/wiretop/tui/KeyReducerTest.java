@@ -97,6 +97,34 @@ class KeyReducerTest {
     }
 
     @Test
+    void fFollowsTheSelectedPacketsStreamXTogglesHexEscGoesBack() {
+        UiState s = key(key(base(), KeyType.ArrowUp).state(), 'f').state();
+        assertEquals(198, s.follow().packetPos());
+        assertFalse(s.follow().hex());
+        s = key(s, 'x').state();
+        assertTrue(s.follow().hex());
+        s = key(key(key(s, KeyType.ArrowDown).state(), KeyType.ArrowDown).state(), KeyType.ArrowUp).state();
+        assertEquals(1, s.follow().top());
+        assertFalse(s.follow().tail());
+        s = key(s, KeyType.End).state();
+        assertTrue(s.follow().tail(), "End keeps the newest lines in sight");
+        s = key(s, KeyType.PageUp).state();
+        assertFalse(s.follow().tail());
+        assertEquals(0, key(s, KeyType.Home).state().follow().top());
+        s = key(s, KeyType.Escape).state();
+        assertFalse(s.followOpen());
+        assertEquals(198, s.packets().selected(), "back on the packet followed");
+        // from a packet's detail: Esc goes back to the detail
+        s = key(key(s, KeyType.Enter).state(), 'f').state();
+        assertEquals(198, s.follow().packetPos());
+        s = key(s, KeyType.Escape).state();
+        assertFalse(s.followOpen());
+        assertTrue(s.detailOpen());
+        // another view closes it
+        assertFalse(key(key(s, 'f').state(), '2').state().followOpen());
+    }
+
+    @Test
     void viewsByNumberAndTab() {
         assertEquals(View.SOCKETS, key(base(), '3').state().view());
         UiState s = base();

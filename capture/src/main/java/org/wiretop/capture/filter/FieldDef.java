@@ -14,7 +14,9 @@ final class FieldDef {
     /** What kind of value a field holds; decides how a literal is parsed. */
     enum Kind {
         PROTOCOL("a protocol"), NUMBER("an unsigned integer"), BOOLEAN("a boolean"),
-        IPV4("an IPv4 address"), IPV6("an IPv6 address"), MAC("an Ethernet address"), STRING("a string");
+        IPV4("an IPv4 address"), IPV6("an IPv6 address"), MAC("an Ethernet address"), STRING("a string"),
+        /** A time interval, read as nanoseconds and written as seconds ({@code 0.25}). */
+        TIME("a time in seconds");
 
         final String description;
 
@@ -47,7 +49,7 @@ final class FieldDef {
     final int layerMask;
     /** NUMBER and BOOLEAN: the largest value the field can hold. */
     final long max;
-    /** NUMBER, BOOLEAN, IPV4, MAC: one accessor per side. */
+    /** NUMBER, BOOLEAN, IPV4, MAC, TIME: one accessor per side. */
     final LongGetter[] longs;
     /** IPV6: high and low halves, one accessor per side. */
     final LongGetter[] hi, lo;
@@ -138,7 +140,7 @@ final class FieldDef {
         }
     }
 
-    /** True for a field holding a value read as a long (numbers, booleans, IPv4, MAC). */
+    /** True for a field holding a value read as a long (numbers, booleans, IPv4, MAC, times). */
     boolean isLong() {
         return longs != null;
     }

@@ -122,6 +122,8 @@ final class Fields {
         num(m, "tcp.options.mss_val", U16, s -> on(s, TCP, s.tcpMss));
         num(m, "tcp.options.wscale.shift", U8, s -> on(s, TCP, s.tcpWindowScale));
 
+        ConversationFields.add(m);
+
         num(m, "udp.srcport", U16, s -> on(s, UDP, s.srcPort));
         num(m, "udp.dstport", U16, s -> on(s, UDP, s.dstPort));
         num(m, "udp.port", U16, s -> on(s, UDP, s.srcPort), s -> on(s, UDP, s.dstPort));
@@ -160,11 +162,11 @@ final class Fields {
         m.put(name, FieldDef.protocol(name, mask, start == null ? null : s -> (s.layers & mask) == mask ? start.at(s) : -1));
     }
 
-    private static void num(Map<String, FieldDef> m, String name, long max, LongGetter... sides) {
+    static void num(Map<String, FieldDef> m, String name, long max, LongGetter... sides) {
         m.put(name, FieldDef.longs(name, Kind.NUMBER, max, sides));
     }
 
-    private static void bool(Map<String, FieldDef> m, String name, LongGetter getter) {
+    static void bool(Map<String, FieldDef> m, String name, LongGetter getter) {
         m.put(name, FieldDef.longs(name, Kind.BOOLEAN, BIT, getter));
     }
 

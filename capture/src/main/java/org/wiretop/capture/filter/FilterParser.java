@@ -177,6 +177,13 @@ final class FilterParser {
                 }
                 return new Nodes.LongCompare(field.longs, rel, -1L, mac);
             }
+            case TIME: {
+                long nanos = Literals.seconds(text);
+                if (nanos < 0) {
+                    throw error(v.shown() + " is not a valid time for " + field.name + " (write seconds: 0.25)", v);
+                }
+                return new Nodes.LongCompare(field.longs, rel, -1L, nanos);
+            }
             default:
                 return longCompare(field, rel, -1L, number(field, v));
         }

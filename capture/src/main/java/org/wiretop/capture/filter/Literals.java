@@ -39,6 +39,25 @@ final class Literals {
         return value;
     }
 
+    /**
+     * A non-negative time in seconds ({@code 0.25}, {@code 3}, {@code 1e-3}) as nanoseconds, or -1
+     * when the text is not one (or is beyond 100 years).
+     */
+    static long seconds(String text) {
+        if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '.')) {
+            return -1;
+        }
+        try {
+            java.math.BigDecimal s = new java.math.BigDecimal(text);
+            if (s.signum() < 0 || s.compareTo(java.math.BigDecimal.valueOf(3_155_760_000L)) > 0) {
+                return -1;
+            }
+            return s.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return -1;
+        }
+    }
+
     /** A dotted quad as an unsigned 32-bit value, or -1. */
     static long ipv4(String text) {
         String[] parts = text.split("\\.", -1);

@@ -72,10 +72,12 @@ public final class JsonFormatter {
             number(out, ",\"tcp.flags\":", s.tcpFlags);
             number(out, ",\"tcp.window_size_value\":", s.tcpWindow);
             number(out, ",\"tcp.len\":", s.tcpPayloadLength);
+            AnalysisJson.appendTcp(s, out);
         } else if (s.has(PacketSummary.UDP)) {
             number(out, ",\"udp.srcport\":", s.srcPort);
             number(out, ",\"udp.dstport\":", s.dstPort);
             number(out, ",\"udp.length\":", s.udpLength);
+            number(out, ",\"udp.stream\":", s.udpStream);
         } else if (s.has(PacketSummary.ICMP)) {
             number(out, ",\"icmp.type\":", s.icmpType);
             number(out, ",\"icmp.code\":", s.icmpCode);
@@ -116,10 +118,12 @@ public final class JsonFormatter {
         if (s.quotedProtocol == 6) {
             number(out, ",\"tcp.srcport\":", s.quotedSrcPort);
             number(out, ",\"tcp.dstport\":", s.quotedDstPort);
+            number(out, ",\"tcp.stream\":", s.tcpStream);
         } else if (s.quotedProtocol == 17) {
             number(out, ",\"udp.srcport\":", s.quotedSrcPort);
             number(out, ",\"udp.dstport\":", s.quotedDstPort);
             number(out, ",\"udp.length\":", s.quotedUdpLength);
+            number(out, ",\"udp.stream\":", s.udpStream);
         }
     }
 

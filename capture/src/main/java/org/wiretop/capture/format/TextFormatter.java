@@ -24,7 +24,9 @@ import org.wiretop.decode.Status;
  * ({@link IpVerboseText}) and the checksums ({@link TransportVerboseText}), and {@code -A},
  * {@code -x}, {@code -X} dump the bytes after the line ({@link HexDump}). Deliberate differences
  * from tcpdump: names are never resolved (as with {@code -nn}); a header with an impossible value
- * ends the line with {@code [reason]} in the decoder's words.
+ * ends the line with {@code [reason]} in the decoder's words; when a conversation analyzer ran,
+ * TCP's expert flags follow tcpdump's whole text ({@code [retransmission]}, {@code [dup ack #1]},
+ * see {@link AnalysisText}).
  *
  * <p>Appends bytes to a caller's reused {@link LineBuilder}; allocates nothing per packet on
  * the common paths. Not thread-safe (the timestamp cache, the conversations): one instance per
@@ -108,6 +110,7 @@ public final class TextFormatter {
         } else {
             formatNetwork(s, data, end, header, out);
         }
+        AnalysisText.append(s, out); // the expert flags, after tcpdump's whole text
         if (options.dump() != TextOptions.Dump.NONE) {
             appendDump(out, s, data, end);
         }

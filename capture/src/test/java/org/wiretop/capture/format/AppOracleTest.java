@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
+import org.wiretop.conv.ConversationAnalyzer;
 import org.wiretop.decode.Corpus;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.Dissectors;
@@ -48,7 +49,8 @@ class AppOracleTest {
             String file = capture.getFileName().toString();
             List<String> lines = Files.readAllLines(expected, StandardCharsets.UTF_8);
             String[] header = lines.get(0).split("\t", -1);
-            List<Map<String, String>> ours = decodeAll(capture, decoder, summary, json);
+            ConversationDifferences conversationFacts = new ConversationDifferences();
+            List<Map<String, String>> ours = decodeAll(capture, decoder, summary, json, conversationFacts);
             TsharkRows tsharkRows = new TsharkRows(header);
             for (int row = 1; row < lines.size(); row++) {
                 String[] cells = lines.get(row).split("\t", -1);
@@ -70,7 +72,7 @@ class AppOracleTest {
                         counts[0]++;
                         continue;
                     }
-                    String why = knownDifference(file, field, theirs, our, mine, tshark);
+                    String why = knownDifference(file, field, theirs, our, mine, tshark, conversationFacts);
                     if (file.equals(verbose)) {
                         System.out.println("  " + file + "#" + row + " " + field + " tshark=" + theirs + " ours=" + our
                                 + " " + (why == null ? "UNEXPLAINED" : why));
@@ -78,7 +80,7 @@ class AppOracleTest {
                     if (why != null) {
                         counts[2]++;
                         reasons.merge(why, 1, Integer::sum);
-                    } else if (unexplained.size() < 40) {
+                    } else if (unexplained.size() < Integer.getInteger("oracle.max", 40)) {
                         unexplained.add(file + "#" + row + " " + field + " tshark=" + theirs + " ours=" + our);
                     }
                 }
@@ -101,8 +103,14 @@ class AppOracleTest {
                 + String.join("\n  ", unexplained));
     }
 
-    /** A column of a protocol we dissect (dns.*, http.*, ...; QUIC's ClientHello is tls.*). */
+    /**
+     * A column of a protocol we dissect (dns.*, http.*, ...; QUIC's ClientHello is tls.*), or of
+     * the conversation analysis (tcp.stream, udp.stream, tcp.analysis.*).
+     */
     private static boolean inScope(String field) {
+        if (ConversationDifferences.inScope(field)) {
+            return true;
+        }
         int dot = field.indexOf('.');
         return dot > 0 && Dissectors.names().contains(field.substring(0, dot)) && !field.endsWith(".time");
     }
@@ -113,7 +121,13 @@ class AppOracleTest {
      * showed earlier in the same stream), never from a file's name.
      */
     static String knownDifference(String file, String field, String theirs, String ours, Map<String, String> mine,
-                                  TsharkRows.Row tshark) {
+                                  TsharkRows.Row tshark, ConversationDifferences conversations) {
+        if (ConversationDifferences.inScope(field)) {
+            String why = conversations.explain(field, theirs, ours, mine);
+            if (why != null) {
+                return why;
+            }
+        }
         if (theirs.isEmpty() && tshark.noTransport()) {
             return "tshark did not dissect this packet's transport layer (a malformed header below it)";
         }
@@ -164,12 +178,17 @@ class AppOracleTest {
     }
 
     private static List<Map<String, String>> decodeAll(Path capture, Decoder decoder, PacketSummary summary,
-                                                       LineBuilder json) {
+                                                       LineBuilder json, ConversationDifferences facts) {
         List<Map<String, String>> out = new ArrayList<>();
+        ConversationAnalyzer conversations = new ConversationAnalyzer();
         try (PacketSource source = Sources.openFile(capture.toString())) {
             int linkType = source.linkType();
             source.run((epochNanos, wireLength, data, capturedLength) -> {
+                summary.frameNumber = out.size() + 1;
+                summary.epochNanos = epochNanos;
                 decoder.decode(linkType, data, capturedLength, wireLength, summary);
+                conversations.analyze(summary);
+                facts.observe(summary);
                 json.setLength(0);
                 JsonFormatter.append(summary, json);
                 out.add(FlatJson.parse(json));

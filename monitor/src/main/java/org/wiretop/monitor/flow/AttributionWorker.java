@@ -13,6 +13,7 @@ import org.wiretop.monitor.socket.Proto;
 import org.wiretop.monitor.socket.SocketOwner;
 import org.wiretop.monitor.socket.SocketOwnerLookup;
 import org.wiretop.sys.NetlinkException;
+import org.wiretop.sys.NetlinkProcEvents;
 
 /**
  * The thread behind {@link FlowAttribution}: it answers the lookups the writer thread queues
@@ -68,6 +69,8 @@ public final class AttributionWorker implements AutoCloseable {
     private final ArrayBlockingQueue<Request> queue = new ArrayBlockingQueue<>(QUEUE);
     private final SocketOwnerLookup lookup;
     private final ListenerWatch watch;
+    /** New processes as the kernel announces them (read first by lookups), or null. */
+    private final NetlinkProcEvents events;
     private final java.util.concurrent.CountDownLatch warm = new java.util.concurrent.CountDownLatch(1);
     private final Thread thread;
     private final AtomicLong requests = new AtomicLong(), dropped = new AtomicLong();
@@ -84,8 +87,9 @@ public final class AttributionWorker implements AutoCloseable {
     private long windowStart;
     private long windowCpuStart;
 
-    private AttributionWorker(SocketOwnerLookup lookup, ListenerWatch watch) {
+    private AttributionWorker(SocketOwnerLookup lookup, ListenerWatch watch, NetlinkProcEvents events) {
         this.lookup = lookup;
+        this.events = events;
         this.watch = watch;
         this.thread = new Thread(this::run, "wiretop-attribution");
         thread.setDaemon(true);
@@ -93,13 +97,19 @@ public final class AttributionWorker implements AutoCloseable {
 
     /** Opens sock_diag (listeners fall back to /proc/net; lookups need sock_diag) and starts the threads. */
     static AttributionWorker start() {
+        NetlinkProcEvents events;
+        try {
+            events = NetlinkProcEvents.open();
+        } catch (NetlinkException e) {
+            events = null; // not root, or not the host's namespaces: lookups list /proc for new processes
+        }
         SocketOwnerLookup lookup;
         try {
-            lookup = SocketOwnerLookup.open(new ProcessIndex());
+            lookup = SocketOwnerLookup.open(new ProcessIndex(events));
         } catch (NetlinkException e) {
             lookup = null; // listeners only
         }
-        AttributionWorker w = new AttributionWorker(lookup, ListenerWatch.start());
+        AttributionWorker w = new AttributionWorker(lookup, ListenerWatch.start(), events);
         w.thread.start();
         return w;
     }
@@ -139,6 +149,23 @@ public final class AttributionWorker implements AutoCloseable {
             LockSupport.unpark(thread);
         }
         return true;
+    }
+
+    /**
+     * SYN watch thread: as {@link #submit}, and the lookup thread is woken at once even while it
+     * polls (the SYN watch's thread pays for the wake-up, not the capture thread's).
+     */
+    boolean submitNow(Request r) {
+        if (!submit(r)) {
+            return false;
+        }
+        LockSupport.unpark(thread);
+        return true;
+    }
+
+    /** Whether lookups are taken now (false while over the CPU budget, or without sock_diag). */
+    boolean acceptsRequests() {
+        return lookup != null && running && !overBudgetNow;
     }
 
     public Counters counters() {
@@ -202,6 +229,7 @@ public final class AttributionWorker implements AutoCloseable {
         }
     }
 
+    private static final int WARM_ROUNDS = 300;
     private static final boolean DEBUG = Boolean.getBoolean("wiretop.debugAttribution");
 
     private void resolve(List<Request> batch) {
@@ -258,8 +286,12 @@ public final class AttributionWorker implements AutoCloseable {
      * milliseconds, long enough for a short-lived client to be gone.
      */
     private void warmUp() {
+        long t0 = System.nanoTime();
         try {
             warmLookups();
+            if (DEBUG) {
+                System.err.printf("attr warm-up %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+            }
         } finally {
             warm.countDown();
         }
@@ -270,9 +302,13 @@ public final class AttributionWorker implements AutoCloseable {
         if (lookup == null) {
             return;
         }
-        lookup.processes().scanAll();
+        for (int i = 0; i < 3; i++) {
+            lookup.processes().scanAll(); // a few times, so the JIT compiles the reading of /proc
+        }
         byte[] lo = {127, 0, 0, 1};
-        for (int i = 0; i < 20; i++) {
+        // Enough rounds for the JIT to compile the query path (a few ms): interpreted, one
+        // query takes half a millisecond, as long as a short client holds its socket.
+        for (int i = 0; i < WARM_ROUNDS; i++) {
             try {
                 lookup.lookup(List.of(new SocketOwnerLookup.Query(Proto.TCP, lo, 0, lo, 0),
                         new SocketOwnerLookup.Query(Proto.UDP, lo, 0, lo, 0)));
@@ -317,5 +353,8 @@ public final class AttributionWorker implements AutoCloseable {
             lookup.close();
         }
         watch.close();
+        if (events != null) {
+            events.close();
+        }
     }
 }

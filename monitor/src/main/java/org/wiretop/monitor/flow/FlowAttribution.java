@@ -31,7 +31,10 @@ public final class FlowAttribution implements AutoCloseable {
     private final long[] d;
     private final FlowOwner[] cells;
     private final ConcurrentHashMap<FlowKey, FlowOwner> byKey = new ConcurrentHashMap<>();
+    /** Flows whose SYN a {@link SynWatch} saw first, their connecting end already being looked up. */
+    private final ConcurrentHashMap<FlowKey, FlowOwner> early = new ConcurrentHashMap<>();
     private final AttributionWorker worker;
+    private SynWatch syns;
     private boolean fromA;
     private int evictCursor;
     private long flows;
@@ -51,6 +54,18 @@ public final class FlowAttribution implements AutoCloseable {
     /** Attribution for this host, its lookup thread started. */
     public static FlowAttribution start(LocalAddresses local) {
         return new FlowAttribution(local, DEFAULT_CAPACITY, AttributionWorker.start());
+    }
+
+    /**
+     * Starts a {@link SynWatch} on the live capture's interface and filter, so connecting ends are
+     * looked up from their SYN at once; true when it runs (it needs the rights the capture has).
+     */
+    public boolean watchSyns(String device, String filter) {
+        if (worker == null || syns != null) {
+            return syns != null;
+        }
+        syns = SynWatch.start(this, device, filter);
+        return syns != null;
     }
 
     /**
@@ -150,7 +165,14 @@ public final class FlowAttribution implements AutoCloseable {
         int srcEnd = srcIsA ? FlowOwner.END_A : FlowOwner.END_B;
         int dstEnd = srcIsA ? FlowOwner.END_B : FlowOwner.END_A;
         int pending = (srcLocal && srcTag == null ? srcEnd : 0) | (dstLocal && dstTag == null ? dstEnd : 0);
-        FlowOwner owner = new FlowOwner(key, srcIsA ? srcTag : dstTag, srcIsA ? dstTag : srcTag, pending, epochNanos);
+        FlowOwner owner = syn && !ack ? claimEarly(key, epochNanos) : null;
+        if (owner != null) {
+            // The SYN watch asked about the connecting end already: add what we know of the other.
+            owner.adopt(dstEnd, dstTag, (pending & dstEnd) != 0);
+            pending &= dstEnd;
+        } else {
+            owner = new FlowOwner(key, srcIsA ? srcTag : dstTag, srcIsA ? dstTag : srcTag, pending, epochNanos);
+        }
         if ((pending & srcEnd) != 0) {
             submit(owner, srcEnd, src, dst);
         }
@@ -158,6 +180,83 @@ public final class FlowAttribution implements AutoCloseable {
             submit(owner, dstEnd, dst, src);
         }
         return owner;
+    }
+
+    /** The owner the SYN watch made for this connection (its SYN, give or take a second), or null. */
+    private FlowOwner claimEarly(FlowKey key, long epochNanos) {
+        if (early.isEmpty()) {
+            return null;
+        }
+        FlowOwner o = early.remove(key);
+        return o != null && Math.abs(o.firstPacketEpochNanos() - epochNanos) < EARLY_MATCH_NANOS ? o : null;
+    }
+
+    /** How far apart the two captures' timestamps of one SYN may be (they are the kernel's, so equal in practice). */
+    private static final long EARLY_MATCH_NANOS = 1_000_000_000L;
+    /** Early owners kept at most; older ones than {@link #EARLY_MATCH_NANOS} are purged first when full. */
+    static final int EARLY_MAX = 4096;
+
+    /**
+     * SYN watch thread: a TCP SYN (without ACK) seen by the immediate capture of SYNs, before the
+     * writer sees it. When its sender is this host's, the lookup of that end starts now (the
+     * process may close the socket a millisecond later) and the writer finds the owner when the
+     * flow's first packet reaches it. Never blocks; does nothing when the flow is known already.
+     */
+    void lookAhead(PacketSummary s) {
+        if (worker == null || s.transportProtocol != TCP || s.laterFragment || s.srcPort < 0 || s.dstPort < 0
+                || (s.tcpFlags & (PacketSummary.SYN | PacketSummary.ACK)) != PacketSummary.SYN) {
+            return;
+        }
+        FlowEndpoint src, dst;
+        if ((s.layers & PacketSummary.IP4) != 0) {
+            if (!(s.sllPacketType == PacketSummary.SLL_OUTGOING || local.contains(4, 0, s.ip4Src & 0xFFFFFFFFL))) {
+                return;
+            }
+            src = new FlowEndpoint(4, 0, s.ip4Src & 0xFFFFFFFFL, s.srcPort);
+            dst = new FlowEndpoint(4, 0, s.ip4Dst & 0xFFFFFFFFL, s.dstPort);
+        } else if ((s.layers & PacketSummary.IP6) != 0) {
+            if (!(s.sllPacketType == PacketSummary.SLL_OUTGOING || local.contains(6, s.ip6SrcHi, s.ip6SrcLo))) {
+                return;
+            }
+            src = new FlowEndpoint(6, s.ip6SrcHi, s.ip6SrcLo, s.srcPort);
+            dst = new FlowEndpoint(6, s.ip6DstHi, s.ip6DstLo, s.dstPort);
+        } else {
+            return;
+        }
+        int c = Long.compareUnsigned(src.hi(), dst.hi());
+        c = c != 0 ? c : Long.compareUnsigned(src.lo(), dst.lo());
+        boolean srcIsA = (c != 0 ? c : Integer.compare(src.port(), dst.port())) <= 0; // as observe orders them
+        FlowKey key = srcIsA ? new FlowKey(TCP, src, dst) : new FlowKey(TCP, dst, src);
+        int end = srcIsA ? FlowOwner.END_A : FlowOwner.END_B;
+        FlowOwner seen = byKey.get(key);
+        if (seen != null && Math.abs(seen.firstPacketEpochNanos() - s.epochNanos) < 3 * EARLY_MATCH_NANOS) {
+            // The writer was first (its lookup waits in the queue: ask now as well), or this is a retransmitted SYN.
+            if (!seen.settled(end)) {
+                worker.submitNow(new AttributionWorker.Request(seen, end, src, dst));
+            }
+            return;
+        }
+        if (early.size() >= EARLY_MAX) {
+            early.values().removeIf(o -> s.epochNanos - o.firstPacketEpochNanos() > EARLY_MATCH_NANOS);
+            if (early.size() >= EARLY_MAX) {
+                return;
+            }
+        }
+        FlowOwner owner = new FlowOwner(key, null, null, end, s.epochNanos);
+        early.put(key, owner);
+        if (!worker.submitNow(new AttributionWorker.Request(owner, end, src, dst))) {
+            early.remove(key, owner);
+        }
+    }
+
+    /** The owner the SYN watch made for this flow, not yet adopted by the writer, or null (tests). */
+    FlowOwner lookedAhead(FlowKey key) {
+        return early.get(key);
+    }
+
+    /** Whether the SYN watch may look ahead now (false while lookups are over their CPU budget). */
+    boolean lookingAhead() {
+        return worker != null && worker.acceptsRequests();
     }
 
     private void submit(FlowOwner owner, int end, FlowEndpoint self, FlowEndpoint peer) {
@@ -224,6 +323,9 @@ public final class FlowAttribution implements AutoCloseable {
 
     @Override
     public void close() {
+        if (syns != null) {
+            syns.close();
+        }
         if (worker != null) {
             worker.close();
         }

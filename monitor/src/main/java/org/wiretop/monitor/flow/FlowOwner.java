@@ -57,6 +57,11 @@ public final class FlowOwner {
         return pending == 0;
     }
 
+    /** True once no lookup is running for this end ({@link #END_A} or {@link #END_B}). */
+    boolean settled(int end) {
+        return (pending & end) == 0;
+    }
+
     /** {@link System#nanoTime()} when the flow's first packet was seen. */
     public long createdNanos() {
         return createdNanos;
@@ -70,6 +75,23 @@ public final class FlowOwner {
     /** Epoch nanoseconds when a lookup named an end, 0 if none did (yet). */
     public long resolvedEpochNanos() {
         return resolvedEpochNanos;
+    }
+
+    /**
+     * Writer thread, for an owner the SYN watch made: the other end's listener (null when none)
+     * and whether a lookup of it follows.
+     */
+    synchronized void adopt(int end, ProcessTag listener, boolean lookup) {
+        if (listener != null) {
+            if (end == END_A) {
+                tagA = listener;
+            } else {
+                tagB = listener;
+            }
+        }
+        if (lookup) {
+            pending |= end;
+        }
     }
 
     /** Lookup thread: one end's answer (null = not found), and that end is settled. */

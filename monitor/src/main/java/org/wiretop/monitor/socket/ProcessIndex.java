@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wiretop.sys.NetlinkProcEvents;
 
 /**
  * Socket inode → owning process, from the {@code socket:[INODE]} links in
@@ -46,14 +47,32 @@ public final class ProcessIndex {
     private final int[] recent = new int[RECENT];
     private static final int RECENT = 8;
 
+    /** The kernel's announcements of new processes, or null: {@link #locate} then lists /proc to find them. */
+    private final NetlinkProcEvents events;
+    private final int[] started = new int[STARTED];
+    /** At most this many processes started lately are read first by {@link #locate}. */
+    private static final int STARTED = 8;
+    /** How recently a process must have started to be read first: a client connects soon after it starts. */
+    private static final long STARTED_NANOS = 2_000_000_000L;
+
     /** Indexes this machine's /proc. */
     public ProcessIndex() {
-        this(Path.of("/proc"), Path.of("/etc/passwd"));
+        this(Path.of("/proc"), Path.of("/etc/passwd"), null);
+    }
+
+    /** Indexes this machine's /proc; {@link #locate} reads the processes {@code events} announced first. */
+    public ProcessIndex(NetlinkProcEvents events) {
+        this(Path.of("/proc"), Path.of("/etc/passwd"), events);
     }
 
     ProcessIndex(Path proc, Path passwd) {
+        this(proc, passwd, null);
+    }
+
+    private ProcessIndex(Path proc, Path passwd, NetlinkProcEvents events) {
         this.proc = proc;
         this.users = new UserNames(passwd);
+        this.events = events;
     }
 
     /** What one process held the last time it was read, and since when we know it ({@link System#nanoTime()}). */
@@ -72,7 +91,8 @@ public final class ProcessIndex {
     /**
      * Finds the owners of sockets just seen (the attribution path), looking only where a new
      * socket can be, cheapest first, and stopping as soon as every one is found: the processes
-     * that owned the latest sockets found (read again when their fd count changed, or always when
+     * the kernel announced as started in the last 2 s (with {@link NetlinkProcEvents}: newest
+     * first, without listing /proc), then the processes that owned the latest sockets found (read again when their fd count changed, or always when
      * they hold few files), then
      * processes started since the last look, then known processes whose fd count changed or
      * that are young, and at most every 2 s every process. Within a step, processes with fewer
@@ -81,9 +101,32 @@ public final class ProcessIndex {
      * when socket {@code i} has no owner we can see; inode 0 (no socket file) is not looked for.
      */
     public synchronized void locate(long[] inodes, int n, SocketOwner[] out) {
+        locate(inodes, n, out, false);
+    }
+
+    /**
+     * As {@link #locate(long[], int, SocketOwner[])}; {@code quick} stops before reading the
+     * known processes again (the costly steps), so a caller can first check the sockets still exist.
+     */
+    public synchronized void locate(long[] inodes, int n, SocketOwner[] out, boolean quick) {
         lastScanned = 0;
         if (fill(inodes, n, out)) {
             return;
+        }
+        if (events != null) {
+            // Processes that started a moment ago, newest first: a short-lived client, found
+            // without listing /proc, before it closes its socket.
+            // Each is read again only when its number of open files changed (its socket added one).
+            int k = events.newest(started, System.nanoTime() - STARTED_NANOS);
+            for (int i = 0; i < k; i++) {
+                ProcessFds known = processes.get(started[i]);
+                if (known == null || known.fdCount == 0 || known.fdCount != fdCount(started[i])) {
+                    scan(started[i]);
+                    if (fill(inodes, n, out)) {
+                        return;
+                    }
+                }
+            }
         }
         for (int pid : recent) {
             ProcessFds known = pid == 0 ? null : processes.get(pid);
@@ -111,7 +154,7 @@ public final class ProcessIndex {
                 fresh.add(new long[] {fdCount(pid), pid});
             }
         }
-        if (scanFewestFirst(fresh, inodes, n, out)) {
+        if (scanFewestFirst(fresh, inodes, n, out) || quick) {
             return;
         }
         List<long[]> changed = new ArrayList<>();

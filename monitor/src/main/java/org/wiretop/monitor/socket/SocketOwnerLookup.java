@@ -62,20 +62,40 @@ public final class SocketOwnerLookup implements AutoCloseable {
         int n = queries.size();
         List<Answer> answers = new ArrayList<>(n);
         long[] inodes = new long[n];
+        Query[] asked = new Query[n];
         for (int i = 0; i < n; i++) {
             Query q = queries.get(i);
+            asked[i] = q;
             Answer a = find(q);
             if (a.state != null && a.inode == 0 && a.state != SocketState.LISTEN) {
-                Answer listener = find(new Query(q.proto, q.local, q.localPort, new byte[q.local.length], 0));
+                Query lq = new Query(q.proto, q.local, q.localPort, new byte[q.local.length], 0);
+                Answer listener = find(lq);
                 if (listener.state != null && listener.state.isListening()) {
                     a = listener;
+                    asked[i] = lq;
                 }
             }
             answers.add(a);
             inodes[i] = a.inode;
         }
         SocketOwner[] owners = new SocketOwner[n];
-        processes.locate(inodes, n, owners);
+        processes.locate(inodes, n, owners, true);
+        // Not among new and recent processes: before reading every known one again (tens of ms
+        // on a busy host, out of the lookups' CPU budget), ask whether the socket is still held.
+        boolean more = false;
+        for (int i = 0; i < n; i++) {
+            if (owners[i] == null && inodes[i] != 0) {
+                Answer again = find(asked[i]);
+                if (again.inode != inodes[i]) {
+                    inodes[i] = 0; // closed meanwhile (gone, or orphaned without its file): no process to find
+                } else {
+                    more = true;
+                }
+            }
+        }
+        if (more) {
+            processes.locate(inodes, n, owners);
+        }
         for (int i = 0; i < n; i++) {
             Answer a = answers.get(i);
             if (owners[i] != null) {

@@ -96,6 +96,46 @@ class FlowAttributionTest {
     }
 
     @Test
+    void theSynWatchLooksTheClientUpBeforeTheWriterSeesItsSynAndTheWriterAdoptsTheAnswer() throws Exception {
+        File python = new File("/usr/bin/python3");
+        Assumptions.assumeTrue(python.canExecute(), "needs /usr/bin/python3 as a second process");
+        try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem());
+             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            Assumptions.assumeTrue(attr.watchSyns("lo", "tcp port " + port), "the SYN watch captures live: needs root");
+            awaitListener(attr, port);
+            Process child = new ProcessBuilder(python.getPath(), "-c", "import socket, sys\n"
+                    + "s = socket.create_connection(('127.0.0.1', " + port + "))\n"
+                    + "print(s.getsockname()[1], flush=True); sys.stdin.read()").start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.US_ASCII)); SocketChannel accepted = server.accept()) {
+                int cport = Integer.parseInt(out.readLine().strip());
+                FlowEndpoint clientEnd = FlowEndpoint.ipv4(LO, cport), serverEnd = FlowEndpoint.ipv4(LO, port);
+                FlowKey key = FlowKey.of(6, clientEnd, serverEnd);
+                // no packet given to the writer yet: the SYN watch alone starts and finishes the lookup
+                assertTrue(await(() -> attr.lookedAhead(key) != null && attr.lookedAhead(key).settled()),
+                        "the SYN watch looked the client up: " + attr.lookedAhead(key));
+                FlowOwner early = attr.lookedAhead(key);
+                assertEquals(child.pid(), early.of(clientEnd).pid(), "client named: " + early);
+                long requests = attr.counters().requests();
+                // the writer meets the same SYN (same kernel timestamp): it adopts the owner, adds the listener
+                FlowOwner owner = attr.observe(Segments.tcp4(early.firstPacketEpochNanos(), LO, cport, LO, port,
+                        Segments.SYN, 1, 0, 0));
+                assertSame(early, owner);
+                assertNull(attr.lookedAhead(key), "adopted once");
+                assertEquals(ProcessHandle.current().pid(), owner.of(serverEnd).pid(), "the listener's end added");
+                assertEquals(child.pid(), owner.of(clientEnd).pid());
+                assertTrue(owner.settled());
+                assertEquals(requests, attr.counters().requests(), "no second lookup of the client");
+            } finally {
+                child.destroy();
+                child.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void aDualStackListenerNamesIpv4FlowsAndNoSocketSettlesUnknown() throws Exception {
         ServerSocketChannel server;
         try {

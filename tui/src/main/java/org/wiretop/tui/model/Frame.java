@@ -14,7 +14,14 @@ import java.util.List;
  * @param servers       all built-in servers
  * @param serverLog     the newest lines of the servers' connection log
  * @param clientReply   what the quick client got back last ("" before the first line)
+ * @param follow        the Follow view's stream, or null when it is closed
  */
 public record Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
-                    List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply) {
+                    List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply,
+                    FollowModel follow) {
+    /** A frame without a Follow view. */
+    public Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
+                 List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply) {
+        this(status, packets, detail, connections, sockets, servers, serverLog, clientReply, null);
+    }
 }

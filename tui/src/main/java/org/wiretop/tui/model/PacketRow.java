@@ -10,10 +10,11 @@ package org.wiretop.tui.model;
  * @param protocol    protocol name shown and used for the row colour ("TCP", "UDP", "ARP", ...)
  * @param length      wire length
  * @param info        tcpdump's words for the packet
- * @param mark        decode status: OK, TRUNCATED or INVALID
+ * @param mark        decode status (OK, TRUNCATED, INVALID), or EXPERT: decoded well, with a TCP problem
+ *                    flag (Wireshark's "Bad TCP" rule: any expert flag but window update and keep-alive)
  */
 public record PacketRow(long number, String time, String source, String destination, String protocol,
                         int length, String info, Mark mark) {
     /** How well the packet decoded. */
-    public enum Mark { OK, TRUNCATED, INVALID }
+    public enum Mark { OK, TRUNCATED, INVALID, EXPERT }
 }

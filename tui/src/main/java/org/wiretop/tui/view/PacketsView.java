@@ -28,7 +28,7 @@ public final class PacketsView {
             if (selected) {
                 c.line(row0 + 1 + i, text, TextColor.ANSI.BLACK, colour(r), SGR.BOLD);
             } else {
-                c.line(row0 + 1 + i, text, colour(r), null);
+                c.line(row0 + 1 + i, text, colour(r), r.mark() == PacketRow.Mark.EXPERT ? TextColor.ANSI.BLACK : null);
             }
         }
     }
@@ -43,15 +43,22 @@ public final class PacketsView {
             case OK -> ' ';
             case TRUNCATED -> '~';
             case INVALID -> '!';
+            case EXPERT -> '*';
         };
         return mark + Canvas.padLeft(Long.toString(r.number()), 7) + " " + Canvas.pad(r.time(), 15) + " "
                 + Canvas.pad(r.source(), addr) + " " + Canvas.pad(r.destination(), addr) + " "
                 + Canvas.pad(r.protocol(), 6) + Canvas.padLeft(Integer.toString(r.length()), 6) + "  " + r.info();
     }
 
-    /** Colour of a row: by protocol (applications bright white), red for packets that decoded badly. */
+    /**
+     * Colour of a row: by protocol (applications bright white), red for packets that decoded badly;
+     * a TCP problem (an expert flag) red on black, as Wireshark's "Bad TCP" rule.
+     */
     static TextColor colour(PacketRow r) {
         if (r.mark() == PacketRow.Mark.INVALID) {
+            return TextColor.ANSI.RED_BRIGHT;
+        }
+        if (r.mark() == PacketRow.Mark.EXPERT) {
             return TextColor.ANSI.RED_BRIGHT;
         }
         if (r.mark() == PacketRow.Mark.TRUNCATED) {

@@ -39,7 +39,9 @@ public final class ScreenPainter {
         }
         switch (s.view()) {
             case PACKETS -> {
-                if (s.detailOpen()) {
+                if (s.followOpen()) {
+                    FollowView.draw(c, 1, rows, f.follow());
+                } else if (s.detailOpen()) {
                     DetailView.draw(c, 1, rows, f.detail(), s.detailLayer());
                 } else {
                     PacketsView.draw(c, 1, rows, f.packets(), s.packets());
@@ -70,7 +72,7 @@ public final class ScreenPainter {
         } else if (!f.status().banner().isEmpty()) {
             c.line(row, " " + f.status().banner(), TextColor.ANSI.BLACK, TextColor.ANSI.YELLOW, SGR.BOLD);
         } else {
-            c.line(row, " / filter  c capture filter  i interface  w save  Space pause  Enter detail  ? help  q quit",
+            c.line(row, " / filter  c capture filter  i interface  w save  Space pause  Enter detail  f follow  ? help  q quit",
                     TextColor.ANSI.WHITE, null);
         }
     }

@@ -6,13 +6,19 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import org.junit.jupiter.api.Test;
 import org.wiretop.tui.AppPackets;
+import org.wiretop.tui.DecodeChoices;
 import org.wiretop.tui.DetailBuilder;
+import org.wiretop.tui.FollowRings;
+import org.wiretop.tui.FollowScan;
 import org.wiretop.tui.KeyReducer;
+import org.wiretop.tui.PacketRing;
 import org.wiretop.tui.PacketRows;
+import org.wiretop.tui.RingAnalysis;
 import org.wiretop.tui.Prompt;
 import org.wiretop.tui.UiState;
 import org.wiretop.tui.View;
 import org.wiretop.tui.model.DetailModel;
+import org.wiretop.tui.model.FollowModel;
 import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.StatusInfo;
@@ -38,7 +44,10 @@ class GoldenScreensTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     private static void check(String name, Frame f, UiState s) throws IOException {
-        String actual = ScreenRenderer.paint(f, s).text();
+        check(name, ScreenRenderer.paint(f, s).text());
+    }
+
+    private static void check(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name + ".txt");
         if (Boolean.getBoolean("wiretop.updateGolden")) {
             Files.createDirectories(GOLDEN);
@@ -177,6 +186,54 @@ class GoldenScreensTest {
         int col34 = 7 + 2 * 3;
         assertFalse(r.at(col32, row).getBackgroundColor() == TextColor.ANSI.CYAN, "offset 32 is not TCP");
         assertEquals(TextColor.ANSI.CYAN, r.at(col34, row).getBackgroundColor(), "offset 34 starts TCP");
+    }
+
+    /** The Follow view of a real conversation (an HTTP request and its response), read from a packet ring. */
+    private static ScreenRenderer follow(boolean hex, int w, int h) throws IOException {
+        UiState s = UiState.initial("lo", "", w, h).withFollow(hex ? UiState.Follow.of(5).toggledHex() : UiState.Follow.of(5));
+        FollowScan scan = new FollowScan(FollowRings.http(), 5); // opened on the response's first segment
+        scan.advance(1000);
+        FollowModel m = scan.model(hex, 0, s.listRows() - 1, w);
+        StatusInfo status = new StatusInfo("lo", "", "", 0, 0, 0, 0, 11, false, "12:00:00", "");
+        return ScreenRenderer.paint(new Frame(status, List.of(), null, List.of(), List.of(), List.of(), List.of(), "", m), s);
+    }
+
+    @Test
+    void followViewShowsBothSidesInTheirColours() throws IOException {
+        check("follow-80x24", follow(false, 80, 24).text());
+        check("follow-hex-100x30", follow(true, 100, 30).text());
+        ScreenRenderer r = follow(false, 80, 24);
+        String[] lines = r.text().split("\n");
+        int request = -1, response = -1;
+        for (int i = 0; i < lines.length; i++) {
+            request = lines[i].startsWith("GET /index.html") ? i : request;
+            response = lines[i].startsWith("HTTP/1.0 200 OK") ? i : response;
+        }
+        assertTrue(request > 0 && response > request, r.text());
+        assertEquals(FollowView.CLIENT, r.at(0, request).getForegroundColor(), "the client's bytes");
+        assertEquals(FollowView.SERVER, r.at(0, response).getForegroundColor(), "the server's bytes");
+    }
+
+    @Test
+    void expertFlagsNameAndColourTheirRows() throws IOException {
+        PacketRing ring = FollowRings.retransmitted();
+        RingAnalysis analysis = new RingAnalysis(ring, DecodeChoices.none());
+        analysis.advance();
+        PacketRows words = new PacketRows();
+        List<PacketRow> rows = new ArrayList<>();
+        for (long seq = ring.first(); seq < ring.end(); seq++) {
+            rows.add(words.row(ring.read(seq), analysis));
+        }
+        UiState s = UiState.initial("lo", "", 120, 20);
+        s = s.withPackets(s.packets().withBounds(0, rows.size()).home());
+        StatusInfo status = new StatusInfo("lo", "", "", 0, 0, 0, 0, rows.size(), false, "12:00:00", "");
+        ScreenRenderer r = ScreenRenderer.paint(new Frame(status, rows, null, List.of(), List.of(), List.of(), List.of(), ""), s);
+        check("packets-expert", r.text());
+        int last = 1 + rows.size(); // the header, then the rows
+        assertTrue(r.text().split("\n")[last].contains("  [spurious retransmission] GET /"), r.text());
+        assertEquals(TextColor.ANSI.RED_BRIGHT, r.at(2, last).getForegroundColor(), "Bad TCP: red");
+        assertEquals(TextColor.ANSI.BLACK, r.at(2, last).getBackgroundColor(), "on black");
+        assertEquals(TextColor.ANSI.CYAN, r.at(2, last - 1).getForegroundColor(), "other TCP rows stay cyan");
     }
 
     @Test
