@@ -63,6 +63,10 @@ public final class OutputOptions {
     @Option(names = "--flows", description = "At the end, a per-conversation table (as tshark -z conv,tcp) with state, handshake RTT and process.")
     boolean flows;
 
+    @Option(names = "--stats", description = "At the end, the protocol hierarchy, IPv4 endpoints and IPv4 conversations,"
+            + " as tshark -q -z io,phs -z endpoints,ip -z conv,ip prints them (after the packet lines, or alone with -q).")
+    boolean stats;
+
     @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
     boolean nano;
 

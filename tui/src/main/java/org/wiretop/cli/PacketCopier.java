@@ -10,11 +10,12 @@ import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.monitor.flow.FlowOwner;
+import org.wiretop.stats.TrafficStats;
 
 /**
  * The per-packet path of {@code -w}: optional BPF filter (files only), then the packet into the
  * {@link PacketWriter}. Packets are decoded only when something needs their fields: the
- * {@code --flows} report, or live process naming for pcapng comments, where a packet whose flow
+ * {@code --flows} report, {@code --stats}, or live process naming for pcapng comments, where a packet whose flow
  * is still being looked up waits in {@link HeldPackets} (at most
  * {@value ProcessNaming#HOLD_MILLIS} ms) so that even a handshake carries its comment. A pcapng
  * copied to pcapng keeps its comments. Capture thread; a failed write (a full disk) ends the run.
@@ -30,6 +31,8 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
     private final HeldPackets held;
     private final int linkType;
     private final Decoder decoder;
+    /** The --stats tables, or null. */
+    private final TrafficStats stats;
     private final PacketSummary summary = new PacketSummary();
     private long accepted;
     // The packet being offered to the hold (capture thread, read back under the hold's lock).
@@ -37,7 +40,8 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
     private int currentWire;
 
     PacketCopier(PacketSource source, PacketWriter writer, OfflineBpf bpf, long limit, FlowTracking flows,
-                 FlowHandoff handoff, ProcessNaming names, DecodeAs decodeAs) {
+                 FlowHandoff handoff, ProcessNaming names, DecodeAs decodeAs, TrafficStats stats) {
+        this.stats = stats;
         this.source = source;
         this.writer = writer;
         this.bpf = bpf;
@@ -47,7 +51,7 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
         this.names = writer.keepsComments() || flows != null ? names : null;
         this.held = this.names != null && writer.keepsComments() ? this.names.hold(this) : null;
         this.linkType = source.linkType();
-        this.decoder = this.flows != null || this.names != null ? new Decoder(decodeAs) : null;
+        this.decoder = this.flows != null || this.names != null || stats != null ? new Decoder(decodeAs) : null;
     }
 
     @Override
@@ -70,6 +74,9 @@ final class PacketCopier implements PacketHandler, HeldPackets.Sink {
             decoder.decode(linkType, data, capturedLength, wireLength, summary);
             if (flows != null) {
                 flows.ingest(summary);
+            }
+            if (stats != null) {
+                stats.add(summary);
             }
             if (names != null) {
                 owner = names.observe(summary);

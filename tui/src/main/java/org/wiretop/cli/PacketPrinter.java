@@ -13,6 +13,7 @@ import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.monitor.flow.FlowOwner;
 import org.wiretop.monitor.flow.ProcessTag;
+import org.wiretop.stats.TrafficStats;
 
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
@@ -42,6 +43,8 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     private final ProcessNaming names;
     private final HeldPackets held;
     private final Decoder decoder;
+    /** The --stats tables, fed with every packet that passed the filters, or null. */
+    private final TrafficStats stats;
     private final ConversationAnalyzer conversations = new ConversationAnalyzer();
     /** Whether anything shows the analysis: JSON, a display filter, {@code --expert} text. */
     private final boolean analyse;
@@ -63,10 +66,13 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
      * @param flows   the flow tracker fed with every packet that passed the filters, or null
      * @param names   live process naming, or null
      * @param decodeAs the decoder's port-to-protocol choices (--decode-as)
+     * @param stats   the {@code --stats} tables fed with every packet that passed the filters, or null
      */
     PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
                   OutputOptions.Format format, boolean verbose,
-                  LineOutput out, long limit, FlowTracking flows, ProcessNaming names, DecodeAs decodeAs) {
+                  LineOutput out, long limit, FlowTracking flows, ProcessNaming names, DecodeAs decodeAs,
+                  TrafficStats stats) {
+        this.stats = stats;
         this.decoder = new Decoder(decodeAs);
         this.heldDecoder = new Decoder(decodeAs);
         this.source = source;
@@ -101,7 +107,7 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
             return;
         }
         PacketSummary s = summary;
-        if (out != null || display != null || flows != null || names != null) {
+        if (out != null || display != null || flows != null || names != null || stats != null) {
             decode(decoder, s, epochNanos, wireLength, data, capturedLength, seen);
             if (analyse) {
                 conversations.analyze(s);
@@ -113,6 +119,9 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         printed++;
         if (flows != null) {
             flows.ingest(s);
+        }
+        if (stats != null) {
+            stats.add(s);
         }
         FlowOwner owner = null;
         boolean fromA = false;

@@ -15,6 +15,7 @@ import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.decode.DecodeAs;
 import org.wiretop.decode.Decoder;
 import org.wiretop.monitor.export.FlowProcesses;
+import org.wiretop.stats.TrafficStats;
 
 /**
  * Runs one opened packet source to its end for {@code capture} and {@code read}: packets go to a
@@ -46,6 +47,8 @@ final class PacketRun {
     /** Live flows decoded on a thread of their own when no packet line needs them inline, or null. */
     private FlowHandoff handoff;
     private DecodeAs decodeAs = DecodeAs.NONE;
+    /** The --stats tables, fed on the capture thread, or null. */
+    private TrafficStats stats;
     /** The live capture's options, for the SYN watch that starts lookups early; null for files. */
     private LiveOptions liveOptions;
 
@@ -116,7 +119,7 @@ final class PacketRun {
         int linkType = source.linkType();
         boolean exporting = export.active();
         boolean printing = writePath == null && !output.quiet && !exporting;
-        if ((printing || display != null || output.flows || exporting) && !Decoder.supports(linkType)) {
+        if ((printing || display != null || output.flows || exporting || output.stats) && !Decoder.supports(linkType)) {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes; copy it with 'wiretop capture -r FILE -w OUT' or open it in tshark");
         }
@@ -140,7 +143,9 @@ final class PacketRun {
                  FlowTracking flows = output.flows || exporting ? new FlowTracking(live, output.flows, export, owners) : null) {
                 this.flows = flows;
                 this.names = names;
-                this.handoff = live && flows != null && !printing && display == null && !naming
+                this.stats = output.stats ? new TrafficStats() : null;
+                // --stats decodes every packet on the capture thread anyway: the flows follow it there
+                this.handoff = live && flows != null && !printing && display == null && !naming && stats == null
                         ? new FlowHandoff(linkType, flows, names) : null;
                 if (writePath != null) {
                     return writeFile(bpf, count);
@@ -159,7 +164,7 @@ final class PacketRun {
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.textOptions()) : null;
         PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, output.verbose(), out,
-                count, flows, names, decodeAs);
+                count, flows, names, decodeAs, stats);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             printer.finish();
             if (out != null) {
@@ -171,7 +176,7 @@ final class PacketRun {
     private int writeFile(OfflineBpf bpf, long count) throws CaptureException {
         PacketWriter writer = PacketWriter.open(writePath, pcapng, source.linkType(), source.snaplen(),
                 live ? source.description() : null);
-        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, handoff, names, decodeAs);
+        PacketCopier copier = new PacketCopier(source, writer, bpf, count, flows, handoff, names, decodeAs, stats);
         return runToEnd(copier, bpf != null ? 0 : count, () -> {
             try {
                 copier.finish();
@@ -210,6 +215,11 @@ final class PacketRun {
         if (flows != null && output.flows && failure == null) {
             // after the packets, as tshark -z prints; stderr when stdout carries the pcap stream
             flows.printReport("-".equals(writePath) ? err : System.out, names);
+        }
+        if (stats != null && failure == null) {
+            PrintStream out = "-".equals(writePath) ? err : System.out;
+            out.print(stats.text());
+            out.flush();
         }
         if (live) {
             printStats(source.stats());
