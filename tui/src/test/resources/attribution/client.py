@@ -1,6 +1,6 @@
 # One short-lived client: connect, send 2 bytes, read the reply, then either close at once
 # (HOLD "0"), hold the connection HOLD milliseconds, or ("wait") print "PID LOCAL_PORT" and wait
-# for a line on stdin (the test looks at ss meanwhile) and keep the connection 25 ms in all (a
+# for a line on stdin (the test looks at ss meanwhile) and keep the connection 40 ms in all (a
 # connection that lives 20 ms or more, whatever ss took); close and exit.
 # Prints "PID LOCAL_PORT LIFETIME_MS" (connect to close) on the way out.
 import os, socket, sys, time
@@ -13,7 +13,7 @@ s.recv(64)
 if hold == "wait":
     print(os.getpid(), local, flush=True)
     sys.stdin.readline()
-    time.sleep(max(0.0, 0.025 - (time.monotonic() - t0)))
+    time.sleep(max(0.0, 0.040 - (time.monotonic() - t0)))
 elif float(hold) > 0:
     time.sleep(float(hold) / 1000.0)
 s.close()

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (connect, send 2 bytes, read the reply, close, exit) and 5 curl requests, captured by
  * {@code wiretop capture --format json}. 20 of the python clients keep their connection open
  * while the test takes an {@code ss -tnp} snapshot of it (which must name the client's own pid),
- * and at least 25 ms from connect to close (so they live 20 ms on the wire however fast ss is),
+ * and at least 40 ms from connect to close (so they live 20 ms on the wire however fast ss is),
  * 10 close at once. Every packet of every flow must name the server's pid (its listener is
  * known from the first packet); the client's own pid and name must be on the packets of at least
  * 90 % of the flows that lived 20 ms or more on the wire (SYN to the client's FIN, by the
