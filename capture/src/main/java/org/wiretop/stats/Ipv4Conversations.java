@@ -88,6 +88,18 @@ public final class Ipv4Conversations {
         return packetsNotCounted;
     }
 
+    /** The {@code n} conversations with the most bytes (both ways), most first. */
+    public java.util.List<Talker> topByBytes(int n) {
+        int[] order = order(Comparator.comparingLong((Integer i) -> abBytes[i] + baBytes[i]).reversed());
+        java.util.List<Talker> out = new java.util.ArrayList<>(Math.min(n, order.length));
+        for (int i = 0; i < order.length && i < n; i++) {
+            int e = order[i];
+            out.add(new Talker(Ipv4Text.of(a[e]) + " <-> " + Ipv4Text.of(b[e]), abFrames[e] + baFrames[e],
+                    abBytes[e] + baBytes[e], abBytes[e], baBytes[e]));
+        }
+        return out;
+    }
+
     /** tshark's table, most frames first, ties in the order first seen. */
     public void appendTo(StringBuilder out) {
         out.append("================================================================================\n");

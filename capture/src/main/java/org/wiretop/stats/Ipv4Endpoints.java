@@ -72,6 +72,19 @@ public final class Ipv4Endpoints {
         return packetsNotCounted;
     }
 
+    /** The {@code n} endpoints with the most bytes (both ways), most first. */
+    public java.util.List<Talker> topByBytes(int n) {
+        Integer[] order = entries();
+        Arrays.sort(order, Comparator.comparingLong((Integer e) -> txBytes[e] + rxBytes[e]).reversed());
+        java.util.List<Talker> out = new java.util.ArrayList<>(Math.min(n, order.length));
+        for (int i = 0; i < order.length && i < n; i++) {
+            int e = order[i];
+            out.add(new Talker(Ipv4Text.of(address[e]), txFrames[e] + rxFrames[e], txBytes[e] + rxBytes[e],
+                    txBytes[e], rxBytes[e]));
+        }
+        return out;
+    }
+
     /** tshark's table, busiest (most frames) first, ties in the order first seen. */
     public void appendTo(StringBuilder out) {
         out.append("================================================================================\n");

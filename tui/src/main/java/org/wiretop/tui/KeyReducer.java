@@ -12,7 +12,7 @@ import java.util.List;
 public final class KeyReducer {
     /** Every key, for the help overlay (key, what it does). */
     public static final List<String[]> HELP = List.of(
-            new String[]{"1-4, Tab", "Packets, Connections, Sockets, Servers view"},
+            new String[]{"1-4, 6, Tab", "Packets, Connections, Sockets, Servers, Statistics view"},
             new String[]{"Up/Down, PgUp/PgDn", "move the selection"},
             new String[]{"Home / End", "first row / newest row (End follows new packets)"},
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
@@ -25,6 +25,8 @@ public final class KeyReducer {
             new String[]{"w", "save the packets held in the ring to a pcap file"},
             new String[]{"s / r / g", "Connections: sort column / reverse / group by process, host"},
             new String[]{"t / s", "Sockets: protocol filter / state filter"},
+            new String[]{"Enter", "Connections: the connection's throughput and RTT over time (Esc back)"},
+            new String[]{"w / b / s / t", "Statistics: window 60 s, 10 min, 1 h / bytes, packets / stacked, overlaid / total"},
             new String[]{"?", "this help"},
             new String[]{"q, Ctrl-C", "quit"});
 
@@ -46,6 +48,9 @@ public final class KeyReducer {
             return Step.of(s.withHelp(false)); // any key closes help
         }
         if (key.getKeyType() == KeyType.Escape) {
+            if (s.view() == View.CONNECTIONS && s.graphs().connDetail()) {
+                return Step.of(s.withGraphs(s.graphs().withConnDetail(false)));
+            }
             return Step.of(s.followOpen() ? s.withFollow(null) : s.detailOpen() ? s.withDetail(-1, 0) : s);
         }
         if (key.getKeyType() == KeyType.Tab) {
@@ -68,6 +73,7 @@ public final class KeyReducer {
             case CONNECTIONS -> connections(s, key);
             case SOCKETS -> sockets(s, key);
             case SERVERS -> servers(s, key);
+            case STATS -> StatsKeys.statistics(s, key);
         };
     }
 
@@ -75,7 +81,7 @@ public final class KeyReducer {
         return switch (c) {
             case 'q' -> new Step(s, new Command.Quit());
             case '?' -> Step.of(s.withHelp(true));
-            case '1', '2', '3', '4' -> Step.of(s.withView(View.values()[c - '1']));
+            case '1', '2', '3', '4', '6' -> View.ofKey(c) == null ? null : Step.of(s.withView(View.ofKey(c)));
             case '/' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.DISPLAY_FILTER, s.displayFilter())));
             case 'c' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.CAPTURE_FILTER, s.captureFilter())));
             case 'i' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.INTERFACE, s.iface())));
@@ -166,6 +172,10 @@ public final class KeyReducer {
     }
 
     private static Step connections(UiState s, KeyStroke key) {
+        Step pane = StatsKeys.connections(s, key);
+        if (pane != null) {
+            return pane;
+        }
         Cursor moved = move(s.connections(), key);
         if (moved != null) {
             return Step.of(s.withConnections(moved));

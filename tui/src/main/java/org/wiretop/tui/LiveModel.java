@@ -6,6 +6,7 @@ import org.wiretop.tui.model.ConnRow;
 import org.wiretop.tui.model.DetailModel;
 import org.wiretop.tui.model.FollowModel;
 import org.wiretop.tui.model.Frame;
+import org.wiretop.tui.model.GraphsModel;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.SocketRow;
 import org.wiretop.tui.model.StatusInfo;
@@ -45,6 +46,7 @@ public final class LiveModel {
     private volatile String banner = "";
     private volatile String clientReply = "";
     private java.util.function.LongSupplier flowSkipped = () -> 0;
+    private GraphsTaker graphs;
 
     public LiveModel(CaptureEngine engine, Feeds.Connections connections, Feeds.Sockets sockets, Feeds.Servers servers) {
         this(engine, connections, sockets, servers, DecodeChoices.none());
@@ -66,6 +68,11 @@ public final class LiveModel {
     /** Where to read how many packets flow tracking skipped (shown when not zero). */
     public void setFlowSkipped(java.util.function.LongSupplier skipped) {
         flowSkipped = skipped;
+    }
+
+    /** Where the graphs' history and tables come from; {@code unicode}: the terminal shows block characters. */
+    public void setStats(StatsFeed feed, boolean unicode) {
+        graphs = new GraphsTaker(feed, unicode);
     }
 
     /** Where the processes behind a packet are named, for the detail view. */
@@ -206,9 +213,17 @@ public final class LiveModel {
         StatusInfo status = new StatusInfo(cs.spec().label(), cs.spec().bpf(), list.filter().text(), pps, bps,
                 st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),
                 ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
-        Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
-                serverRows, servers.log(), clientReply, followed);
+        List<ConnRow> shownConns = Tables.window(conns, s.connections());
+        GraphsModel gm = graphs == null ? GraphsModel.EMPTY : graphs.take(s, shownConns,
+                selected(shownConns, s.connections()), cs.spec().isFile());
+        Frame f = new Frame(status, window, d, shownConns, Tables.window(socks, s.sockets()),
+                serverRows, servers.log(), clientReply, followed, gm);
         return new Result(s, f);
+    }
+
+    private static ConnRow selected(List<ConnRow> shown, Cursor c) {
+        int i = (int) (c.selected() - c.top());
+        return i >= 0 && i < shown.size() ? shown.get(i) : null;
     }
 
     /** The Follow view's stream, read on from the ring, its scroll position kept in bounds. */

@@ -41,6 +41,7 @@ public final class MonitorFeeds implements AutoCloseable {
     private final SampledSockets sockets;
     private final FlowAttribution owners;
     private final FlowConnections connections;
+    private final StatsFeed stats = new StatsFeed();
     private FlowFeeder feeder;
     // Flow thread only.
     private long lastPacketNanos;
@@ -93,6 +94,7 @@ public final class MonitorFeeds implements AutoCloseable {
         if (owners != null) {
             owners.observe(s);
         }
+        stats.add(s);
         lastPacketNanos = s.epochNanos;
         flows.publishIfDue(s.epochNanos);
         ingested++;
@@ -100,6 +102,7 @@ public final class MonitorFeeds implements AutoCloseable {
 
     /** No packet waiting: publish what came since the last snapshot, once it has been quiet a while. */
     private void idle() {
+        stats.idle();
         long now = System.currentTimeMillis();
         if (ingested != ingestedAtPublish) {
             ingestedAtPublish = ingested;
@@ -150,6 +153,11 @@ public final class MonitorFeeds implements AutoCloseable {
             out.add((sender != null ? "peer " : "to ") + receiver.comment());
         }
         return out;
+    }
+
+    /** The Statistics view's history and tables (counted by the flow thread). */
+    public StatsFeed stats() {
+        return stats;
     }
 
     public Feeds.Connections connections() {

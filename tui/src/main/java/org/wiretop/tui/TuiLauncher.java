@@ -44,6 +44,7 @@ public final class TuiLauncher {
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers(), choices);
             model.setFlowSkipped(monitor::flowSkipped);
             model.setProcesses(monitor::processesOf);
+            model.setStats(monitor.stats(), org.wiretop.tui.view.GraphGlyphs.unicode(System.getenv()));
             // The flow table preallocates tens of MiB that live as long as the UI. Moved to the old
             // generation now, on an idle heap, they are never copied by a young collection later,
             // which would stop every thread (the capture's too) for up to a second on a busy machine.

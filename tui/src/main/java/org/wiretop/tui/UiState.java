@@ -27,12 +27,14 @@ package org.wiretop.tui;
  * @param follow        the Follow view over the Packets view, or null when closed
  * @param width         terminal columns
  * @param height        terminal rows
+ * @param graphs        what the graphs show (Statistics view, Connections detail)
  */
 public record UiState(View view, boolean help, boolean paused, Cursor packets, long detailPos, int detailLayer,
                       Cursor connections, Cursor sockets, Cursor servers, Prompt prompt,
                       String displayFilter, String captureFilter, String iface,
                       ConnColumn connSort, boolean connDescending, ConnGroup connGroup,
-                      SockProto sockProto, String sockState, String message, Follow follow, int width, int height) {
+                      SockProto sockProto, String sockState, String message, Follow follow, int width, int height,
+                      GraphChoice graphs) {
 
     /**
      * The Follow view: the stream of one packet, as text or hex, scrolled to a line.
@@ -84,7 +86,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
     public static UiState initial(String iface, String captureFilter, int width, int height) {
         return new UiState(View.PACKETS, false, false, Cursor.following(), -1, 0,
                 Cursor.atTop(), Cursor.atTop(), Cursor.atTop(), null, "", captureFilter, iface,
-                ConnColumn.BYTES_IN, true, ConnGroup.NONE, SockProto.ALL, "", "", null, width, height)
+                ConnColumn.BYTES_IN, true, ConnGroup.NONE, SockProto.ALL, "", "", null, width, height, GraphChoice.DEFAULT)
                 .withSize(width, height);
     }
 
@@ -111,6 +113,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         e.detailPos = -1;
         e.detailLayer = 0;
         e.follow = null;
+        e.graphs = graphs.withConnDetail(false);
         return e.done();
     }
 
@@ -200,6 +203,12 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         return e.done();
     }
 
+    public UiState withGraphs(GraphChoice g) {
+        Edit e = edit();
+        e.graphs = g;
+        return e.done();
+    }
+
     public UiState withMessage(String m) {
         Edit e = edit();
         e.message = m;
@@ -231,6 +240,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         ConnGroup connGroup;
         SockProto sockProto;
         Follow follow;
+        GraphChoice graphs;
 
         Edit(UiState s) {
             view = s.view;
@@ -255,12 +265,13 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
             follow = s.follow;
             width = s.width;
             height = s.height;
+            graphs = s.graphs;
         }
 
         UiState done() {
             return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers,
                     prompt, displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto,
-                    sockState, message, follow, width, height);
+                    sockState, message, follow, width, height, graphs);
         }
     }
 }

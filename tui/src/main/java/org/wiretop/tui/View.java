@@ -1,13 +1,35 @@
 package org.wiretop.tui;
 
-/** The four views, in the order of their number keys (1-4) and Tab. */
+/** The views, in the order of Tab; each has its number key ({@link #key()}). */
 public enum View {
-    PACKETS("Packets"), CONNECTIONS("Connections"), SOCKETS("Sockets"), SERVERS("Servers");
+    PACKETS("Packets"), CONNECTIONS("Connections"), SOCKETS("Sockets"), SERVERS("Servers"), STATS("Statistics", '6');
 
     private final String title;
+    private final char key;
 
     View(String title) {
         this.title = title;
+        this.key = (char) ('1' + ordinal());
+    }
+
+    View(String title, char key) {
+        this.title = title;
+        this.key = key;
+    }
+
+    /** The number key that opens the view (its tab shows it). */
+    public char key() {
+        return key;
+    }
+
+    /** The view opened by number key {@code c}, or null. */
+    public static View ofKey(char c) {
+        for (View v : values()) {
+            if (v.key == c) {
+                return v;
+            }
+        }
+        return null;
     }
 
     public String title() {

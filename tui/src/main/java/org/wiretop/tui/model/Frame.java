@@ -15,10 +15,18 @@ import java.util.List;
  * @param serverLog     the newest lines of the servers' connection log
  * @param clientReply   what the quick client got back last ("" before the first line)
  * @param follow        the Follow view's stream, or null when it is closed
+ * @param graphs        the graphs' data (Statistics view, sparklines, the connection detail pane)
  */
 public record Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
                     List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply,
-                    FollowModel follow) {
+                    FollowModel follow, GraphsModel graphs) {
+    /** A frame without graphs. */
+    public Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
+                 List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply,
+                 FollowModel follow) {
+        this(status, packets, detail, connections, sockets, servers, serverLog, clientReply, follow, GraphsModel.EMPTY);
+    }
+
     /** A frame without a Follow view. */
     public Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
                  List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply) {

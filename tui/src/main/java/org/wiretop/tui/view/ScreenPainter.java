@@ -22,7 +22,7 @@ public final class ScreenPainter {
         c.line(0, "", TextColor.ANSI.WHITE, TextColor.ANSI.BLUE);
         int col = 1;
         for (View v : View.values()) {
-            String tab = " " + (v.ordinal() + 1) + " " + v.title() + " ";
+            String tab = " " + v.key() + " " + v.title() + " ";
             if (v == s.view()) {
                 c.text(col, 0, tab, TextColor.ANSI.BLACK, TextColor.ANSI.CYAN, SGR.BOLD);
             } else {
@@ -47,7 +47,17 @@ public final class ScreenPainter {
                     PacketsView.draw(c, 1, rows, f.packets(), s.packets());
                 }
             }
-            case CONNECTIONS -> ConnectionsView.draw(c, 1, rows, f.connections(), s.connections(), s);
+            case CONNECTIONS -> {
+                if (s.graphs().connDetail() && f.graphs().detail() != null) {
+                    ConnGraphs.detail(c, 1, rows, f.graphs().detail(), f.graphs().unicode());
+                } else {
+                    ConnectionsView.draw(c, 1, rows, f.connections(), s.connections(), s);
+                    if (s.connGroup() == UiState.ConnGroup.NONE) {
+                        ConnGraphs.sparklines(c, 1, rows, f.connections(), s.connections(), f.graphs());
+                    }
+                }
+            }
+            case STATS -> StatsView.draw(c, 1, rows, f.graphs(), s.graphs());
             case SOCKETS -> SocketsView.draw(c, 1, rows, f.sockets(), s.sockets(), s);
             case SERVERS -> ServersView.draw(c, 1, rows, f.servers(), f.serverLog(), f.clientReply(), s.servers());
         }
@@ -56,6 +66,7 @@ public final class ScreenPainter {
         }
         bottomLine(c, h - 2, f, s);
         StatusBar.draw(c, h - 1, f.status());
+        ConnGraphs.statusSparkline(c, h - 1, f.graphs());
     }
 
     /** The input line when a prompt is open, else the last message, else the banner, else hints. */

@@ -1,0 +1,33 @@
+package org.wiretop.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+/** Keys of the Statistics view and of the Connections detail pane (pure, like {@link KeyReducer}). */
+final class StatsKeys {
+    private StatsKeys() {
+    }
+
+    /** w: next window (60 s, 10 min, 1 h); b: bytes/packets; s: stacked/overlaid; t: total/protocols. */
+    static Step statistics(UiState s, KeyStroke key) {
+        GraphChoice g = s.graphs();
+        if (key.getKeyType() != KeyType.Character) {
+            return Step.of(s);
+        }
+        return Step.of(switch (key.getCharacter()) {
+            case 'w' -> s.withGraphs(g.withWindow(g.window().next()));
+            case 'b' -> s.withGraphs(g.withBytes(!g.bytes()));
+            case 's' -> s.withGraphs(g.withPerProtocol(true).withStacked(!g.stacked() || !g.perProtocol()));
+            case 't' -> s.withGraphs(g.withPerProtocol(!g.perProtocol()));
+            default -> s;
+        });
+    }
+
+    /** Connections: Enter opens or closes the selected connection's detail pane; null for other keys. */
+    static Step connections(UiState s, KeyStroke key) {
+        if (key.getKeyType() == KeyType.Enter && (s.connections().size() > 0 || s.graphs().connDetail())) {
+            return Step.of(s.withGraphs(s.graphs().withConnDetail(!s.graphs().connDetail())));
+        }
+        return null;
+    }
+}
