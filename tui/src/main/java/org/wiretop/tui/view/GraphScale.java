@@ -3,12 +3,12 @@ package org.wiretop.tui.view;
 import java.util.Locale;
 
 /**
- * A graph's y axis: the top value, a "nice" number (1, 2, 2.5 or 5 × 10^k) at or above the
+ * A graph's y axis: the top value, a "nice" number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at or above the
  * peak, and its labels in SI units (k, M, G: 1000s, as Wireshark's I/O graph and bmon print
  * rates) with the unit after the axis's top label.
  */
 public record GraphScale(double max) {
-    private static final double[] STEPS = {1, 2, 2.5, 5, 10};
+    private static final double[] STEPS = {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
 
     /** The smallest nice top at or above {@code peak} (1 for an empty graph). */
     public static GraphScale of(double peak) {

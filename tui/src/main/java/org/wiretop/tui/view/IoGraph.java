@@ -6,7 +6,8 @@ import com.googlecode.lanterna.TextColor;
  * A bar graph of one or more series over time in character cells, as Wireshark's I/O graph:
  * each column the mean per second of the seconds it covers, heights in eighths of a cell,
  * several series stacked (each cell coloured after the series filling most of it) or overlaid
- * (each drawn from zero, the smaller in front). With its axes: the y axis's top, middle and zero
+ * (each drawn from zero, the smaller in front). With its axes: the y axis's top, middle (on an
+ * even number of rows, where it falls on a cell's edge) and zero
  * in SI units, the time axis's ticks at quarters of the window.
  */
 public final class IoGraph {
@@ -119,7 +120,7 @@ public final class IoGraph {
         Plot p = plot(perSecond, cols, rows, stacked, unicode);
         for (int r = 0; r < rows; r++) {
             String label = r == 0 ? GraphScale.label(p.scale().max())
-                    : r == rows / 2 && rows >= 4 ? GraphScale.label(p.scale().max() * (rows - r) / rows) : "";
+                    : r == rows / 2 && rows >= 4 && rows % 2 == 0 ? GraphScale.label(p.scale().max() * (rows - r) / rows) : "";
             char axis = label.isEmpty() ? GraphGlyphs.vertical(unicode) : GraphGlyphs.yTick(unicode);
             c.text(col0, row0 + r, Canvas.padLeft(label, LABEL) + axis, TextColor.ANSI.WHITE, null);
             for (int i = 0; i < cols; i++) {

@@ -36,6 +36,9 @@ public final class StatsView {
         }
         double[][] series = series(g.series(), choice.perProtocol());
         int plotH = Math.max(3, graphH - 2); // title and legend
+        if (plotH % 2 == 1 && plotH > 5) {
+            plotH--; // an even plot: the y axis's middle label falls on a cell's edge
+        }
         IoGraph.draw(c, 0, row0 + 1, graphW - 1, plotH, series, choice.stacked(), g.unicode(),
                 choice.bytes() ? "B/s" : "pkt/s", g.endClock().isEmpty() ? "now" : g.endClock(),
                 choice.perProtocol() ? COLOURS : new TextColor[]{COLOURS[0]});
@@ -76,6 +79,9 @@ public final class StatsView {
             double sum = 0;
             for (double v : series[s]) {
                 sum += v;
+            }
+            if (perProtocol && sum == 0) {
+                continue; // a protocol not seen in the window
             }
             String name = perProtocol ? TrafficClass.ALL[s].name() : "total";
             String mean = GraphScale.label(series[s].length == 0 ? 0 : Math.round(sum / series[s].length));
