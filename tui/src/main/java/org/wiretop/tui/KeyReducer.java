@@ -26,7 +26,7 @@ public final class KeyReducer {
             new String[]{"s / r / g", "Connections: sort column / reverse / group by process, host"},
             new String[]{"t / s", "Sockets: protocol filter / state filter"},
             new String[]{"Enter", "Connections: the connection's throughput and RTT over time (Esc back)"},
-            new String[]{"w / b / s / t", "Statistics: window 60 s, 10 min, 1 h / bytes, packets / stacked, overlaid / total"},
+            new String[]{"z / b / s / t", "Statistics: window 60 s, 10 min, 1 h / bytes, packets / stacked, overlaid / total"},
             new String[]{"?", "this help"},
             new String[]{"q, Ctrl-C", "quit"});
 

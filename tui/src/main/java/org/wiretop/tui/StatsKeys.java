@@ -8,14 +8,14 @@ final class StatsKeys {
     private StatsKeys() {
     }
 
-    /** w: next window (60 s, 10 min, 1 h); b: bytes/packets; s: stacked/overlaid; t: total/protocols. */
+    /** z: next window (60 s, 10 min, 1 h); b: bytes/packets; s: stacked/overlaid; t: total/protocols. */
     static Step statistics(UiState s, KeyStroke key) {
         GraphChoice g = s.graphs();
         if (key.getKeyType() != KeyType.Character) {
             return Step.of(s);
         }
         return Step.of(switch (key.getCharacter()) {
-            case 'w' -> s.withGraphs(g.withWindow(g.window().next()));
+            case 'z' -> s.withGraphs(g.withWindow(g.window().next()));
             case 'b' -> s.withGraphs(g.withBytes(!g.bytes()));
             case 's' -> s.withGraphs(g.withPerProtocol(true).withStacked(!g.stacked() || !g.perProtocol()));
             case 't' -> s.withGraphs(g.withPerProtocol(!g.perProtocol()));

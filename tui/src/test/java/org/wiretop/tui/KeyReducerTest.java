@@ -128,7 +128,7 @@ class KeyReducerTest {
     void viewsByNumberAndTab() {
         assertEquals(View.SOCKETS, key(base(), '3').state().view());
         UiState s = base();
-        for (View expected : new View[]{View.CONNECTIONS, View.SOCKETS, View.SERVERS, View.PACKETS}) {
+        for (View expected : new View[]{View.CONNECTIONS, View.SOCKETS, View.SERVERS, View.STATS, View.PACKETS}) {
             s = key(s, KeyType.Tab).state();
             assertEquals(expected, s.view());
         }

@@ -23,7 +23,7 @@ public final class ConnGraphs {
     /** The sparklines of the rows drawn by {@link ConnectionsView} from {@code row0 + 1}. */
     public static void sparklines(Canvas c, int row0, int rows, List<ConnRow> window, Cursor cursor, GraphsModel g) {
         int col = c.width() - SPARK - 1;
-        if (col < 40) {
+        if (col < 40 || g.connRates().isEmpty()) {
             return;
         }
         c.text(col - 1, row0, Canvas.pad(" last 60s", SPARK + 2), TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);

@@ -30,7 +30,7 @@ public final class StatsView {
         String title = " I/O graph: " + (choice.bytes() ? "bytes/s" : "packets/s") + ", last " + choice.window().label()
                 + (choice.perProtocol() ? choice.stacked() ? ", protocols stacked" : ", protocols overlaid" : ", total");
         c.text(0, row0, Canvas.pad(title, graphW), TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
-        String keys = "w window b bytes/pkts s stack t total ";
+        String keys = "z window b bytes/pkts s stack t total ";
         if (graphW - title.length() > keys.length() + 1) {
             c.text(graphW - keys.length(), row0, keys, TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
         }
