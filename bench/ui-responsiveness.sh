@@ -6,7 +6,10 @@
 #   - packets lost by wiretop's capture vs tcpdump's (kernel drops, same filter, same buffer).
 # A bare key reader in a second tmux session gives the floor: tmux's own key delivery under the same load.
 # Usage: sudo bench/ui-responsiveness.sh [PACKETS=3000000] [SECONDS=8] [PORT=9777] [RATE_PPS=0 (full rate)]
-# WIRETOP_BENCH_VIEW=2 (3, 4) measures the Connections (Sockets, Servers) view instead of Packets.
+# WIRETOP_BENCH_VIEW=2 (3, 4, 6) measures the Connections (Sockets, Servers, Statistics) view instead of Packets.
+# It also prints the CPU time of wiretop's capture thread and of the flow thread (which decodes
+# behind it and counts the statistics) over the load; WIRETOP_BENCH_JVM_OPTS=-Dwiretop.stats=false
+# turns the statistics' counting off, for the figure without them.
 # TCPDUMP_BUFFER_KIB=65536 gives tcpdump the UI's kernel buffer (default: tcpdump's own).
 # Needs root, tmux, tcpdump, gcc and ../shared/tools/bench/gen.c. Traffic stays on 127.0.0.1.
 set -euo pipefail
@@ -57,12 +60,34 @@ tmux new-session -d -s "$session" -x 160 -y 45 \
   "WIRETOP_NO_BUILD=1 WIRETOP_UI_TRACE=$work/trace WIRETOP_JAVA_OPTS='${WIRETOP_BENCH_JVM_OPTS:-}' $here/wiretop -i lo udp port $port; sleep 600"
 for _ in $(seq 100); do grep -q '^paint' "$work/trace" 2>/dev/null && break; sleep 0.1; done
 grep -q '^paint' "$work/trace" || { echo "ui-responsiveness: the UI did not start"; tmux capture-pane -p -t "$session"; exit 1; }
-# WIRETOP_BENCH_VIEW=2 measures the Connections view (3 Sockets, 4 Servers) instead of Packets.
+# WIRETOP_BENCH_VIEW=2 measures the Connections view (3 Sockets, 4 Servers, 6 Statistics) instead of Packets.
 [ -n "${WIRETOP_BENCH_VIEW:-}" ] && tmux send-keys -t "$session" "$WIRETOP_BENCH_VIEW"
 
 tcpdump -i lo ${TCPDUMP_BUFFER_KIB:+-B $TCPDUMP_BUFFER_KIB} -w /dev/null -n "udp port $port" 2>"$work/tcpdump.err" &
 tcpdump_pid=$!
 for _ in $(seq 50); do grep -q 'listening on' "$work/tcpdump.err" && break; sleep 0.1; done
+
+# CPU seconds (user + system) of the UI's threads by name: the JVM under the pane's shell.
+java_pid() {
+  local p="$(tmux display-message -p -t "$session" '#{pane_pid}')" c
+  for _ in 1 2 3 4; do
+    for c in $(ps -o pid= --ppid "$p"); do
+      [ "$(cat /proc/$c/comm 2>/dev/null)" = java ] && { echo "$c"; return; }
+    done
+    p="$(ps -o pid= --ppid "$p" | head -1 | tr -d ' ')"
+    [ -n "$p" ] || break
+  done
+}
+thread_cpu() { # name -> clock ticks
+  local t sum=0
+  for t in /proc/"$jpid"/task/*; do
+    [ "$(cat "$t/comm" 2>/dev/null)" = "$1" ] || continue
+    sum=$((sum + $(awk '{print $14 + $15}' "$t/stat")))
+  done
+  echo "$sum"
+}
+jpid="$(java_pid)"
+cap0=$(thread_cpu wiretop-capture); flow0=$(thread_cpu wiretop-flows)
 
 start_ms=$(date +%s%3N)
 "$work/gen" udp "$packets" 64 "$rate" "$seconds" "$port" >"$work/gen.out" 2>&1 &
@@ -82,6 +107,11 @@ while kill -0 "$gen_pid" 2>/dev/null; do
 done
 wait "$gen_pid" || true
 end_ms=$(date +%s%3N)
+cap1=$(thread_cpu wiretop-capture); flow1=$(thread_cpu wiretop-flows)
+hz=$(getconf CLK_TCK)
+awk -v c=$((cap1 - cap0)) -v f=$((flow1 - flow0)) -v hz="$hz" -v ms=$((end_ms - start_ms)) -v opts="${WIRETOP_BENCH_JVM_OPTS:-}" 'BEGIN {
+  printf "thread CPU over the load (%s): capture %.2f s (%.0f %% of a core), flows (decode, flow table, statistics) %.2f s (%.0f %%)\n",
+    opts == "" ? "statistics on" : opts, c / hz, 100 * c / hz / (ms / 1000), f / hz, 100 * f / hz / (ms / 1000) }' >"$work/cpu"
 sleep 1 # let both captures drain the kernel buffers
 
 kill -INT "$tcpdump_pid"; wait "$tcpdump_pid" 2>/dev/null || true
@@ -140,4 +170,5 @@ print("wiretop:", endline)
 m = dict((k, int(v)) for v, k in re.findall(r"(\d+) packets? (captured|received by filter|dropped by kernel)", open(f"{work}/tcpdump.err").read()))
 print(f"tcpdump: captured {m.get('captured')} received {m.get('received by filter')} kernel-drops {m.get('dropped by kernel')}")
 PY
+cat "$work/cpu"
 echo "screen after q (should be empty or the shell): $(echo "$screen_after" | tr -s ' \n' ' ')"

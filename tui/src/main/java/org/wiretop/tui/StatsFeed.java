@@ -21,6 +21,8 @@ public final class StatsFeed {
     static final int TOP = 40;
     private static final long PUBLISH_MILLIS = 1000;
 
+    /** {@code -Dwiretop.stats=false} counts nothing (to measure what counting costs). */
+    private final boolean enabled = Boolean.parseBoolean(System.getProperty("wiretop.stats", "true"));
     private final TrafficStats stats = new TrafficStats();
     private final TrafficHistory history = new TrafficHistory();
     private final AtomicReference<StatsSnapshot> published = new AtomicReference<>(StatsSnapshot.EMPTY);
@@ -30,6 +32,9 @@ public final class StatsFeed {
 
     /** Counts a decoded packet (writer thread). A new second of packet time may publish the tables. */
     public void add(PacketSummary s) {
+        if (!enabled) {
+            return;
+        }
         stats.add(s);
         history.add(s);
         added++;
