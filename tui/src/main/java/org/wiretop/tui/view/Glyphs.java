@@ -19,6 +19,8 @@ final class Glyphs {
     private final TextColor bg;
     private final SGR[] sgr;
     private final TextCharacter[] ascii = new TextCharacter[128];
+    /** Box drawing and block elements (U+2500..U+259F, the graphs' cells), made on first use. */
+    private final TextCharacter[] boxes = new TextCharacter[0xA0];
 
     private Glyphs(TextColor fg, TextColor bg, SGR[] sgr) {
         this.fg = fg;
@@ -38,6 +40,14 @@ final class Glyphs {
     TextCharacter of(char c) {
         if (c < 128) {
             return ascii[c];
+        }
+        if (c >= 0x2500 && c < 0x25A0) {
+            TextCharacter t = boxes[c - 0x2500];
+            if (t == null) {
+                t = new TextCharacter(c, fg, bg, sgr);
+                boxes[c - 0x2500] = t; // a benign race: any thread makes the same character
+            }
+            return t;
         }
         return new TextCharacter(Character.isISOControl(c) ? '.' : c, fg, bg, sgr);
     }

@@ -123,10 +123,17 @@ public final class IoGraph {
                     : r == rows / 2 && rows >= 4 && rows % 2 == 0 ? GraphScale.label(p.scale().max() * (rows - r) / rows) : "";
             char axis = label.isEmpty() ? GraphGlyphs.vertical(unicode) : GraphGlyphs.yTick(unicode);
             c.text(col0, row0 + r, Canvas.padLeft(label, LABEL) + axis, TextColor.ANSI.WHITE, null);
-            for (int i = 0; i < cols; i++) {
-                int s = p.series()[r][i];
+            // One call a run of cells of one colour (a style lookup a call, not a cell).
+            int[] who = p.series()[r];
+            for (int i = 0; i < cols; ) {
+                int j = i + 1;
+                while (j < cols && who[j] == who[i]) {
+                    j++;
+                }
+                int s = who[i];
                 TextColor fg = s >= 0 && s < colours.length ? colours[s] : null;
-                c.text(col0 + LABEL + 1 + i, row0 + r, String.valueOf(p.cells()[r][i]), fg, null);
+                c.text(col0 + LABEL + 1 + i, row0 + r, new String(p.cells()[r], i, j - i), fg, null);
+                i = j;
             }
         }
         int seconds = perSecond.length == 0 ? 0 : perSecond[0].length;
