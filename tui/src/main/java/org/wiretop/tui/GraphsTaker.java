@@ -18,7 +18,8 @@ import java.util.List;
  * Takes the graphs' part of a frame from the {@link StatsFeed}: the I/O graph's window (only
  * while the Statistics view is shown), the interface's last minute, the visible connections'
  * last minute and the selected connection's detail. The newest second is the newest packet's
- * for a file (its own time span) and the wall clock's live (so a quiet link falls to zero).
+ * for a file (its own time span) or a stream from another host (its clock), and the wall clock's
+ * live (so a quiet link falls to zero).
  * UI thread only.
  */
 final class GraphsTaker {
@@ -37,7 +38,7 @@ final class GraphsTaker {
     /**
      * @param visible  the Connections rows on screen (empty when another view is shown)
      * @param selected the selected Connections row, or null
-     * @param file     the packets come from a file (its time, not the wall clock's)
+     * @param file     the packets come from a file or a stream (their time, not this host's clock)
      */
     GraphsModel take(UiState s, List<ConnRow> visible, ConnRow selected, boolean file) {
         RateHistory rates = feed.history().rates();

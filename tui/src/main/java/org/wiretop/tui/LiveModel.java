@@ -215,7 +215,7 @@ public final class LiveModel {
                 ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
         List<ConnRow> shownConns = Tables.window(conns, s.connections());
         GraphsModel gm = graphs == null ? GraphsModel.EMPTY : graphs.take(s, shownConns,
-                selected(shownConns, s.connections()), cs.spec().isFile());
+                selected(shownConns, s.connections()), cs.spec().isFile() || cs.spec().isStream());
         Frame f = new Frame(status, window, d, shownConns, Tables.window(socks, s.sockets()),
                 serverRows, servers.log(), clientReply, followed, gm);
         return new Result(s, f);

@@ -47,7 +47,7 @@ public final class GraphGlyphs {
     /** A sparkline level 0..7 (0 drawn as the lowest mark, a blank only for nothing). */
     public static char spark(int level, boolean any, boolean unicode) {
         if (!any) {
-            return unicode ? ' ' : ' ';
+            return ' ';
         }
         int l = Math.max(0, Math.min(7, level));
         return unicode ? BLOCKS.charAt(l + 1) : ASCII_SPARK.charAt(l == 0 ? 1 : l);
