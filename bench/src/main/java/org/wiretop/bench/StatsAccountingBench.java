@@ -27,6 +27,10 @@ import org.wiretop.stats.TrafficStats;
  * {@link #decodeAndBoth} all three as the feeder runs them. Allocation must be 0 ({@code -prof gc}).
  *
  * <pre>java -jar bench/target/benchmarks.jar StatsAccountingBench -prof gc</pre>
+ *
+ * On a machine shared with other work, {@link #main} gives each op in nanoseconds of the measuring
+ * thread's own CPU time (time it was not scheduled does not count):
+ * <pre>java -cp bench/target/benchmarks.jar org.wiretop.bench.StatsAccountingBench</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -106,6 +110,33 @@ public class StatsAccountingBench {
             s.epochNanos = times[i] + shift;
             stats.add(s);
             history.add(s);
+        }
+    }
+
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        StatsAccountingBench b = new StatsAccountingBench();
+        b.setup();
+        String[] kinds = {"decode", "history", "tables", "decodeAndBoth"};
+        for (int round = 0; round < 8; round++) { // the first rounds are warm-up
+            StringBuilder line = new StringBuilder();
+            for (String kind : kinds) {
+                int batches = 2000;
+                long t0 = cpu.getCurrentThreadCpuTime();
+                for (int i = 0; i < batches; i++) {
+                    switch (kind) {
+                        case "decode" -> b.decode();
+                        case "history" -> b.history();
+                        case "tables" -> b.tables();
+                        default -> b.decodeAndBoth();
+                    }
+                }
+                double ns = (cpu.getCurrentThreadCpuTime() - t0) / ((double) batches * N);
+                line.append(String.format(java.util.Locale.ROOT, "%s %.1f ns  ", kind, ns));
+            }
+            if (round >= 3) {
+                System.out.println(line.toString().strip() + "  (CPU time a packet)");
+            }
         }
     }
 

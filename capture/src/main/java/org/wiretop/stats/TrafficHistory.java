@@ -5,7 +5,7 @@ import org.wiretop.decode.PacketSummary;
 /**
  * The history the UI's graphs are drawn from: {@link RateHistory} (the interface's packets and
  * bytes per second and per protocol, one hour) and {@link ConnectionRates} (each connection's
- * last minute). Fixed memory, about 19.2 MB in all, allocated once. One writer, the thread that
+ * last minute). Fixed memory, about 20.2 MB in all, allocated once. One writer, the thread that
  * decodes the packets; {@link #add} allocates nothing and takes no lock.
  */
 public final class TrafficHistory {
