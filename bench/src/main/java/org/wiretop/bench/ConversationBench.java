@@ -102,32 +102,27 @@ public class ConversationBench {
     @Benchmark
     @OperationsPerInvocation(PACKETS)
     public long decodeAnalyseReassemble() {
-        long sum = 0;
-        PacketSummary s = summary;
-        for (int i = 0; i < PACKETS; i++) {
-            s.frameNumber = i + 1;
-            s.epochNanos = times[i];
-            decoder.decode(linkType, frames[i], frames[i].length, wire[i], s);
-            analyzer.analyze(s);
-            if (s.tcpStream == 1 && TcpFollow.follows(s)) {
-                follow.segment(s, frames[i]);
-            }
-            sum += s.tcpAnalysis;
-        }
-        return sum + followedBytes;
+        return pass(analyzer, follow) + followedBytes;
     }
 
     /** Decoding and the analysis with one analyzer for the whole trial: the steady state. */
     @Benchmark
     @OperationsPerInvocation(PACKETS)
     public long steadyState() {
+        return pass(steady, null);
+    }
+
+    private long pass(ConversationAnalyzer conversations, TcpFollow reassembly) {
         long sum = 0;
         PacketSummary s = summary;
         for (int i = 0; i < PACKETS; i++) {
             s.frameNumber = i + 1;
             s.epochNanos = times[i];
             decoder.decode(linkType, frames[i], frames[i].length, wire[i], s);
-            steady.analyze(s);
+            conversations.analyze(s);
+            if (reassembly != null && s.tcpStream == 1 && TcpFollow.follows(s)) {
+                reassembly.segment(s, frames[i]);
+            }
             sum += s.tcpAnalysis;
         }
         return sum;
