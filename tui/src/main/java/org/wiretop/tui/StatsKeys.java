@@ -23,9 +23,10 @@ final class StatsKeys {
         });
     }
 
-    /** Connections: Enter opens or closes the selected connection's detail pane; null for other keys. */
+    /** Connections (ungrouped): Enter opens or closes the selected connection's detail pane; null for other keys. */
     static Step connections(UiState s, KeyStroke key) {
-        if (key.getKeyType() == KeyType.Enter && (s.connections().size() > 0 || s.graphs().connDetail())) {
+        boolean rows = s.connections().size() > 0 && s.connGroup() == UiState.ConnGroup.NONE; // a connection, not a group
+        if (key.getKeyType() == KeyType.Enter && (rows || s.graphs().connDetail())) {
             return Step.of(s.withGraphs(s.graphs().withConnDetail(!s.graphs().connDetail())));
         }
         return null;

@@ -48,5 +48,7 @@ class GraphKeysTest {
         assertFalse(press(open, '3').graphs().connDetail(), "another view closes it");
         assertFalse(press(press(UiState.initial("lo", "", 80, 24), '2'), KeyType.Enter).graphs().connDetail(),
                 "nothing to show without a connection");
+        UiState grouped = s.withConnSort(s.connSort(), s.connDescending(), UiState.ConnGroup.PROCESS);
+        assertFalse(press(grouped, KeyType.Enter).graphs().connDetail(), "a process group is not a connection");
     }
 }
