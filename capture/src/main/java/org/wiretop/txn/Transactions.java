@@ -23,7 +23,7 @@ import org.wiretop.decode.http.Http;
  */
 public final class Transactions {
     /** Default bounds: DNS transactions and HTTP streams remembered. */
-    public static final int DEFAULT_PENDING = 65_536, DEFAULT_STREAMS = 16_384;
+    public static final int DEFAULT_PENDING = 16_384, DEFAULT_STREAMS = 4_096;
 
     private final DnsTransactions dns;
     private final HttpTransactions http;

@@ -12,7 +12,7 @@ import java.util.List;
 public final class KeyReducer {
     /** Every key, for the help overlay (key, what it does). */
     public static final List<String[]> HELP = List.of(
-            new String[]{"1-4, Tab", "Packets, Connections, Sockets, Servers view"},
+            new String[]{"1-5, Tab", "Packets, Connections, Sockets, Servers, Transactions view"},
             new String[]{"Up/Down, PgUp/PgDn", "move the selection"},
             new String[]{"Home / End", "first row / newest row (End follows new packets)"},
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
@@ -25,6 +25,7 @@ public final class KeyReducer {
             new String[]{"w", "save the packets held in the ring to a pcap file"},
             new String[]{"s / r / g", "Connections: sort column / reverse / group by process, host"},
             new String[]{"t / s", "Sockets: protocol filter / state filter"},
+            new String[]{"s / r", "Transactions: sort by time, latency, server, request / reverse"},
             new String[]{"?", "this help"},
             new String[]{"q, Ctrl-C", "quit"});
 
@@ -68,6 +69,7 @@ public final class KeyReducer {
             case CONNECTIONS -> connections(s, key);
             case SOCKETS -> sockets(s, key);
             case SERVERS -> servers(s, key);
+            case TRANSACTIONS -> Step.of(transactions(s, key));
         };
     }
 
@@ -75,7 +77,7 @@ public final class KeyReducer {
         return switch (c) {
             case 'q' -> new Step(s, new Command.Quit());
             case '?' -> Step.of(s.withHelp(true));
-            case '1', '2', '3', '4' -> Step.of(s.withView(View.values()[c - '1']));
+            case '1', '2', '3', '4', '5' -> Step.of(s.withView(View.values()[c - '1']));
             case '/' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.DISPLAY_FILTER, s.displayFilter())));
             case 'c' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.CAPTURE_FILTER, s.captureFilter())));
             case 'i' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.INTERFACE, s.iface())));
@@ -182,6 +184,25 @@ public final class KeyReducer {
                     .withConnections(s.connections().home()));
         }
         return Step.of(s);
+    }
+
+    /** The Transactions view: move, {@code s} the next sort column, {@code r} the other order. */
+    private static UiState transactions(UiState s, KeyStroke key) {
+        UiState.TxnView t = s.txn();
+        Cursor moved = move(t.cursor(), key);
+        if (moved != null) {
+            return s.withTxn(moved, t.sort(), t.descending());
+        }
+        UiState.TxnSort[] sorts = UiState.TxnSort.values();
+        if (isChar(key, 's')) {
+            UiState.TxnSort next = sorts[(t.sort().ordinal() + 1) % sorts.length];
+            // latency reads best slowest first, the rest in their natural order
+            return s.withTxn(t.cursor().home(), next, next == UiState.TxnSort.LATENCY);
+        }
+        if (isChar(key, 'r')) {
+            return s.withTxn(t.cursor().home(), t.sort(), !t.descending());
+        }
+        return s;
     }
 
     private static Step sockets(UiState s, KeyStroke key) {

@@ -9,6 +9,8 @@ import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.SocketRow;
 import org.wiretop.tui.model.StatusInfo;
+import org.wiretop.tui.model.TxnModel;
+import org.wiretop.tui.model.TxnRow;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -186,6 +188,13 @@ public final class LiveModel {
             socks = Tables.filterSockets(sockets.rows(), s.sockProto(), s.sockState());
             s = s.withSockets(s.sockets().withBounds(0, socks.size()));
         }
+        TxnModel txn = TxnModel.EMPTY;
+        if (s.view() == View.TRANSACTIONS && analysis != null) {
+            UiState.TxnView t = s.txn();
+            List<TxnRow> all = analysis.transactions().arranged(t.sort(), t.descending());
+            s = s.withTxn(t.cursor().withBounds(0, all.size()), t.sort(), t.descending());
+            txn = analysis.transactions().model(Tables.window(all, s.txn().cursor()));
+        }
         var serverRows = servers.servers();
         s = s.withServers(s.servers().withBounds(0, serverRows.size()));
 
@@ -207,7 +216,7 @@ public final class LiveModel {
                 st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),
                 ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
         Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
-                serverRows, servers.log(), clientReply, followed);
+                serverRows, servers.log(), clientReply, followed, txn);
         return new Result(s, f);
     }
 
