@@ -17,7 +17,7 @@ public final class KeyReducer {
             new String[]{"Home / End", "first row / newest row (End follows new packets)"},
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
             new String[]{"Enter", "Packets: open the packet's detail; Servers: quick client line"},
-            new String[]{"f", "Packets, detail: follow the packet's TCP/UDP stream (x hex/text)"},
+            new String[]{"f", "Packets, detail, Connections: follow the TCP/UDP stream (x hex/text)"},
             new String[]{"Esc", "close detail, follow, help or an input line"},
             new String[]{"/", "display filter (tcp.port == 12345 && ip.addr == 127.0.0.1)"},
             new String[]{"c", "capture (BPF) filter; restarts the capture"},
@@ -58,7 +58,7 @@ public final class KeyReducer {
                 return global;
             }
         }
-        if (s.followOpen() && s.view() == View.PACKETS) {
+        if (s.followOpen() && s.view() == View.PACKETS) { // (opened from Connections too: it shows over Packets)
             return Step.of(follow(s, key));
         }
         if (s.detailOpen() && s.view() == View.PACKETS) {
@@ -182,6 +182,9 @@ public final class KeyReducer {
         if (isChar(key, 'g')) {
             return Step.of(s.withConnSort(s.connSort(), s.connDescending(), s.connGroup().next())
                     .withConnections(s.connections().home()));
+        }
+        if (isChar(key, 'f') && s.connections().size() > 0) {
+            return new Step(s, new Command.FollowConnection());
         }
         return Step.of(s);
     }

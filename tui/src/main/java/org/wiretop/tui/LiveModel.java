@@ -215,14 +215,22 @@ public final class LiveModel {
         StatusInfo status = new StatusInfo(cs.spec().label(), cs.spec().bpf(), list.filter().text(), pps, bps,
                 st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),
                 ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
-        Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
+        List<ConnRow> connWindow = Tables.window(conns, s.connections());
+        if (analysis != null && !connWindow.isEmpty()) {
+            List<ConnRow> counted = new ArrayList<>(connWindow.size());
+            for (ConnRow r : connWindow) {
+                counted.add(r.withExpert(analysis.experts().of(r.local(), r.remote())));
+            }
+            connWindow = counted;
+        }
+        Frame f = new Frame(status, window, d, connWindow, Tables.window(socks, s.sockets()),
                 serverRows, servers.log(), clientReply, followed, txn);
         return new Result(s, f);
     }
 
     /** The Follow view's stream, read on from the ring, its scroll position kept in bounds. */
     private FollowModel followed(UiState.Follow want, PacketRing ring, int rows, int width) {
-        long seq = list.seqAt(want.packetPos());
+        long seq = want.seq() >= 0 ? want.seq() : list.seqAt(want.packetPos());
         if (follow == null || follow.ring() != ring || follow.target() != seq) {
             follow = new FollowScan(ring, seq);
         }
@@ -231,6 +239,15 @@ public final class LiveModel {
         long last = Math.max(0, follow.model(want.hex(), 0, 0, width).total() - shown);
         long top = want.tail() ? last : Math.min(want.top(), last);
         return follow.model(want.hex(), top, shown, width);
+    }
+
+    /**
+     * The newest packet the ring holds between the ends of {@code row} (a TCP or UDP connection of
+     * the Connections view), or -1; looks back at most {@code ConnectionPackets#SCAN} packets.
+     */
+    public long newestPacketOf(ConnRow row) {
+        PacketRing ring = engine.ring();
+        return ring == null ? -1 : ConnectionPackets.newest(ring, choices, row);
     }
 
     private List<ConnRow> arrangedFrom;

@@ -22,6 +22,8 @@ public final class RingAnalysis {
     /** The ring's DNS and HTTP transactions, for the Transactions view (and dns.time / http.time on rows). */
     private final RingTransactions transactionRows = new RingTransactions();
     private final Transactions transactions = new Transactions(transactionRows);
+    /** Problem flags per connection, for the Connections view. */
+    private final ExpertCounts experts = new ExpertCounts();
     private final PacketSummary s = new PacketSummary();
     private final PacketRing.Scratch scratch = new PacketRing.Scratch();
     private final int[] tcpStream, udpStream, flags, dupAck;
@@ -73,6 +75,7 @@ public final class RingAnalysis {
             decoders.decoder().decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
             analyzer.analyze(s);
             transactions.analyze(s);
+            experts.count(s);
             int i = slot(next);
             tcpStream[i] = s.tcpStream;
             udpStream[i] = s.udpStream;
@@ -104,6 +107,11 @@ public final class RingAnalysis {
         p.txnKind = txnKind[i];
         p.txnTimeNanos = txnTime[i];
         p.txnRequestFrame = txnRequest[i];
+    }
+
+    /** Problem flags counted per connection so far. */
+    public ExpertCounts experts() {
+        return experts;
     }
 
     /** The transactions found so far. */

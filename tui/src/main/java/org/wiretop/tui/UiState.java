@@ -56,18 +56,25 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
      * @param hex       a hex dump rather than text
      * @param top       the first line shown
      * @param tail      keep the newest lines in sight as the stream grows (End); scrolling up stops it
+     * @param seq       the ring's packet whose stream is followed when opened from a connection (then
+     *                  {@code packetPos} is -1), else -1
      */
-    public record Follow(long packetPos, boolean hex, long top, boolean tail) {
+    public record Follow(long packetPos, boolean hex, long top, boolean tail, long seq) {
         public static Follow of(long packetPos) {
-            return new Follow(packetPos, false, 0, false);
+            return new Follow(packetPos, false, 0, false, -1);
+        }
+
+        /** The stream of the ring's packet {@code seq} (from the Connections view: it may be filtered out of the list). */
+        public static Follow ofPacket(long seq) {
+            return new Follow(-1, false, 0, false, seq);
         }
 
         public Follow scrolled(long newTop, boolean newTail) {
-            return new Follow(packetPos, hex, Math.max(0, newTop), newTail);
+            return new Follow(packetPos, hex, Math.max(0, newTop), newTail, seq);
         }
 
         public Follow toggledHex() {
-            return new Follow(packetPos, !hex, 0, tail);
+            return new Follow(packetPos, !hex, 0, tail, seq);
         }
     }
 
