@@ -47,7 +47,7 @@ public final class KeyReducer {
             return Step.of(s.withHelp(false)); // any key closes help
         }
         if (key.getKeyType() == KeyType.Escape) {
-            return Step.of(s.followOpen() ? s.withFollow(null) : s.detailOpen() ? s.withDetail(-1, 0) : s);
+            return Step.of(s.followOpen() ? closeFollow(s) : s.detailOpen() ? s.withDetail(-1, 0) : s);
         }
         if (key.getKeyType() == KeyType.Tab) {
             return Step.of(s.withView(s.view().next()));
@@ -153,9 +153,14 @@ public final class KeyReducer {
             case PageDown -> s.withFollow(f.scrolled(f.top() + page, false));
             case Home -> s.withFollow(f.scrolled(0, false));
             case End -> s.withFollow(f.scrolled(f.top(), true));
-            case Backspace -> s.withFollow(null);
+            case Backspace -> closeFollow(s);
             default -> isChar(key, 'x') ? s.withFollow(f.toggledHex()) : s;
         };
+    }
+
+    /** Closes the Follow view: back to Connections when it was opened there (on a ring packet), else to Packets. */
+    private static UiState closeFollow(UiState s) {
+        return s.follow().seq() >= 0 ? s.withView(View.CONNECTIONS) : s.withFollow(null);
     }
 
     private static UiState detail(UiState s, KeyStroke key) {

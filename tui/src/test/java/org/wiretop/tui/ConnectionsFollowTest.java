@@ -14,7 +14,7 @@ import org.wiretop.tui.model.FollowModel;
  * packets with a TCP problem flag (a spurious retransmission of the request: one; the clean
  * conversation: none), in either order of its ends; {@code f} on a row asks to follow it, and the
  * ring's newest packet of the connection opens the Follow view on its stream (the request and the
- * response, as from the Packets view).
+ * response, as from the Packets view), and Esc goes back to Connections.
  */
 class ConnectionsFollowTest {
     private static ConnRow row(String local, String remote) {
@@ -51,8 +51,9 @@ class ConnectionsFollowTest {
         scan.advance(1000);
         FollowModel m = scan.model(false, 0, 20, 100);
         assertTrue(m.total() > 2, "the stream's lines");
-        // Esc closes it, back over the Packets view
+        // Esc closes it, back to the Connections view it came from
         UiState closed = KeyReducer.reduce(following, KeyStroke.fromString("<Esc>")).state();
         assertTrue(!closed.followOpen());
+        assertEquals(View.CONNECTIONS, closed.view());
     }
 }

@@ -90,6 +90,8 @@ class TuiTransactionsIT {
             t.keys("f");
             s = t.await(WAIT, x -> x.contains("GET /index.html HTTP/1.1") && x.contains("hello from the test"));
             assertTrue(s.contains("HTTP/1.0 200 OK"), s);
+            t.keys("Escape"); // alone, and awaited: ESC with the next key would read as Alt-key
+            t.await(WAIT, x -> x.contains("Exp") && x.contains("Rate/s"));
             t.keys("q");
             t.await(WAIT, x -> !x.contains("1 Packets") && x.strip().endsWith("PROMPT$"));
         } finally {
