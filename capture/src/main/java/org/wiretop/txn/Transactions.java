@@ -25,6 +25,9 @@ public final class Transactions {
     /** Default bounds: DNS transactions and HTTP streams remembered. */
     public static final int DEFAULT_PENDING = 16_384, DEFAULT_STREAMS = 4_096;
 
+    /** Bodies announced longer than this (4 GiB, TCP's sequence space) are not waited for. */
+    private static final long MAX_BODY = 1L << 32;
+
     private final DnsTransactions dns;
     private final HttpTransactions http;
     private final TransactionSink sink;
@@ -118,6 +121,9 @@ public final class Transactions {
             boolean request = h.isRequest(m);
             int headersEnd = h.headersEnd(m);
             long body = !request && http.awaitsHead(i) ? 0 : h.bodyLength(m);
+            if (body > MAX_BODY) {
+                body = -1; // a Content-Length beyond any stream's sequence space: not waited for
+            }
             // headers past the segment, a chunked body, a body to the close: counted here (see docs/json.md)
             long end = headersEnd < 0 || body < 0 ? payloadEnd : headersEnd + body;
             long bytes = end - h.messageStart(m);
