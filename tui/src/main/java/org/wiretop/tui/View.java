@@ -2,7 +2,8 @@ package org.wiretop.tui;
 
 /** The views, in the order of Tab; each has its number key ({@link #key()}). */
 public enum View {
-    PACKETS("Packets"), CONNECTIONS("Connections"), SOCKETS("Sockets"), SERVERS("Servers"), STATS("Statistics", '6');
+    PACKETS("Packets"), CONNECTIONS("Connections"), SOCKETS("Sockets"), SERVERS("Servers"), TRANSACTIONS("Transactions"),
+    STATS("Statistics");
 
     private final String title;
     private final char key;
@@ -10,11 +11,6 @@ public enum View {
     View(String title) {
         this.title = title;
         this.key = (char) ('1' + ordinal());
-    }
-
-    View(String title, char key) {
-        this.title = title;
-        this.key = key;
     }
 
     /** The number key that opens the view (its tab shows it). */

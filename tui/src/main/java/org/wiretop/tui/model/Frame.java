@@ -15,16 +15,26 @@ import java.util.List;
  * @param serverLog     the newest lines of the servers' connection log
  * @param clientReply   what the quick client got back last ("" before the first line)
  * @param follow        the Follow view's stream, or null when it is closed
+ * @param transactions  the Transactions view's rows and figures (empty when another view is shown)
  * @param graphs        the graphs' data (Statistics view, sparklines, the connection detail pane)
  */
 public record Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
                     List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply,
-                    FollowModel follow, GraphsModel graphs) {
-    /** A frame without graphs. */
+                    FollowModel follow, TxnModel transactions, GraphsModel graphs) {
+    /** A frame without transactions and graphs. */
     public Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
                  List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply,
                  FollowModel follow) {
-        this(status, packets, detail, connections, sockets, servers, serverLog, clientReply, follow, GraphsModel.EMPTY);
+        this(status, packets, detail, connections, sockets, servers, serverLog, clientReply, follow, TxnModel.EMPTY,
+                GraphsModel.EMPTY);
+    }
+
+    /** A frame without graphs. */
+    public Frame(StatusInfo status, List<PacketRow> packets, DetailModel detail, List<ConnRow> connections,
+                 List<SocketRow> sockets, List<ServerRow> servers, List<String> serverLog, String clientReply,
+                 FollowModel follow, TxnModel transactions) {
+        this(status, packets, detail, connections, sockets, servers, serverLog, clientReply, follow, transactions,
+                GraphsModel.EMPTY);
     }
 
     /** A frame without a Follow view. */

@@ -85,7 +85,7 @@ class GraphScreensTest {
 
     static Frame frame(GraphsModel g) {
         return new Frame(Canned.status(false, ""), Canned.packets(), null, Canned.connections(), List.of(),
-                List.of(), List.of(), "", null, g);
+                List.of(), List.of(), "", null, org.wiretop.tui.model.TxnModel.EMPTY, g);
     }
 
     static GraphsModel graphs(boolean unicode, GraphChoice choice, GraphsModel.ConnDetail detail) {
