@@ -34,7 +34,7 @@ class GraphKeysTest {
         assertFalse(total.graphs().perProtocol());
         assertTrue(press(total, 's').graphs().perProtocol(), "s from the total shows the protocols again");
         assertEquals(View.PACKETS, press(s, '1').view());
-        assertEquals(View.STATS, press(press(s, '4'), KeyType.Tab).view(), "Tab after Servers");
+        assertEquals(View.STATS, press(press(s, '5'), KeyType.Tab).view(), "Tab after Transactions");
     }
 
     @Test
