@@ -22,7 +22,20 @@ public final class ConnGraphs {
 
     /** The sparklines of the rows drawn by {@link ConnectionsView} from {@code row0 + 1}. */
     public static void sparklines(Canvas c, int row0, int rows, List<ConnRow> window, Cursor cursor, GraphsModel g) {
-        int col = c.width() - SPARK - 1;
+        // After the table's columns and kRTT/cwnd when they leave room; over the row's right end when
+        // the rows are cut before Exp anyway (narrow terminals); else none.
+        int table = 1 + 10;
+        for (int w : ConnectionsView.widths(c.width())) {
+            table += w + 1;
+        }
+        int col;
+        if (table + 1 + SPARK + 1 <= c.width()) {
+            col = table + 1;
+        } else if (c.width() < table - 16) {
+            col = c.width() - SPARK - 1; // the rows are cut before the Exp column anyway
+        } else {
+            return; // no room without hiding Exp or kRTT
+        }
         if (col < 40 || g.connRates().isEmpty()) {
             return;
         }
