@@ -18,6 +18,8 @@ public final class KeyReducer {
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
             new String[]{"Enter", "Packets: open the packet's detail; Servers: quick client line"},
             new String[]{"f", "Packets, detail: follow the packet's TCP/UDP stream (x hex/text)"},
+            new String[]{"/ n N", "Follow: search the stream, next / previous match"},
+            new String[]{"mouse", "click a row or tab, wheel scrolls, double-click opens"},
             new String[]{"Esc", "close detail, follow, help or an input line"},
             new String[]{"/", "display filter (tcp.port == 12345 && ip.addr == 127.0.0.1)"},
             new String[]{"c", "capture (BPF) filter; restarts the capture"},
@@ -50,6 +52,9 @@ public final class KeyReducer {
         }
         if (key.getKeyType() == KeyType.Tab) {
             return Step.of(s.withView(s.view().next()));
+        }
+        if (isChar(key, '/') && s.followOpen() && s.view() == View.PACKETS) {
+            return Step.of(s.withPrompt(Prompt.of(Prompt.Kind.FOLLOW_SEARCH, s.follow().search())));
         }
         if (key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()) {
             Step global = globalChar(s, key.getCharacter());
@@ -92,12 +97,17 @@ public final class KeyReducer {
             case Backspace:
                 return Step.of(s.withPrompt(p.backspace()));
             case Enter:
+                if (p.kind() == Prompt.Kind.FOLLOW_SEARCH) {
+                    return Step.of(s.followOpen() ? s.withPrompt(null).withFollow(s.follow().searched(p.text()))
+                            : s.withPrompt(null));
+                }
                 return new Step(s.withPrompt(null), switch (p.kind()) {
                     case DISPLAY_FILTER -> new Command.ApplyDisplayFilter(p.text().trim());
                     case CAPTURE_FILTER -> new Command.RestartCapture(p.text().trim());
                     case INTERFACE -> new Command.SwitchInterface(p.text().trim());
                     case SAVE -> new Command.SaveRing(p.text().trim());
                     case CLIENT -> new Command.SendToServer(s.servers().selectedIndex(), p.text());
+                    case FOLLOW_SEARCH -> null; // handled above
                 });
             case Character:
                 if (key.isCtrlDown() || key.isAltDown()) {
@@ -152,7 +162,9 @@ public final class KeyReducer {
             case Home -> s.withFollow(f.scrolled(0, false));
             case End -> s.withFollow(f.scrolled(f.top(), true));
             case Backspace -> s.withFollow(null);
-            default -> isChar(key, 'x') ? s.withFollow(f.toggledHex()) : s;
+            default -> isChar(key, 'x') ? s.withFollow(f.toggledHex())
+                    : isChar(key, 'n') ? s.withFollow(f.seeking(FollowSearch.Seek.NEXT))
+                    : isChar(key, 'N') ? s.withFollow(f.seeking(FollowSearch.Seek.PREVIOUS)) : s;
         };
     }
 

@@ -41,18 +41,30 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
      * @param hex       a hex dump rather than text
      * @param top       the first line shown
      * @param tail      keep the newest lines in sight as the stream grows (End); scrolling up stops it
+     * @param search    the text searched for with / (highlighted; "" = none)
+     * @param seek      a jump to a match the next snapshot makes (it knows the lines)
      */
-    public record Follow(long packetPos, boolean hex, long top, boolean tail) {
+    public record Follow(long packetPos, boolean hex, long top, boolean tail, String search, FollowSearch.Seek seek) {
         public static Follow of(long packetPos) {
-            return new Follow(packetPos, false, 0, false);
+            return new Follow(packetPos, false, 0, false, "", FollowSearch.Seek.NONE);
         }
 
         public Follow scrolled(long newTop, boolean newTail) {
-            return new Follow(packetPos, hex, Math.max(0, newTop), newTail);
+            return new Follow(packetPos, hex, Math.max(0, newTop), newTail, search, FollowSearch.Seek.NONE);
         }
 
         public Follow toggledHex() {
-            return new Follow(packetPos, !hex, 0, tail);
+            return new Follow(packetPos, !hex, 0, tail, search, seek);
+        }
+
+        /** Searches for {@code text} (a jump to its first match from the top line). */
+        public Follow searched(String text) {
+            return new Follow(packetPos, hex, top, false, text, text.isEmpty() ? FollowSearch.Seek.NONE : FollowSearch.Seek.FIRST);
+        }
+
+        /** Asks for the next or previous match. */
+        public Follow seeking(FollowSearch.Seek s) {
+            return search.isEmpty() ? this : new Follow(packetPos, hex, top, false, search, s);
         }
     }
 

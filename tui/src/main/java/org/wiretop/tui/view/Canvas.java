@@ -10,9 +10,16 @@ public final class Canvas {
     private final TextGraphics g;
     private final int width;
     private final int height;
+    private final Palette palette;
 
     public Canvas(TextGraphics g) {
+        this(g, Palette.FULL);
+    }
+
+    /** @param palette what the terminal shows of the views' colours */
+    public Canvas(TextGraphics g, Palette palette) {
         this.g = g;
+        this.palette = palette;
         this.width = g.getSize().getColumns();
         this.height = g.getSize().getRows();
     }
@@ -35,7 +42,7 @@ public final class Canvas {
         if (row < 0 || row >= height || col >= width || s.isEmpty()) {
             return;
         }
-        Glyphs glyphs = Glyphs.of(fg == null ? TextColor.ANSI.DEFAULT : fg, bg == null ? TextColor.ANSI.DEFAULT : bg, sgr);
+        Glyphs glyphs = palette.glyphs(fg, bg, sgr);
         int x = col;
         for (int i = 0; i < s.length() && x < width; i++) {
             TextCharacter c = glyphs.of(s.charAt(i));
@@ -56,13 +63,19 @@ public final class Canvas {
         text(0, row, pad(s, width), fg, bg, sgr);
     }
 
-    /** {@code s} cut or blank-padded to exactly {@code n} columns. */
+    /** What ends a text cut to fit its column, so a cut is never taken for the whole value. */
+    public static final char ELLIPSIS = '\u2026';
+
+    /** {@code s} blank-padded to exactly {@code n} columns, or cut to them with {@link #ELLIPSIS} last. */
     public static String pad(String s, int n) {
         if (n <= 0) {
             return "";
         }
-        if (s.length() >= n) {
-            return s.substring(0, n);
+        if (s.length() > n) {
+            return s.substring(0, n - 1) + ELLIPSIS;
+        }
+        if (s.length() == n) {
+            return s;
         }
         return s + " ".repeat(n - s.length());
     }

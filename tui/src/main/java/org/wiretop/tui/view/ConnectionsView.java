@@ -24,6 +24,9 @@ public final class ConnectionsView {
         int[] w = widths(c.width());
         StringBuilder h = new StringBuilder();
         for (int i = 0; i < NAMES.length; i++) {
+            if (w[i] == 0) {
+                continue; // no room for it
+            }
             String name = NAMES[i];
             if (i == s.connSort().ordinal()) {
                 name = name + (s.connDescending() ? "v" : "^");
@@ -52,13 +55,17 @@ public final class ConnectionsView {
         }
     }
 
-    /** Column widths: addresses and process share what the fixed columns leave. */
+    /** Narrow terminals go without these first: packet counts, retransmissions, RTT, rate. */
+    private static final int[] DROP = {5, 6, 11, 10, 9};
+
+    /** Column widths: addresses and process share what the fixed columns leave; a narrow terminal drops some. */
     static int[] widths(int total) {
         // 81 = the fixed columns, their separators and " kRTT/cwnd"
         int avail = Math.max(36, total - 81);
         int addr = Math.max(15, Math.min(28, avail * 3 / 8));
         int proc = Math.max(6, Math.min(20, avail - 2 * addr));
-        return new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5};
+        int room = total - 1 - (total >= 132 ? " kRTT/cwnd".length() : 0); // the kernel's RTT: wide terminals only
+        return Columns.fit(new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5}, DROP, room, 3, 40);
     }
 
     static String line(ConnRow r, int[] w) {
@@ -67,6 +74,9 @@ public final class ConnectionsView {
                 Numbers.bytes(r.rateBps()), Numbers.millis(r.rttMillis()), Long.toString(r.retransmits())};
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
             b.append(i >= 5 ? Canvas.padLeft(v[i], w[i]) : Canvas.pad(v[i], w[i])).append(' ');
         }
         if (r.kernelRttMillis() >= 0) {

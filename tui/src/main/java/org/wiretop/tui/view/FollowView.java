@@ -2,6 +2,7 @@ package org.wiretop.tui.view;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
+import org.wiretop.tui.FollowSearch;
 import org.wiretop.tui.model.FollowModel;
 
 /**
@@ -18,11 +19,17 @@ public final class FollowView {
     }
 
     public static void draw(Canvas c, int row0, int rows, FollowModel m) {
+        draw(c, row0, rows, m, "");
+    }
+
+    /** As {@link #draw(Canvas, int, int, FollowModel)}, each match of {@code search} highlighted. */
+    public static void draw(Canvas c, int row0, int rows, FollowModel m, String search) {
         if (m == null) {
             c.line(row0, " Follow", TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
             return;
         }
-        String keys = "   (x: " + (m.hex() ? "text" : "hex") + ", Esc: back)";
+        String keys = "   (x: " + (m.hex() ? "text" : "hex") + ", /: search" + (search.isEmpty() ? "" : " n/N: " + search)
+                + ", Esc: back)";
         c.line(row0, " Follow " + m.title() + keys, TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
         int row = row0 + 1;
         String client = " client " + m.client() + " bytes ";
@@ -40,6 +47,11 @@ public final class FollowView {
                 c.line(row + 1 + i, l.text(), TextColor.ANSI.YELLOW, null, SGR.BOLD);
             } else {
                 c.line(row + 1 + i, l.text(), l.server() ? SERVER : CLIENT, null);
+            }
+            for (int at = FollowSearch.indexOf(l.text(), search, 0); at >= 0;
+                 at = FollowSearch.indexOf(l.text(), search, at + search.length())) {
+                c.text(at, row + 1 + i, l.text().substring(at, at + search.length()), TextColor.ANSI.BLACK,
+                        TextColor.ANSI.YELLOW, SGR.BOLD);
             }
         }
     }

@@ -16,7 +16,12 @@ public final class ScreenPainter {
     }
 
     public static void paint(TextGraphics g, Frame f, UiState s) {
-        Canvas c = new Canvas(g);
+        paint(g, f, s, Palette.FULL);
+    }
+
+    /** As {@link #paint(TextGraphics, Frame, UiState)}, in what {@code palette} shows of the colours. */
+    public static void paint(TextGraphics g, Frame f, UiState s, Palette palette) {
+        Canvas c = new Canvas(g, palette);
         int h = c.height();
         c.line(0, "", null, null);
         c.line(0, "", TextColor.ANSI.WHITE, TextColor.ANSI.BLUE);
@@ -40,7 +45,7 @@ public final class ScreenPainter {
         switch (s.view()) {
             case PACKETS -> {
                 if (s.followOpen()) {
-                    FollowView.draw(c, 1, rows, f.follow());
+                    FollowView.draw(c, 1, rows, f.follow(), s.follow().search());
                 } else if (s.detailOpen()) {
                     DetailView.draw(c, 1, rows, f.detail(), s.detailLayer());
                 } else {
