@@ -68,7 +68,7 @@ public enum ColorMode {
         return this == ALWAYS ? Palette.ANSI8 : Palette.NONE;
     }
 
-    /** {@code tput -T TERM colors}: terminfo's count for {@code term}, or -1 when it cannot be had within 2 s. */
+    /** {@code tput -T TERM colors}: terminfo's count for {@code term} (0: none), or -1 when unknown or not had within 2 s. */
     static int terminfoColors(String term) {
         try {
             Process p = new ProcessBuilder("tput", "-T", term, "colors").redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -78,7 +78,7 @@ public enum ColorMode {
                 p.destroyForcibly();
                 return -1;
             }
-            return p.exitValue() == 0 ? Integer.parseInt(out) : -1;
+            return p.exitValue() == 0 ? Math.max(0, Integer.parseInt(out)) : -1; // tput says -1 for none
         } catch (IOException | NumberFormatException e) {
             return -1;
         } catch (InterruptedException e) {

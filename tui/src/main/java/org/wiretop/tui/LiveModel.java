@@ -168,7 +168,7 @@ public final class LiveModel {
             UiState.Follow want = s.follow();
             followed = followed(want, ring, s.listRows() - 1, s.width()); // below the view's title line
             if (want.seek() != FollowSearch.Seek.NONE && followed.top() == want.top()
-                    && FollowSearch.find(follow.lines().lines(want.hex(), s.width()), want.search(), want.top(), want.seek()) < 0) {
+                    && FollowSearch.find(follow.lines().lines(want.hex(), s.width()), want.search(), want.top(), want.seek(), want.hex()) < 0) {
                 s = s.withMessage("no match for " + want.search() + " in this stream");
             }
             if (followed.top() != want.top() || want.seek() != FollowSearch.Seek.NONE) {
@@ -228,7 +228,7 @@ public final class LiveModel {
         long bottom = want.search().isEmpty() ? last : Math.max(last, follow.model(want.hex(), 0, 0, width).total() - 1);
         long top = want.tail() ? last : Math.min(want.top(), bottom);
         if (want.seek() != FollowSearch.Seek.NONE) {
-            long match = FollowSearch.find(follow.lines().lines(want.hex(), width), want.search(), want.top(), want.seek());
+            long match = FollowSearch.find(follow.lines().lines(want.hex(), width), want.search(), want.top(), want.seek(), want.hex());
             top = match < 0 ? top : match; // the match on the top line, where the eye is
         }
         return follow.model(want.hex(), top, shown, width);

@@ -48,9 +48,9 @@ public final class FollowView {
             } else {
                 c.line(row + 1 + i, l.text(), l.server() ? SERVER : CLIENT, null);
             }
-            for (int at = FollowSearch.indexOf(l.text(), search, 0); at >= 0;
-                 at = FollowSearch.indexOf(l.text(), search, at + search.length())) {
-                c.text(at, row + 1 + i, l.text().substring(at, at + search.length()), TextColor.ANSI.BLACK,
+            for (int[] span : FollowSearch.spans(l, search, m.hex())) {
+                int end = Math.min(l.text().length(), span[0] + span[1]);
+                c.text(span[0], row + 1 + i, l.text().substring(Math.min(span[0], end), end), TextColor.ANSI.BLACK,
                         TextColor.ANSI.YELLOW, SGR.BOLD);
             }
         }
