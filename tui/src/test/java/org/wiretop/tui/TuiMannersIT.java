@@ -66,6 +66,11 @@ class TuiMannersIT {
         mouse(t, 0, x + 1, y + 1, false);
     }
 
+    private static String line(String screen, int row) {
+        String[] lines = screen.split("\n", -1);
+        return row < lines.length ? lines[row] : "";
+    }
+
     private static String modes(Tmux t) throws Exception {
         return Tmux.run("tmux", "display-message", "-p", "-t", t.session, "#{mouse_any_flag}#{mouse_sgr_flag}").strip();
     }
@@ -118,6 +123,25 @@ class TuiMannersIT {
             s = t.await(WAIT, x -> x.contains(" Follow TCP stream 0"));
             assertTrue(s.contains("GET /index.html HTTP/1.1"), "then the Follow view:\n" + s);
 
+            // Search the stream: / Content Enter puts the first match on the top line, n the next, N back.
+            t.keys("/");
+            t.awaitText(WAIT, "search the stream:");
+            t.type("Content");
+            t.keys("Enter");
+            s = t.await(WAIT, x -> line(x, 3).startsWith("Content-Type: text/plain"));
+            assertTrue(line(s, 3).startsWith("Content-Type: text/plain"), "the first match on top:\n" + s);
+            t.keys("n");
+            s = t.await(WAIT, x -> line(x, 3).startsWith("Content-Length: 24"));
+            assertTrue(line(s, 3).startsWith("Content-Length: 24"), "n: the next match:\n" + s);
+            t.keys("N");
+            s = t.await(WAIT, x -> line(x, 3).startsWith("Content-Type: text/plain"));
+            assertTrue(line(s, 3).startsWith("Content-Type: text/plain"), "N: the previous one:\n" + s);
+            // In hex, the text column: "Conte" ends one line, "nt-Type" starts the next.
+            t.keys("x");
+            t.keys("n");
+            s = t.await(WAIT, x -> line(x, 3).startsWith("    00000030"));
+            assertTrue(line(s, 3).startsWith("    00000030") && line(s, 3).endsWith("C onte"), "n in hex:\n" + s);
+
             // A click on a tab.
             click(t, 17, 0);
             s = t.await(WAIT, x -> x.contains(" Proto Local"));
@@ -144,8 +168,12 @@ class TuiMannersIT {
                 String s = t.await(WAIT, x -> wholeAt(x, wh[0], wh[1]));
                 assertTrue(wholeAt(s, wh[0], wh[1]), "redrawn whole at " + wh[0] + "x" + wh[1] + ":\n" + s);
             }
-            t.keys("q");
-            t.await(WAIT, x -> x.strip().endsWith("PROMPT$"));
+            // SIGTERM: the terminal is restored (the mouse too) by the shutdown hook.
+            assertEquals("11", modes(t));
+            ProcessHandle ui = ProcessHandle.of(t.panePid()).flatMap(p -> p.children().findFirst()).orElseThrow();
+            ui.destroy();
+            String s = t.await(WAIT, x -> x.strip().endsWith("PROMPT$"));
+            assertEquals("00", awaitModes(t, "00"), "the mouse is the terminal's again after SIGTERM:\n" + s);
         }
     }
 
