@@ -222,11 +222,19 @@ class TuiMannersIT {
         }
         try (Tmux t = Tmux.start("wiretop-colour-" + ProcessHandle.current().pid(), 120, 30)) {
             t.awaitText(WAIT, "PROMPT$");
-            t.type(java() + " -jar " + jar + " -r " + pcap);
+            // The Linux console's 8 colours: the HTTP rows' bright white is plain white and bold there.
+            t.type("TERM=linux " + java() + " -jar " + jar + " -r " + pcap);
             t.keys("Enter");
             t.await(WAIT, x -> x.contains("1 Packets") && x.contains("Flags [F.]"));
             String styled = Tmux.run("tmux", "capture-pane", "-p", "-e", "-t", t.session);
             assertTrue(styled.contains("36m") || styled.contains(";36"), "colour otherwise (TCP rows cyan):\n" + styled);
+            Matcher m = COLOUR.matcher(styled);
+            while (m.find()) {
+                for (String p : m.group(1).split(";")) {
+                    int v = p.isEmpty() ? 0 : Integer.parseInt(p);
+                    assertTrue(v < 50, "TERM=linux: no bright (90-107), 256-colour or RGB codes (" + m.group(1) + ")");
+                }
+            }
             t.keys("q");
             t.await(WAIT, x -> x.strip().endsWith("PROMPT$"));
         }
