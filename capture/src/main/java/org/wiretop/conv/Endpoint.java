@@ -29,4 +29,20 @@ public record Endpoint(boolean v6, long hi, long lo, int port) {
         }
         return s.has(PacketSummary.IP4) && (s.ip4Src & 0xffffffffL) == lo;
     }
+
+    /** True when the packet's destination is this endpoint. */
+    public boolean isDestinationOf(PacketSummary s) {
+        if (s.dstPort != port) {
+            return false;
+        }
+        if (v6) {
+            return s.has(PacketSummary.IP6) && s.ip6DstHi == hi && s.ip6DstLo == lo;
+        }
+        return s.has(PacketSummary.IP4) && (s.ip4Dst & 0xffffffffL) == lo;
+    }
+
+    /** True when the packet goes between {@code a} and {@code b}, either way. */
+    public static boolean between(Endpoint a, Endpoint b, PacketSummary s) {
+        return a.isSourceOf(s) && b.isDestinationOf(s) || b.isSourceOf(s) && a.isDestinationOf(s);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.wiretop.decode.dhcp.Dhcp;
 import org.wiretop.decode.dns.Dns;
 import org.wiretop.decode.http.Http;
@@ -62,10 +63,21 @@ public final class Dissectors {
             new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
 
     private static final List<String> NAMES = names(ROWS);
-    /** Port → row index + 1 (0 = none), per transport; the first row to claim a port keeps it. */
-    private static final byte[] UDP_PORTS = portMap(false), TCP_PORTS = portMap(true);
+    /** The bits of a port map entry that hold its row index + 1 (0 = none). */
+    private static final int ROW = 0x3f;
+    /** Marks a port map entry on which tcpdump prints the entry's row. */
+    private static final int NATIVE = 0x40;
     /** Marks a port map entry made by --decode-as. */
     private static final int DECODE_AS = 0x80;
+    /**
+     * Port → row index + 1 with the {@link #NATIVE} bit, per transport; the first row to claim a
+     * port keeps it. One load answers both "which row" and "does tcpdump print it here".
+     */
+    private static final byte[] UDP_PORTS = portMap(false), TCP_PORTS = portMap(true);
+    /** The rows with a heuristic, per transport, in table order: a plain array walk per payload. */
+    private static final int[] TCP_HEURISTIC_ROWS = heuristicRows(true), UDP_HEURISTIC_ROWS = heuristicRows(false);
+    private static final Heuristic[] TCP_HEURISTICS = heuristics(TCP_HEURISTIC_ROWS, true),
+            UDP_HEURISTICS = heuristics(UDP_HEURISTIC_ROWS, false);
 
     private final AppDissector[] instances = new AppDissector[ROWS.size()];
     private final byte[] udpPorts;
@@ -81,7 +93,7 @@ public final class Dissectors {
         tcpPorts = TCP_PORTS.clone();
         for (int i = 0; i < decodeAs.size(); i++) {
             int row = NAMES.indexOf(decodeAs.protocol(i));
-            udpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1));
+            udpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1)); // tcpdump's -T decides NATIVE here
             tcpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1));
         }
     }
@@ -108,19 +120,20 @@ public final class Dissectors {
     void dissect(PacketBuf b, PacketSummary s, int wireLength, boolean tcp) {
         byte[] map = tcp ? tcpPorts : udpPorts;
         int a = map[s.srcPort] & 0xff, c = map[s.dstPort] & 0xff;
+        int ra = a & ROW, rc = c & ROW;
         int chosen;
         int port;
-        boolean decodeAs = (a & DECODE_AS) != 0 || (c & DECODE_AS) != 0;
+        boolean decodeAs = ((a | c) & DECODE_AS) != 0;
         if (decodeAs) {
             boolean source = (a & DECODE_AS) != 0;
-            chosen = (source ? a : c) & ~DECODE_AS;
+            chosen = source ? ra : rc;
             port = source ? s.srcPort : s.dstPort;
-        } else if (a != 0 && c != 0 && a != c) {
-            boolean source = preferSource(a, c, tcp, s);
-            chosen = source ? a : c;
+        } else if (ra != 0 && rc != 0 && ra != rc) {
+            boolean source = preferSource(a, c, ra, rc);
+            chosen = source ? ra : rc;
             port = source ? s.srcPort : s.dstPort;
         } else {
-            chosen = a | c;
+            chosen = ra | rc;
             // both ports of one row: the lower is the server's, as Wireshark tries it first
             port = a == 0 ? s.dstPort : c == 0 ? s.srcPort : Math.min(s.srcPort, s.dstPort);
         }
@@ -142,28 +155,29 @@ public final class Dissectors {
             d = instances[row] = r.factory.get();
         }
         s.app = d;
-        s.appNative = decodeAs ? r.tcpdumpT : byPort && (tcpdumpPrints(r, tcp, s.srcPort) || tcpdumpPrints(r, tcp, s.dstPort));
+        s.appNative = decodeAs ? r.tcpdumpT
+                : byPort && (ra == chosen && (a & NATIVE) != 0 || rc == chosen && (c & NATIVE) != 0);
         d.dissect(b, s.payloadOffset, wireLength, tcp, port, s);
     }
 
     /**
-     * Two rows claim the two ports ({@code a} the source's, {@code c} the destination's): the one
-     * tcpdump prints on its port wins (so its line stays tcpdump's), then the earlier row.
+     * Two rows claim the two ports (map entries {@code a} the source's, {@code c} the
+     * destination's, rows {@code ra}, {@code rc}): the one tcpdump prints on its port wins (so its
+     * line stays tcpdump's), then the earlier row.
      */
-    private static boolean preferSource(int a, int c, boolean tcp, PacketSummary s) {
-        boolean sourceNative = tcpdumpPrints(ROWS.get(a - 1), tcp, s.srcPort);
-        boolean destinationNative = tcpdumpPrints(ROWS.get(c - 1), tcp, s.dstPort);
-        if (sourceNative != destinationNative) {
+    private static boolean preferSource(int a, int c, int ra, int rc) {
+        boolean sourceNative = (a & NATIVE) != 0;
+        if (sourceNative != ((c & NATIVE) != 0)) {
             return sourceNative;
         }
-        return a < c;
+        return ra < rc;
     }
 
     private static int heuristic(PacketBuf b, int off, boolean tcp) {
-        for (int i = 0; i < ROWS.size(); i++) {
-            Heuristic h = tcp ? ROWS.get(i).tcpHeuristic : ROWS.get(i).udpHeuristic;
-            if (h != null && h.test(b, off)) {
-                return i;
+        Heuristic[] tests = tcp ? TCP_HEURISTICS : UDP_HEURISTICS;
+        for (int i = 0; i < tests.length; i++) {
+            if (tests[i].test(b, off)) {
+                return (tcp ? TCP_HEURISTIC_ROWS : UDP_HEURISTIC_ROWS)[i];
             }
         }
         return -1;
@@ -190,11 +204,25 @@ public final class Dissectors {
     private static byte[] portMap(boolean tcp) {
         byte[] map = new byte[65536];
         for (int i = ROWS.size() - 1; i >= 0; i--) { // backwards, so the first row wins a shared port
-            for (int port : tcp ? ROWS.get(i).tcp : ROWS.get(i).udp) {
-                map[port] = (byte) (i + 1);
+            Row r = ROWS.get(i);
+            for (int port : tcp ? r.tcp : r.udp) {
+                map[port] = (byte) (i + 1 | (tcpdumpPrints(r, tcp, port) ? NATIVE : 0));
             }
         }
         return map;
+    }
+
+    private static int[] heuristicRows(boolean tcp) {
+        return IntStream.range(0, ROWS.size())
+                .filter(i -> (tcp ? ROWS.get(i).tcpHeuristic : ROWS.get(i).udpHeuristic) != null).toArray();
+    }
+
+    private static Heuristic[] heuristics(int[] rows, boolean tcp) {
+        Heuristic[] tests = new Heuristic[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            tests[i] = tcp ? ROWS.get(rows[i]).tcpHeuristic : ROWS.get(rows[i]).udpHeuristic;
+        }
+        return tests;
     }
 
     private static List<String> names(List<Row> rows) {

@@ -128,6 +128,9 @@ final class FollowRun implements PacketHandler {
         s.frameNumber = frames;
         s.epochNanos = epochNanos;
         decoder.decode(linkType, data, capturedLength, wireLength, s);
+        if (elsewhere(s)) {
+            return;
+        }
         conversations.analyze(s);
         if (udp != null) {
             if (s.udpStream == settings.stream() && UdpFollow.follows(s)) {
@@ -146,6 +149,19 @@ final class FollowRun implements PacketHandler {
         if (out.failed()) {
             source.stop(); // the reader went away
         }
+    }
+
+    /**
+     * True for a TCP or UDP packet outside the followed stream's address and port pair once that
+     * stream has begun: it cannot be part of the stream, and leaving it out of the analysis keeps
+     * the numbers right (conversations are analysed apart; a later stream on the same pair, which
+     * is still analysed, gets a number above the followed one either way). This turns the rest of
+     * a long file into decoding alone.
+     */
+    private boolean elsewhere(PacketSummary s) {
+        Endpoint a = client(), b = server();
+        return a != null && b != null && (s.has(PacketSummary.TCP) || s.has(PacketSummary.UDP))
+                && !Endpoint.between(a, b, s);
     }
 
     /** Live, a RST or a FIN from each side ends the followed TCP stream. */

@@ -82,13 +82,18 @@ final class HttpLines {
     static int methodEnd(PacketBuf b, int off, int limit) {
         int p = startsWith(b, off, "M-") ? off + 2 : off;
         int space = p;
-        while (space < limit && space - p <= LONGEST && b.has(space, 1) && b.u8(space) != ' ') {
+        // a method is capitals, '-' and '_' (M-SEARCH, CCM_POST): stop at any other byte, which cannot be one
+        while (space < limit && space - p <= LONGEST && b.has(space, 1) && isMethodByte(b.u8(space))) {
             space++;
         }
         if (space >= limit || !b.has(space, 1) || b.u8(space) != ' ' || !isMethod(b, p, space)) {
             return -1;
         }
         return space + 1;
+    }
+
+    private static boolean isMethodByte(int c) {
+        return c >= 'A' && c <= 'Z' || c == '-' || c == '_';
     }
 
     private static boolean isMethod(PacketBuf b, int from, int to) {
