@@ -45,8 +45,10 @@ public final class FollowView {
             FollowModel.Line l = m.lines().get(i);
             if (l.gap()) {
                 c.line(row + 1 + i, l.text(), TextColor.ANSI.YELLOW, null, SGR.BOLD);
+            } else if (l.server()) {
+                c.line(row + 1 + i, l.text(), SERVER, null, SGR.BOLD); // bold: the sides apart without colour too
             } else {
-                c.line(row + 1 + i, l.text(), l.server() ? SERVER : CLIENT, null);
+                c.line(row + 1 + i, l.text(), CLIENT, null);
             }
             for (int[] span : FollowSearch.spans(l, search, m.hex())) {
                 int end = Math.min(l.text().length(), span[0] + span[1]);
