@@ -98,11 +98,14 @@ public final class CaptureCommand implements Callable<Integer> {
             throw UserError.runtime(rightsProblem);
         }
         try (PacketSource source = Sources.openLive(options)) {
+            PacketRun run = new PacketRun(source, true, "", display, output, export, writePath, pcapng, !noProcesses)
+                    .liveOptions(options);
             if (dropUser != null) {
-                dropPrivileges(dropUser); // before -w opens its file, so the file is the user's
+                // after the process naming opened its sockets and read the listeners' owners, as
+                // root; before -w opens its file, so the file is the user's
+                run.whenOpened(() -> dropPrivileges(dropUser));
             }
-            return new PacketRun(source, true, "", display, output, export, writePath, pcapng, !noProcesses)
-                    .liveOptions(options).execute();
+            return run.execute();
         }
     }
 

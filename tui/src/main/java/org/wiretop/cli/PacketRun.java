@@ -51,6 +51,8 @@ final class PacketRun {
     private TrafficStats stats;
     /** The live capture's options, for the SYN watch that starts lookups early; null for files. */
     private LiveOptions liveOptions;
+    /** What runs once the root-only parts are open (-Z's drop), or nothing. */
+    private Runnable whenOpened = () -> { };
 
     /**
      * @param bpfFilter for files: a tcpdump-syntax filter to apply here (live sources filter in
@@ -71,6 +73,16 @@ final class PacketRun {
         this.writePath = writePath;
         this.pcapng = writePath != null && (pcapng || writePath.endsWith(".pcapng"));
         this.processes = live && processes;
+    }
+
+    /**
+     * Runs {@code action} once everything that needs root is open (the capture, and the process
+     * naming's SYN capture, netlink sockets and first listener snapshot), before any file is:
+     * where {@code -Z} drops privileges.
+     */
+    PacketRun whenOpened(Runnable action) {
+        this.whenOpened = action;
+        return this;
     }
 
     /** A live run: names processes from a second, immediate capture of SYNs too (see SynWatch). */
@@ -131,6 +143,7 @@ final class PacketRun {
         boolean naming = processes && namesProcesses(live, output, export, writePath, pcapng);
         boolean flowsNeedNames = processes && (output.flows || export.namesProcesses());
         try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming, liveOptions) : null) {
+            whenOpened.run();
             if (naming) {
                 OutputWarmup.run(writePath == null, writePath != null);
             }

@@ -7,6 +7,7 @@ import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs the capture thread (design §3): it alone copies each packet into the {@link PacketRing}
@@ -28,6 +29,7 @@ public final class CaptureEngine implements AutoCloseable {
     private final AtomicReference<PacketRing> ring = new AtomicReference<>();
     private final AtomicReference<CaptureStatus> status = new AtomicReference<>();
     private volatile PacketSource source;
+    private volatile Consumer<CaptureSpec> started = spec -> { };
     private Thread thread;
 
     public CaptureEngine(int ringPackets, long ringBytes, int bufferBytes) {
@@ -35,6 +37,11 @@ public final class CaptureEngine implements AutoCloseable {
         this.ringBytes = ringBytes;
         this.bufferBytes = bufferBytes;
         status.set(new CaptureStatus(CaptureSpec.live("any", ""), CaptureStats.NONE, false, ""));
+    }
+
+    /** Tells {@code listener} of every capture opened from now on (after its thread started). */
+    public void onStart(Consumer<CaptureSpec> listener) {
+        started = listener;
     }
 
     /** The ring being filled (null before the first capture opened). */
@@ -83,6 +90,7 @@ public final class CaptureEngine implements AutoCloseable {
         thread = new Thread(() -> capture(spec, src, target), "wiretop-capture");
         thread.setDaemon(true);
         thread.start();
+        started.accept(spec);
         return "";
     }
 

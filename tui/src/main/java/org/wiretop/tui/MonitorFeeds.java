@@ -78,6 +78,16 @@ public final class MonitorFeeds implements AutoCloseable {
         feeder = new FlowFeeder(rings, choices, this::ingest, this::idle).start();
     }
 
+    /**
+     * A capture opened: on a live interface the connecting ends of new flows are looked up from
+     * their SYNs, seen by a second capture of SYNs alone, as {@code capture} does (design §9).
+     */
+    public void captureStarted(CaptureSpec spec) {
+        if (owners != null && !spec.isFile() && !spec.isStream()) {
+            owners.watchSyns(spec.device(), spec.bpf());
+        }
+    }
+
     /** Live captures age flows by the wall clock; a file's flows keep the file's own time. */
     public void setClock(Clock c) {
         clock = c;

@@ -50,6 +50,7 @@ public final class TuiLauncher {
                     : spec.isFile() ? MonitorFeeds.Clock.PACKETS : MonitorFeeds.Clock.WALL);
             CaptureEngine engine = new CaptureEngine(ringPackets, ringBytes, bufferBytes);
             monitor.feedFrom(engine::ring);
+            engine.onStart(monitor::captureStarted);
             LiveModel model = new LiveModel(engine, monitor.connections(), monitor.sockets(), monitor.servers(), choices);
             model.setFlowSkipped(monitor::flowSkipped);
             model.setProcesses(monitor::processesOf);

@@ -35,6 +35,7 @@ public final class FlowAttribution implements AutoCloseable {
     private final ConcurrentHashMap<FlowKey, FlowOwner> early = new ConcurrentHashMap<>();
     private final AttributionWorker worker;
     private SynWatch syns;
+    private String synDevice, synFilter;
     private boolean fromA;
     private int evictCursor;
     private long flows;
@@ -59,12 +60,21 @@ public final class FlowAttribution implements AutoCloseable {
     /**
      * Starts a {@link SynWatch} on the live capture's interface and filter, so connecting ends are
      * looked up from their SYN at once; true when it runs (it needs the rights the capture has).
+     * Called again with another interface or filter (the UI's {@code i} and {@code c}), it moves there.
      */
-    public boolean watchSyns(String device, String filter) {
-        if (worker == null || syns != null) {
-            return syns != null;
+    public synchronized boolean watchSyns(String device, String filter) {
+        if (worker == null) {
+            return false;
+        }
+        if (syns != null && device.equals(synDevice) && java.util.Objects.equals(filter, synFilter)) {
+            return true;
+        }
+        if (syns != null) {
+            syns.close();
         }
         syns = SynWatch.start(this, device, filter);
+        synDevice = device;
+        synFilter = filter;
         return syns != null;
     }
 
