@@ -232,7 +232,8 @@ final class TcpAnalysis implements Conversations.Resets {
         if (seglen > 0 && lastAck[rev] != 0 && le(seq + seglen, lastAck[rev])) {
             return ta | TA_SPURIOUS_RETRANSMISSION | TA_RETRANSMISSION;
         }
-        if (notAdvanced && dupAckNum[rev] >= 2 && lastAck[rev] == seq
+        // tshark's dupacknum is unsigned: the -1 an ACKed-unseen-segment leaves counts as >= 2
+        if (notAdvanced && Integer.compareUnsigned(dupAckNum[rev], 2) >= 0 && lastAck[rev] == seq
                 && Long.compareUnsigned(now - lastAckTime[rev], FAST_RETRANSMISSION_WINDOW) < 0) {
             return ta | TA_FAST_RETRANSMISSION | TA_RETRANSMISSION;
         }

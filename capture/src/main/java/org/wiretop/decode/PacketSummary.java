@@ -173,6 +173,17 @@ public final class PacketSummary {
     /** tshark's relative sequence and acknowledgement numbers ({@code tcp.seq}, {@code tcp.ack}), or -1. */
     public long tcpRelSeq, tcpRelAck;
 
+    // ---- transactions (design §8): set by org.wiretop.txn.Transactions on the packet that
+    // completes a response matched to its request; absent (0 / -1) otherwise ----
+    public static final int TXN_DNS = 1, TXN_HTTP = 2;
+    /** {@link #TXN_DNS} ({@code dns.time}, {@code dns.response_to}) or {@link #TXN_HTTP}
+     *  ({@code http.time}, {@code http.request_in}); 0 when this packet completes no matched response. */
+    public int txnKind;
+    /** The response's time less its request's (tshark's {@code dns.time} / {@code http.time}). */
+    public long txnTimeNanos;
+    /** The request's frame number ({@code dns.response_to} / {@code http.request_in}), or -1. */
+    public long txnRequestFrame;
+
     // ---- offsets into the captured bytes (for hex highlighting and payload access) ----
     public int networkOffset, transportOffset, payloadOffset, payloadLength;
 
@@ -243,6 +254,7 @@ public final class PacketSummary {
         app = null; appNative = false;
         tcpStream = -1; udpStream = -1; tcpAnalysis = 0; tcpDupAckNum = 0; tcpAckRttNanos = 0;
         tcpRelSeq = -1; tcpRelAck = -1;
+        txnKind = 0; txnTimeNanos = 0; txnRequestFrame = -1;
     }
 
     private void clearEthernet() {

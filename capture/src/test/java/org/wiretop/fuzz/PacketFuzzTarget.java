@@ -42,6 +42,13 @@ public final class PacketFuzzTarget {
     private static final TextFormatter VERBOSE = new TextFormatter(null, false, TextOptions.of(3, true, 0, 0, 2, false));
     private static final TextFormatter PAYLOAD = new TextFormatter(null, false, TextOptions.of(1, false, 1, 0, 0, true));
     private static final LineBuilder LINE = new LineBuilder();
+    /** The conversation analysis and the transactions (dns.time, http.time) over every fuzzed packet, in order. */
+    private static final org.wiretop.conv.ConversationAnalyzer ANALYZER = new org.wiretop.conv.ConversationAnalyzer();
+    private static final LineBuilder TXN_LINE = new LineBuilder();
+    private static final org.wiretop.txn.Transactions TRANSACTIONS = new org.wiretop.txn.Transactions(1024, 256, (t, r) -> {
+        TXN_LINE.setLength(0);
+        org.wiretop.txn.TransactionLine.append(t, r, TimestampStyle.epoch(false), TXN_LINE);
+    });
     private static Path scratch;
 
     private PacketFuzzTarget() {
@@ -75,6 +82,8 @@ public final class PacketFuzzTarget {
 
     static void decodeAndFormat(int linkType, byte[] data, int capturedLength, int wireLength) {
         DECODER.decode(linkType, data, capturedLength, wireLength, SUMMARY);
+        ANALYZER.analyze(SUMMARY);
+        TRANSACTIONS.analyze(SUMMARY);
         LINE.setLength(0);
         JsonFormatter.append(SUMMARY, LINE);
         LINE.setLength(0);

@@ -3,7 +3,7 @@ package org.wiretop.cli;
 import org.wiretop.decode.PacketSummary;
 
 /**
- * The conversation analysis (stream numbers, expert flags, relative sequence numbers, ACK RTT) of
+ * The conversation analysis (stream numbers, expert flags, relative sequence numbers, ACK RTT, transaction times) of
  * the packets {@link HeldPackets} holds, in the same order: a held packet is decoded again when it
  * leaves, and the analysis, which needs every packet in capture order, cannot be run again then.
  * The printer {@link #push}es each packet's results before offering it and {@link #pop}s one at
@@ -13,8 +13,8 @@ import org.wiretop.decode.PacketSummary;
  */
 final class HeldAnalysis {
     private final int size;
-    private final int[] tcpStream, udpStream, flags, dupAck;
-    private final long[] relSeq, relAck, ackRtt;
+    private final int[] tcpStream, udpStream, flags, dupAck, txnKind;
+    private final long[] relSeq, relAck, ackRtt, txnTime, txnRequest;
     private long head, tail;
 
     /** @param packets most packets held at once (one more is in flight while offered) */
@@ -27,6 +27,9 @@ final class HeldAnalysis {
         relSeq = new long[size];
         relAck = new long[size];
         ackRtt = new long[size];
+        txnKind = new int[size];
+        txnTime = new long[size];
+        txnRequest = new long[size];
     }
 
     /** Capture thread: the analysed packet about to be offered. */
@@ -39,6 +42,9 @@ final class HeldAnalysis {
         relSeq[i] = s.tcpRelSeq;
         relAck[i] = s.tcpRelAck;
         ackRtt[i] = s.tcpAckRttNanos;
+        txnKind[i] = s.txnKind;
+        txnTime[i] = s.txnTimeNanos;
+        txnRequest[i] = s.txnRequestFrame;
         tail++;
     }
 
@@ -57,6 +63,9 @@ final class HeldAnalysis {
             into.tcpRelSeq = relSeq[i];
             into.tcpRelAck = relAck[i];
             into.tcpAckRttNanos = ackRtt[i];
+            into.txnKind = txnKind[i];
+            into.txnTimeNanos = txnTime[i];
+            into.txnRequestFrame = txnRequest[i];
         }
     }
 }

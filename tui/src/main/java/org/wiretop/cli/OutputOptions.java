@@ -67,6 +67,11 @@ public final class OutputOptions {
             + " as tshark -q -z io,phs -z endpoints,ip -z conv,ip prints them (after the packet lines, or alone with -q).")
     boolean stats;
 
+    @Option(names = "--transactions", description = "Instead of packet lines, one line a transaction (DNS query and"
+            + " response, HTTP/1.x request and response: client, server, request, status, latency as tshark's dns.time /"
+            + " http.time, sizes), and at the end the count, errors and latency p50/p90/p99/max per server and per request.")
+    boolean transactions;
+
     @Option(names = "--nano", description = "Timestamps with nanoseconds instead of microseconds.")
     boolean nano;
 
@@ -102,6 +107,9 @@ public final class OutputOptions {
         }
         if (format == Format.payload && (dump || linkHeader || verbose.length > 0)) {
             throw UserError.usage("--format payload prints the payload bytes alone: drop -v, -e, -A, -x and -X");
+        }
+        if (transactions && (format != Format.text || expert || dump || linkHeader || verbose.length > 0)) {
+            throw UserError.usage("--transactions prints one line a transaction: drop --format, --expert, -v, -e, -A, -x and -X");
         }
         if (format != Format.text && expert) {
             throw UserError.usage("--expert adds the flags to the text lines: JSON has them already (tcp.analysis.*)");

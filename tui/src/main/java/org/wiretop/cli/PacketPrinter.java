@@ -14,6 +14,8 @@ import org.wiretop.decode.PacketSummary;
 import org.wiretop.monitor.flow.FlowOwner;
 import org.wiretop.monitor.flow.ProcessTag;
 import org.wiretop.stats.TrafficStats;
+import org.wiretop.txn.TransactionSink;
+import org.wiretop.txn.Transactions;
 
 /**
  * The per-packet path of {@code capture} and {@code read}: optional BPF filter (files only),
@@ -46,6 +48,10 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     /** The --stats tables, fed with every packet that passed the filters, or null. */
     private final TrafficStats stats;
     private final ConversationAnalyzer conversations = new ConversationAnalyzer();
+    /** DNS and HTTP transactions (dns.time, http.time), run with the analysis. */
+    private final Transactions transactions;
+    /** {@code --transactions}: told of each transaction, or null. */
+    private final TransactionSink transactionSink;
     /** Whether anything shows the analysis: JSON, a display filter, {@code --expert} text. */
     private final boolean analyse;
     private final HeldAnalysis heldAnalysis;
@@ -67,12 +73,14 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
      * @param names   live process naming, or null
      * @param decodeAs the decoder's port-to-protocol choices (--decode-as)
      * @param stats   the {@code --stats} tables fed with every packet that passed the filters, or null
+     * @param transactionSink {@code --transactions}: each transaction goes there, or null
      */
     PacketPrinter(PacketSource source, OfflineBpf bpf, DisplayFilter display, TextFormatter text,
                   OutputOptions.Format format, boolean verbose,
                   LineOutput out, long limit, FlowTracking flows, ProcessNaming names, DecodeAs decodeAs,
-                  TrafficStats stats) {
+                  TrafficStats stats, TransactionSink transactionSink) {
         this.stats = stats;
+        this.transactionSink = transactionSink;
         this.decoder = new Decoder(decodeAs);
         this.heldDecoder = new Decoder(decodeAs);
         this.source = source;
@@ -88,7 +96,8 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
         this.names = names;
         this.held = names == null || out == null || text != null ? null : names.hold(this);
         this.analyse = format == OutputOptions.Format.json || this.display != null
-                || (text != null && text.options().expert());
+                || (text != null && text.options().expert()) || transactionSink != null;
+        this.transactions = analyse ? new Transactions(transactionSink) : null;
         this.heldAnalysis = held == null ? null : new HeldAnalysis(ProcessNaming.HELD_PACKETS);
     }
 
@@ -107,10 +116,12 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
             return;
         }
         PacketSummary s = summary;
-        if (out != null || display != null || flows != null || names != null || stats != null) {
+        if (out != null || display != null || flows != null || names != null || stats != null
+                || transactionSink != null) {
             decode(decoder, s, epochNanos, wireLength, data, capturedLength, seen);
             if (analyse) {
                 conversations.analyze(s);
+                transactions.analyze(s);
             }
             if (display != null && !display.test(s)) {
                 return;
@@ -261,6 +272,11 @@ final class PacketPrinter implements PacketHandler, HeldPackets.Sink {
     @Override
     public boolean wantsIdle() {
         return flows != null;
+    }
+
+    /** The transactions' matcher (its unanswered and forgotten counts), or null when no analysis ran. */
+    Transactions transactions() {
+        return transactions;
     }
 
     /** Packets that passed the filters (printed, or counted under -q). */

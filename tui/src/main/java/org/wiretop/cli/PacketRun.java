@@ -159,8 +159,12 @@ final class PacketRun {
                 this.stats = output.stats ? new TrafficStats() : null;
                 // --stats decodes every packet on the capture thread anyway: the flows follow it there
                 this.handoff = live && flows != null && !printing && display == null && !naming && stats == null
+                        && !output.transactions
                         ? new FlowHandoff(linkType, flows, names) : null;
                 if (writePath != null) {
+                    if (output.transactions) {
+                        throw UserError.usage("--transactions prints lines: drop -w (or read the file back with -r FILE --transactions)");
+                    }
                     return writeFile(bpf, count);
                 }
                 return print(bpf, count);
@@ -176,12 +180,18 @@ final class PacketRun {
         LineOutput out = output.quiet || export.active() ? null : new LineOutput(System.out, timely ? 100 : 0);
         TextFormatter text = output.format == OutputOptions.Format.text
                 ? new TextFormatter(output.timestampStyle(), !output.absoluteSeq, output.textOptions()) : null;
-        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, output.verbose(), out,
-                count, flows, names, decodeAs, stats);
+        TransactionOutput transactions = output.transactions ? new TransactionOutput(out, output.timestampStyle()) : null;
+        PacketPrinter printer = new PacketPrinter(source, bpf, display, text, output.format, output.verbose(),
+                transactions != null ? null : out, count, flows, names, decodeAs, stats, transactions);
         return runToEnd(printer, printer.countsItself() ? 0 : count, () -> {
             printer.finish();
             if (out != null) {
                 out.close();
+            }
+            if (transactions != null) {
+                System.out.print(transactions.summary().text(printer.transactions().unanswered(),
+                        printer.transactions().evicted()));
+                System.out.flush();
             }
         });
     }

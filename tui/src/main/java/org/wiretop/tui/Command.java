@@ -20,6 +20,9 @@ public sealed interface Command {
     /** Send a line to the server at this row with its quick client. */
     record SendToServer(int index, String line) implements Command { }
 
+    /** Open the Follow view on the stream of the Connections view's selected row. */
+    record FollowConnection() implements Command { }
+
     /** Leave the UI. */
     record Quit() implements Command { }
 }

@@ -12,12 +12,12 @@ import java.util.List;
 public final class KeyReducer {
     /** Every key, for the help overlay (key, what it does). */
     public static final List<String[]> HELP = List.of(
-            new String[]{"1-4, Tab", "Packets, Connections, Sockets, Servers view"},
+            new String[]{"1-5, Tab", "Packets, Connections, Sockets, Servers, Transactions view"},
             new String[]{"Up/Down, PgUp/PgDn", "move the selection"},
             new String[]{"Home / End", "first row / newest row (End follows new packets)"},
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
             new String[]{"Enter", "Packets: open the packet's detail; Servers: quick client line"},
-            new String[]{"f", "Packets, detail: follow the packet's TCP/UDP stream (x hex/text)"},
+            new String[]{"f", "Packets, detail, Connections: follow the TCP/UDP stream (x hex/text)"},
             new String[]{"/ n N", "Follow: search the stream, next / previous match"},
             new String[]{"mouse", "click a row or tab, wheel scrolls, double-click opens"},
             new String[]{"Esc", "close detail, follow, help or an input line"},
@@ -27,6 +27,7 @@ public final class KeyReducer {
             new String[]{"w", "save the packets held in the ring to a pcap file"},
             new String[]{"s / r / g", "Connections: sort column / reverse / group by process, host"},
             new String[]{"t / s", "Sockets: protocol filter / state filter"},
+            new String[]{"s / r", "Transactions: sort by time, latency, server, request / reverse"},
             new String[]{"?", "this help"},
             new String[]{"q, Ctrl-C", "quit"});
 
@@ -48,7 +49,7 @@ public final class KeyReducer {
             return Step.of(s.withHelp(false)); // any key closes help
         }
         if (key.getKeyType() == KeyType.Escape) {
-            return Step.of(s.followOpen() ? s.withFollow(null) : s.detailOpen() ? s.withDetail(-1, 0) : s);
+            return Step.of(s.followOpen() ? closeFollow(s) : s.detailOpen() ? s.withDetail(-1, 0) : s);
         }
         if (key.getKeyType() == KeyType.Tab) {
             return Step.of(s.withView(s.view().next()));
@@ -62,7 +63,7 @@ public final class KeyReducer {
                 return global;
             }
         }
-        if (s.followOpen() && s.view() == View.PACKETS) {
+        if (s.followOpen() && s.view() == View.PACKETS) { // (opened from Connections too: it shows over Packets)
             return Step.of(follow(s, key));
         }
         if (s.detailOpen() && s.view() == View.PACKETS) {
@@ -73,6 +74,7 @@ public final class KeyReducer {
             case CONNECTIONS -> connections(s, key);
             case SOCKETS -> sockets(s, key);
             case SERVERS -> servers(s, key);
+            case TRANSACTIONS -> Step.of(transactions(s, key));
         };
     }
 
@@ -80,7 +82,7 @@ public final class KeyReducer {
         return switch (c) {
             case 'q' -> new Step(s, new Command.Quit());
             case '?' -> Step.of(s.withHelp(true));
-            case '1', '2', '3', '4' -> Step.of(s.withView(View.values()[c - '1']));
+            case '1', '2', '3', '4', '5' -> Step.of(s.withView(View.values()[c - '1']));
             case '/' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.DISPLAY_FILTER, s.displayFilter())));
             case 'c' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.CAPTURE_FILTER, s.captureFilter())));
             case 'i' -> Step.of(s.withPrompt(Prompt.of(Prompt.Kind.INTERFACE, s.iface())));
@@ -161,11 +163,16 @@ public final class KeyReducer {
             case PageDown -> s.withFollow(f.scrolled(f.top() + page, false));
             case Home -> s.withFollow(f.scrolled(0, false));
             case End -> s.withFollow(f.scrolled(f.top(), true));
-            case Backspace -> s.withFollow(null);
+            case Backspace -> closeFollow(s);
             default -> isChar(key, 'x') ? s.withFollow(f.toggledHex())
                     : isChar(key, 'n') ? s.withFollow(f.seeking(FollowSearch.Seek.NEXT))
                     : isChar(key, 'N') ? s.withFollow(f.seeking(FollowSearch.Seek.PREVIOUS)) : s;
         };
+    }
+
+    /** Closes the Follow view: back to Connections when it was opened there (on a ring packet), else to Packets. */
+    private static UiState closeFollow(UiState s) {
+        return s.follow().seq() >= 0 ? s.withView(View.CONNECTIONS) : s.withFollow(null);
     }
 
     private static UiState detail(UiState s, KeyStroke key) {
@@ -193,7 +200,29 @@ public final class KeyReducer {
             return Step.of(s.withConnSort(s.connSort(), s.connDescending(), s.connGroup().next())
                     .withConnections(s.connections().home()));
         }
+        if (isChar(key, 'f') && s.connections().size() > 0) {
+            return new Step(s, new Command.FollowConnection());
+        }
         return Step.of(s);
+    }
+
+    /** The Transactions view: move, {@code s} the next sort column, {@code r} the other order. */
+    private static UiState transactions(UiState s, KeyStroke key) {
+        UiState.TxnView t = s.txn();
+        Cursor moved = move(t.cursor(), key);
+        if (moved != null) {
+            return s.withTxn(moved, t.sort(), t.descending());
+        }
+        UiState.TxnSort[] sorts = UiState.TxnSort.values();
+        if (isChar(key, 's')) {
+            UiState.TxnSort next = sorts[(t.sort().ordinal() + 1) % sorts.length];
+            // latency reads best slowest first, the rest in their natural order
+            return s.withTxn(t.cursor().home(), next, next == UiState.TxnSort.LATENCY);
+        }
+        if (isChar(key, 'r')) {
+            return s.withTxn(t.cursor().home(), t.sort(), !t.descending());
+        }
+        return s;
     }
 
     private static Step sockets(UiState s, KeyStroke key) {

@@ -9,6 +9,8 @@ import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.SocketRow;
 import org.wiretop.tui.model.StatusInfo;
+import org.wiretop.tui.model.TxnModel;
+import org.wiretop.tui.model.TxnRow;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -190,6 +192,13 @@ public final class LiveModel {
             socks = Tables.filterSockets(sockets.rows(), s.sockProto(), s.sockState());
             s = s.withSockets(s.sockets().withBounds(0, socks.size()));
         }
+        TxnModel txn = TxnModel.EMPTY;
+        if (s.view() == View.TRANSACTIONS && analysis != null) {
+            UiState.TxnView t = s.txn();
+            List<TxnRow> all = analysis.transactions().arranged(t.sort(), t.descending());
+            s = s.withTxn(t.cursor().withBounds(0, all.size()), t.sort(), t.descending());
+            txn = analysis.transactions().model(Tables.window(all, s.txn().cursor()));
+        }
         var serverRows = servers.servers();
         s = s.withServers(s.servers().withBounds(0, serverRows.size()));
 
@@ -210,14 +219,22 @@ public final class LiveModel {
         StatusInfo status = new StatusInfo(cs.spec().label(), cs.spec().bpf(), list.filter().text(), pps, bps,
                 st.droppedByKernel() + st.droppedByIface(), ring == null ? 0 : ring.first(),
                 ring == null ? 0 : ring.end() - ring.first(), s.paused(), LocalTime.now().format(CLOCK), note);
-        Frame f = new Frame(status, window, d, Tables.window(conns, s.connections()), Tables.window(socks, s.sockets()),
-                serverRows, servers.log(), clientReply, followed);
+        List<ConnRow> connWindow = Tables.window(conns, s.connections());
+        if (analysis != null && !connWindow.isEmpty()) {
+            List<ConnRow> counted = new ArrayList<>(connWindow.size());
+            for (ConnRow r : connWindow) {
+                counted.add(r.withExpert(analysis.experts().of(r.local(), r.remote())));
+            }
+            connWindow = counted;
+        }
+        Frame f = new Frame(status, window, d, connWindow, Tables.window(socks, s.sockets()),
+                serverRows, servers.log(), clientReply, followed, txn);
         return new Result(s, f);
     }
 
     /** The Follow view's stream, read on from the ring, its scroll position kept in bounds. */
     private FollowModel followed(UiState.Follow want, PacketRing ring, int rows, int width) {
-        long seq = list.seqAt(want.packetPos());
+        long seq = want.seq() >= 0 ? want.seq() : list.seqAt(want.packetPos());
         if (follow == null || follow.ring() != ring || follow.target() != seq) {
             follow = new FollowScan(ring, seq);
         }
@@ -232,6 +249,15 @@ public final class LiveModel {
             top = match < 0 ? top : match; // the match on the top line, where the eye is
         }
         return follow.model(want.hex(), top, shown, width);
+    }
+
+    /**
+     * The newest packet the ring holds between the ends of {@code row} (a TCP or UDP connection of
+     * the Connections view), or -1; looks back at most {@code ConnectionPackets#SCAN} packets.
+     */
+    public long newestPacketOf(ConnRow row) {
+        PacketRing ring = engine.ring();
+        return ring == null ? -1 : ConnectionPackets.newest(ring, choices, row);
     }
 
     private List<ConnRow> arrangedFrom;

@@ -2,10 +2,11 @@ package org.wiretop.tui;
 
 import org.wiretop.conv.ConversationAnalyzer;
 import org.wiretop.decode.PacketSummary;
+import org.wiretop.txn.Transactions;
 
 /**
  * The conversation analysis of the packets in the ring (stream numbers, TCP expert flags, relative
- * sequence numbers, ACK RTTs), as {@code read} gives a file's: the packets are analysed in ring
+ * sequence numbers, ACK RTTs, DNS and HTTP transactions), as {@code read} gives a file's: the packets are analysed in ring
  * order, a bounded number per frame, and each one's results are kept beside it (one slot a ring
  * slot), so the rows, the detail and the display filter see them as tshark would. Packets the ring
  * overwrote before they were analysed are skipped and counted (stream numbers then run behind
@@ -18,10 +19,16 @@ public final class RingAnalysis {
     private final PacketRing ring;
     private final DecodeChoices.Follower decoders;
     private final ConversationAnalyzer analyzer = new ConversationAnalyzer();
+    /** The ring's DNS and HTTP transactions, for the Transactions view (and dns.time / http.time on rows). */
+    private final RingTransactions transactionRows = new RingTransactions();
+    private final Transactions transactions = new Transactions(transactionRows);
+    /** Problem flags per connection, for the Connections view. */
+    private final ExpertCounts experts = new ExpertCounts();
     private final PacketSummary s = new PacketSummary();
     private final PacketRing.Scratch scratch = new PacketRing.Scratch();
     private final int[] tcpStream, udpStream, flags, dupAck;
-    private final long[] relSeq, relAck, ackRtt;
+    private final long[] relSeq, relAck, ackRtt, txnTime, txnRequest;
+    private final byte[] txnKind;
     private long next, skipped;
 
     public RingAnalysis(PacketRing ring, DecodeChoices choices) {
@@ -35,6 +42,9 @@ public final class RingAnalysis {
         relSeq = new long[n];
         relAck = new long[n];
         ackRtt = new long[n];
+        txnTime = new long[n];
+        txnRequest = new long[n];
+        txnKind = new byte[n];
         next = ring.first();
     }
 
@@ -64,6 +74,8 @@ public final class RingAnalysis {
             s.epochNanos = scratch.epochNanos;
             decoders.decoder().decode(ring.linkType(), scratch.data, scratch.length, scratch.wireLength, s);
             analyzer.analyze(s);
+            transactions.analyze(s);
+            experts.count(s);
             int i = slot(next);
             tcpStream[i] = s.tcpStream;
             udpStream[i] = s.udpStream;
@@ -72,6 +84,9 @@ public final class RingAnalysis {
             relSeq[i] = s.tcpRelSeq;
             relAck[i] = s.tcpRelAck;
             ackRtt[i] = s.tcpAckRttNanos;
+            txnKind[i] = (byte) s.txnKind;
+            txnTime[i] = s.txnTimeNanos;
+            txnRequest[i] = s.txnRequestFrame;
         }
         return next >= ring.end();
     }
@@ -89,6 +104,19 @@ public final class RingAnalysis {
         p.tcpRelSeq = relSeq[i];
         p.tcpRelAck = relAck[i];
         p.tcpAckRttNanos = ackRtt[i];
+        p.txnKind = txnKind[i];
+        p.txnTimeNanos = txnTime[i];
+        p.txnRequestFrame = txnRequest[i];
+    }
+
+    /** Problem flags counted per connection so far. */
+    public ExpertCounts experts() {
+        return experts;
+    }
+
+    /** The transactions found so far. */
+    public RingTransactions transactions() {
+        return transactionRows;
     }
 
     private int slot(long seq) {

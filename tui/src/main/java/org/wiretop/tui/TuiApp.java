@@ -15,6 +15,7 @@ import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PcapWriter;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.tui.view.Palette;
+import org.wiretop.tui.model.ConnRow;
 import org.wiretop.tui.view.ScreenPainter;
 
 import java.io.IOException;
@@ -57,6 +58,8 @@ public final class TuiApp {
     private final AtomicBoolean restored = new AtomicBoolean();
     private Screen screen;
     private FrameOutput frames;
+    /** The Connections rows on screen at the last paint (for {@code f} there). */
+    private List<ConnRow> lastConnections = List.of();
 
     /**
      * @param keys      where keys come from (standard input, or the terminal itself when standard
@@ -177,6 +180,7 @@ public final class TuiApp {
             long t0 = System.nanoTime();
             last = model.take(state);
             state = last.state();
+            lastConnections = last.frame().connections();
             long t1 = System.nanoTime();
             ScreenPainter.paint(screen.newTextGraphics(), last.frame(), state, palette);
             long t2 = System.nanoTime();
@@ -232,6 +236,9 @@ public final class TuiApp {
             worker.execute(() -> note.set(servers.toggle(t.index())));
             return s;
         }
+        if (c instanceof Command.FollowConnection) {
+            return followConnection(s);
+        }
         if (c instanceof Command.SendToServer m) {
             model.setClientReply("(waiting for the reply...)");
             worker.execute(() -> {
@@ -241,6 +248,21 @@ public final class TuiApp {
             return s;
         }
         return s;
+    }
+
+    /** {@code f} in Connections: the Follow view (over Packets) of the selected row's stream, found in the ring. */
+    private UiState followConnection(UiState s) {
+        List<ConnRow> shown = lastConnections;
+        int at = (int) (s.connections().selected() - s.connections().top());
+        if (at < 0 || at >= shown.size() || shown.get(at).proto().equals("*")) {
+            return s.withMessage("f follows one connection: pick a row (not a group)");
+        }
+        long seq = model.newestPacketOf(shown.get(at));
+        if (seq < 0) {
+            return s.withMessage("no packet of " + shown.get(at).local() + " <-> " + shown.get(at).remote()
+                    + " is held in the ring any more");
+        }
+        return s.withView(View.PACKETS).withFollow(UiState.Follow.ofPacket(seq));
     }
 
     /** "choose from: any lo eth0" for the interface prompt (libpcap's list; quick). */

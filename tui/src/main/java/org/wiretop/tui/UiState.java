@@ -25,6 +25,7 @@ package org.wiretop.tui;
  * @param sockState     state shown in Sockets ("" = all)
  * @param message       a one-line note to the user ("saved 10 packets to x.pcap"), or ""
  * @param follow        the Follow view over the Packets view, or null when closed
+ * @param txn           the Transactions view's cursor and order
  * @param width         terminal columns
  * @param height        terminal rows
  */
@@ -32,7 +33,21 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
                       Cursor connections, Cursor sockets, Cursor servers, Prompt prompt,
                       String displayFilter, String captureFilter, String iface,
                       ConnColumn connSort, boolean connDescending, ConnGroup connGroup,
-                      SockProto sockProto, String sockState, String message, Follow follow, int width, int height) {
+                      SockProto sockProto, String sockState, String message, Follow follow, TxnView txn,
+                      int width, int height) {
+
+    /** Columns the Transactions view sorts on, in the order {@code s} cycles through them. */
+    public enum TxnSort { TIME, LATENCY, SERVER, REQUEST }
+
+    /**
+     * The Transactions view's choices.
+     *
+     * @param cursor     its cursor
+     * @param sort       the column sorted on
+     * @param descending the order
+     */
+    public record TxnView(Cursor cursor, TxnSort sort, boolean descending) {
+    }
 
     /**
      * The Follow view: the stream of one packet, as text or hex, scrolled to a line.
@@ -41,30 +56,38 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
      * @param hex       a hex dump rather than text
      * @param top       the first line shown
      * @param tail      keep the newest lines in sight as the stream grows (End); scrolling up stops it
+     * @param seq       the ring's packet whose stream is followed when opened from a connection (then
+     *                  {@code packetPos} is -1), else -1
      * @param search    the text searched for with / (highlighted; "" = none)
      * @param seek      a jump to a match the next snapshot makes (it knows the lines)
      */
-    public record Follow(long packetPos, boolean hex, long top, boolean tail, String search, FollowSearch.Seek seek) {
+    public record Follow(long packetPos, boolean hex, long top, boolean tail, long seq, String search,
+                         FollowSearch.Seek seek) {
         public static Follow of(long packetPos) {
-            return new Follow(packetPos, false, 0, false, "", FollowSearch.Seek.NONE);
+            return new Follow(packetPos, false, 0, false, -1, "", FollowSearch.Seek.NONE);
+        }
+
+        /** The stream of the ring's packet {@code seq} (from the Connections view: it may be filtered out of the list). */
+        public static Follow ofPacket(long seq) {
+            return new Follow(-1, false, 0, false, seq, "", FollowSearch.Seek.NONE);
         }
 
         public Follow scrolled(long newTop, boolean newTail) {
-            return new Follow(packetPos, hex, Math.max(0, newTop), newTail, search, FollowSearch.Seek.NONE);
+            return new Follow(packetPos, hex, Math.max(0, newTop), newTail, seq, search, FollowSearch.Seek.NONE);
         }
 
         public Follow toggledHex() {
-            return new Follow(packetPos, !hex, 0, tail, search, seek);
+            return new Follow(packetPos, !hex, 0, tail, seq, search, seek);
         }
 
         /** Searches for {@code text} (a jump to its first match from the top line). */
         public Follow searched(String text) {
-            return new Follow(packetPos, hex, top, false, text, text.isEmpty() ? FollowSearch.Seek.NONE : FollowSearch.Seek.FIRST);
+            return new Follow(packetPos, hex, top, false, seq, text, text.isEmpty() ? FollowSearch.Seek.NONE : FollowSearch.Seek.FIRST);
         }
 
         /** Asks for the next or previous match. */
         public Follow seeking(FollowSearch.Seek s) {
-            return search.isEmpty() ? this : new Follow(packetPos, hex, top, false, search, s);
+            return search.isEmpty() ? this : new Follow(packetPos, hex, top, false, seq, search, s);
         }
     }
 
@@ -96,7 +119,8 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
     public static UiState initial(String iface, String captureFilter, int width, int height) {
         return new UiState(View.PACKETS, false, false, Cursor.following(), -1, 0,
                 Cursor.atTop(), Cursor.atTop(), Cursor.atTop(), null, "", captureFilter, iface,
-                ConnColumn.BYTES_IN, true, ConnGroup.NONE, SockProto.ALL, "", "", null, width, height)
+                ConnColumn.BYTES_IN, true, ConnGroup.NONE, SockProto.ALL, "", "", null,
+                new TxnView(Cursor.atTop(), TxnSort.TIME, false), width, height)
                 .withSize(width, height);
     }
 
@@ -112,7 +136,8 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         UiState s = e.done();
         int rows = s.listRows();
         return s.withPackets(packets.withPage(rows)).withConnections(connections.withPage(rows))
-                .withSockets(sockets.withPage(rows)).withServers(servers.withPage(Math.max(1, Math.min(rows, 8))));
+                .withSockets(sockets.withPage(rows)).withServers(servers.withPage(Math.max(1, Math.min(rows, 8))))
+                .withTxn(s.txn.cursor().withPage(Math.max(1, rows - 1)), s.txn.sort(), s.txn.descending());
     }
 
     /** Another view: help closes and the packet detail and the Follow view with it. */
@@ -212,6 +237,13 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         return e.done();
     }
 
+    /** The Transactions view's cursor and order. */
+    public UiState withTxn(Cursor c, TxnSort sort, boolean descending) {
+        Edit e = edit();
+        e.txn = new TxnView(c, sort, descending);
+        return e.done();
+    }
+
     public UiState withMessage(String m) {
         Edit e = edit();
         e.message = m;
@@ -243,6 +275,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         ConnGroup connGroup;
         SockProto sockProto;
         Follow follow;
+        TxnView txn;
 
         Edit(UiState s) {
             view = s.view;
@@ -265,6 +298,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
             sockState = s.sockState;
             message = s.message;
             follow = s.follow;
+            txn = s.txn;
             width = s.width;
             height = s.height;
         }
@@ -272,7 +306,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         UiState done() {
             return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers,
                     prompt, displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto,
-                    sockState, message, follow, width, height);
+                    sockState, message, follow, txn, width, height);
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.wiretop.tui;
 
-/** The four views, in the order of their number keys (1-4) and Tab. */
+/** The views, in the order of their number keys (1-5) and Tab. */
 public enum View {
-    PACKETS("Packets"), CONNECTIONS("Connections"), SOCKETS("Sockets"), SERVERS("Servers");
+    PACKETS("Packets"), CONNECTIONS("Connections"), SOCKETS("Sockets"), SERVERS("Servers"), TRANSACTIONS("Transactions");
 
     private final String title;
 

@@ -127,8 +127,9 @@ class KeyReducerTest {
     @Test
     void viewsByNumberAndTab() {
         assertEquals(View.SOCKETS, key(base(), '3').state().view());
+        assertEquals(View.TRANSACTIONS, key(base(), '5').state().view());
         UiState s = base();
-        for (View expected : new View[]{View.CONNECTIONS, View.SOCKETS, View.SERVERS, View.PACKETS}) {
+        for (View expected : new View[]{View.CONNECTIONS, View.SOCKETS, View.SERVERS, View.TRANSACTIONS, View.PACKETS}) {
             s = key(s, KeyType.Tab).state();
             assertEquals(expected, s.view());
         }

@@ -8,8 +8,9 @@ import org.wiretop.capture.filter.FieldDef.Kind;
 /**
  * The conversation analysis's fields (design §5 and §8), with Wireshark's names: the stream
  * numbers, the relative sequence numbers, {@code tcp.analysis.flags} (any expert flag), each
- * flag alone (present when set, as Wireshark's), {@code tcp.analysis.duplicate_ack_num} and
- * {@code tcp.analysis.ack_rtt} (a time: {@code tcp.analysis.ack_rtt > 0.1}). Absent when no
+ * flag alone (present when set, as Wireshark's), {@code tcp.analysis.duplicate_ack_num},
+ * {@code tcp.analysis.ack_rtt} (a time: {@code tcp.analysis.ack_rtt > 0.1}), and the transactions'
+ * {@code dns.time}, {@code dns.response_to}, {@code http.time}, {@code http.request_in}. Absent when no
  * analyzer ran, so a filter on them matches nothing there.
  */
 final class ConversationFields {
@@ -42,6 +43,15 @@ final class ConversationFields {
         Fields.num(m, "tcp.analysis.duplicate_ack_num", U32, s -> s.tcpDupAckNum > 0 ? s.tcpDupAckNum : -1);
         m.put("tcp.analysis.ack_rtt", FieldDef.longs("tcp.analysis.ack_rtt", Kind.TIME, Long.MAX_VALUE,
                 s -> s.tcpAckRttNanos > 0 ? s.tcpAckRttNanos : -1));
+        transaction(m, "dns", TXN_DNS, "dns.response_to");
+        transaction(m, "http", TXN_HTTP, "http.request_in");
+    }
+
+    /** {@code dns.time} / {@code http.time} (a time: {@code dns.time > 0.1}) and the request's frame, on a matched response. */
+    private static void transaction(Map<String, FieldDef> m, String protocol, int kind, String requestFrame) {
+        m.put(protocol + ".time", FieldDef.longs(protocol + ".time", Kind.TIME, Long.MAX_VALUE,
+                s -> s.txnKind == kind ? Math.max(0, s.txnTimeNanos) : -1));
+        Fields.num(m, requestFrame, U32, s -> s.txnKind == kind ? s.txnRequestFrame : -1);
     }
 
     private static void flag(Map<String, FieldDef> m, String name, int bit) {

@@ -93,6 +93,7 @@ public final class JsonFormatter {
         if (s.app != null) {
             AppJson.append(s.app, out);
         }
+        TransactionJson.append(s, out);
         if (s.has(PacketSummary.ARP)) {
             number(out, ",\"arp.opcode\":", s.arpOpcode);
             if ((s.arpHasIps & 1) != 0) {

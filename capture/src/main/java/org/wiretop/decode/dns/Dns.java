@@ -231,6 +231,38 @@ public final class Dns extends AppDissector {
         DnsFields.appendInfo(this, out);
     }
 
+    // ---- the message, for transactions (org.wiretop.txn) ----
+
+    /** The transaction id, or -1 when the header is not whole. */
+    public int id() {
+        return id;
+    }
+
+    /** True for a response (QR set), false for a query or a header not whole. */
+    public boolean response() {
+        return isResponse();
+    }
+
+    /** The reply code (0 = NOERROR), or -1. */
+    public int replyCode() {
+        return rcode();
+    }
+
+    /** The message's length without TCP's prefix (as in the UDP payload). */
+    public int messageLength() {
+        return Math.max(0, start() + length() - msg);
+    }
+
+    /** Appends the first question as {@code A example.org} (Wireshark's type name), or nothing. */
+    public void appendQuestion(LineBuilder out) {
+        if (qname < 0 || qtype < 0) {
+            return;
+        }
+        DnsFields.typeName(qtype, out);
+        out.append(' ');
+        appendName(qname, out);
+    }
+
     // ---- values for the fields (-1 = absent) ----
 
     boolean isResponse() {

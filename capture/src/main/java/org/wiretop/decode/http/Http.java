@@ -47,6 +47,12 @@ public final class Http extends AppDissector {
     /** The media type of each message's Content-Type (offset, length), -1 when none. */
     final int[] mediaStart = new int[MAX_MESSAGES];
     final int[] mediaLen = new int[MAX_MESSAGES];
+    /** Per message, for transactions: request or response, its status code, where its headers end
+     *  (-1: past the segment) and its body's length by its headers (-1: unknown, to the end). */
+    private final boolean[] request = new boolean[MAX_MESSAGES];
+    private final int[] status = new int[MAX_MESSAGES];
+    private final int[] headersEnd = new int[MAX_MESSAGES];
+    private final long[] bodyLength = new long[MAX_MESSAGES];
     int messages;
 
     private final HttpText text = new HttpText();
@@ -128,12 +134,18 @@ public final class Http extends AppDissector {
             } else {
                 status = responseLine(b, p, lineEnd);
             }
+            request[m] = type == REQUEST;
+            this.status[m] = status;
+            headersEnd[m] = -1;
+            bodyLength[m] = -1;
             int bodyStart = headers.walk(this, b, lf + 1, end, m, status);
             if (bodyStart < 0) {
                 cutShort(end, wireEnd);
                 return;
             }
             long body = headers.bodyLength(type);
+            headersEnd[m] = bodyStart;
+            bodyLength[m] = headers.transferEncoding() ? -1 : body;
             hasBody[m] = body > 0 || headers.transferEncoding() || body == HttpHeaders.TO_END && bodyStart < wireEnd;
             if (body == HttpHeaders.TO_END || body >= wireEnd - bodyStart) {
                 return; // the body runs to the end of the segment, or past it
@@ -212,6 +224,52 @@ public final class Http extends AppDissector {
     @Override
     public void appendInfo(PacketBuf in, LineBuilder out, PacketSummary s) {
         HttpFields.appendInfo(this, out);
+    }
+
+    // ---- the messages, for transactions (org.wiretop.txn) ----
+
+    /** Request and status lines found in this segment (pipelined messages each count). */
+    public int messages() {
+        return messages;
+    }
+
+    public boolean isRequest(int m) {
+        return request[m];
+    }
+
+    /** A response's status code, or -1. */
+    public int statusCode(int m) {
+        return status[m];
+    }
+
+    /** Where message {@code m} starts in {@link #data()}. */
+    public int messageStart(int m) {
+        return lineStart[m];
+    }
+
+    /** Where its headers end (the body's first byte), or -1 when they run past the captured bytes. */
+    public int headersEnd(int m) {
+        return headersEnd[m];
+    }
+
+    /** Its body's length by its headers (Content-Length; 0 for none), or -1 when unknown (chunked, to the close). */
+    public long bodyLength(int m) {
+        return bodyLength[m];
+    }
+
+    /** Appends the request line of message {@code m} without its version: {@code GET /path}. */
+    public void appendRequest(int m, LineBuilder out) {
+        int start = lineStart[m], len = lineLen[m];
+        int cut = len;
+        for (int i = len - 1; i > 0; i--) {
+            if (data()[start + i] == ' ') {
+                cut = i;
+                break;
+            }
+        }
+        int version = start + cut + 1;
+        boolean hasVersion = cut < len && len - cut > 5 && data()[version] == 'H' && data()[version + 4] == '/';
+        out.append(data(), start, hasVersion ? cut : len);
     }
 
     /** Appends {@code data()[off, off + len)} as it is (header text is ASCII; JSON escapes the rest). */

@@ -20,10 +20,26 @@ package org.wiretop.tui.model;
  * @param kernelRttMillis the kernel's smoothed rtt (tcp_info) when the socket is local, or -1
  * @param kernelCwnd   the kernel's congestion window (segments), or -1
  * @param rateOutBps   the part of {@code rateBps} going out (local → remote)
+ * @param expert       packets with a TCP problem flag (tshark's expert analysis) among those the ring analysed
  */
 public record ConnRow(String proto, String local, String remote, String process, String state,
                       long packetsOut, long packetsIn, long bytesOut, long bytesIn, double rateBps,
-                      double rttMillis, long retransmits, double kernelRttMillis, long kernelCwnd, double rateOutBps) {
+                      double rttMillis, long retransmits, double kernelRttMillis, long kernelCwnd, double rateOutBps,
+                      long expert) {
+
+    /** A row with no expert count (yet). */
+    public ConnRow(String proto, String local, String remote, String process, String state,
+                   long packetsOut, long packetsIn, long bytesOut, long bytesIn, double rateBps,
+                   double rttMillis, long retransmits, double kernelRttMillis, long kernelCwnd, double rateOutBps) {
+        this(proto, local, remote, process, state, packetsOut, packetsIn, bytesOut, bytesIn, rateBps, rttMillis,
+                retransmits, kernelRttMillis, kernelCwnd, rateOutBps, 0);
+    }
+
+    /** This row with {@code n} problem packets. */
+    public ConnRow withExpert(long n) {
+        return n == expert ? this : new ConnRow(proto, local, remote, process, state, packetsOut, packetsIn, bytesOut,
+                bytesIn, rateBps, rttMillis, retransmits, kernelRttMillis, kernelCwnd, rateOutBps, n);
+    }
 
     /** The part of {@code rateBps} coming in (remote → local). */
     public double rateInBps() {

@@ -8,10 +8,15 @@ import org.wiretop.tui.model.ConnRow;
 
 import java.util.List;
 
-/** The flow table: one line a connection (or a group), the sorted column marked in the header. */
+/**
+ * The flow table: one line a connection (or a group), the sorted column marked in the header;
+ * {@code Exp} counts the connection's packets with a TCP problem flag (red when not 0).
+ */
 public final class ConnectionsView {
     private static final String[] NAMES = {"Proto", "Local", "Remote", "Process", "State", "Pkt>", "Pkt<",
-            "Bytes>", "Bytes<", "Rate/s", "RTT ms", "Retr"};
+            "Bytes>", "Bytes<", "Rate/s", "RTT ms", "Retr", "Exp"};
+    /** The Exp column: packets with a TCP problem flag, red when there are any. */
+    private static final int EXP = 12;
 
     private ConnectionsView() {
     }
@@ -51,27 +56,36 @@ public final class ConnectionsView {
                 c.line(row0 + 1 + i, line, TextColor.ANSI.BLACK, TextColor.ANSI.CYAN, SGR.BOLD);
             } else {
                 c.line(row0 + 1 + i, line, r.proto().startsWith("udp") ? TextColor.ANSI.GREEN : null, null);
+                if (r.expert() > 0) {
+                    int col = 1;
+                    for (int k = 0; k < EXP; k++) {
+                        col += w[k] + 1;
+                    }
+                    c.text(col, row0 + 1 + i, Canvas.padLeft(Long.toString(r.expert()), w[EXP]), TextColor.ANSI.RED_BRIGHT,
+                            null, SGR.BOLD);
+                }
             }
         }
     }
 
-    /** Narrow terminals go without these first: packet counts, retransmissions, RTT, rate. */
-    private static final int[] DROP = {5, 6, 11, 10, 9};
+    /** Narrow terminals go without these first: packet counts, retransmissions, RTT, rate, expert flags. */
+    private static final int[] DROP = {5, 6, 11, 10, 9, 12};
 
     /** Column widths: addresses and process share what the fixed columns leave; a narrow terminal drops some. */
     static int[] widths(int total) {
-        // 81 = the fixed columns, their separators and " kRTT/cwnd"
-        int avail = Math.max(36, total - 81);
+        // 86 = the fixed columns, their separators and " kRTT/cwnd"
+        int avail = Math.max(36, total - 86);
         int addr = Math.max(15, Math.min(28, avail * 3 / 8));
         int proc = Math.max(6, Math.min(20, avail - 2 * addr));
         int room = total - 1 - (total >= 132 ? " kRTT/cwnd".length() : 0); // the kernel's RTT: wide terminals only
-        return Columns.fit(new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5}, DROP, room, 3, 40);
+        return Columns.fit(new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5, 4}, DROP, room, 3, 40);
     }
 
     static String line(ConnRow r, int[] w) {
         String[] v = {r.proto(), r.local(), r.remote(), r.process(), r.state(), Numbers.count(r.packetsOut()),
                 Numbers.count(r.packetsIn()), Numbers.bytes(r.bytesOut()), Numbers.bytes(r.bytesIn()),
-                Numbers.bytes(r.rateBps()), Numbers.millis(r.rttMillis()), Long.toString(r.retransmits())};
+                Numbers.bytes(r.rateBps()), Numbers.millis(r.rttMillis()), Long.toString(r.retransmits()),
+                r.proto().equals("tcp") ? Long.toString(r.expert()) : ""};
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
             if (w[i] == 0) {

@@ -55,6 +55,7 @@ public final class ScreenPainter {
             case CONNECTIONS -> ConnectionsView.draw(c, 1, rows, f.connections(), s.connections(), s);
             case SOCKETS -> SocketsView.draw(c, 1, rows, f.sockets(), s.sockets(), s);
             case SERVERS -> ServersView.draw(c, 1, rows, f.servers(), f.serverLog(), f.clientReply(), s.servers());
+            case TRANSACTIONS -> TransactionsView.draw(c, 1, rows, f.transactions(), s);
         }
         if (s.help()) {
             HelpView.draw(c, 2, rows);
