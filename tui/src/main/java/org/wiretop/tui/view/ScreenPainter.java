@@ -36,7 +36,9 @@ public final class ScreenPainter {
             col += tab.length() + 1;
         }
         String name = "wiretop  ? help ";
-        c.text(Math.max(col, c.width() - name.length()), 0, name, TextColor.ANSI.WHITE, TextColor.ANSI.BLUE, SGR.BOLD);
+        if (col + name.length() <= c.width()) { // whole or not at all (a narrow terminal keeps the tabs)
+            c.text(c.width() - name.length(), 0, name, TextColor.ANSI.WHITE, TextColor.ANSI.BLUE, SGR.BOLD);
+        }
 
         int rows = s.listRows();
         for (int r = 1; r < h - 2; r++) {

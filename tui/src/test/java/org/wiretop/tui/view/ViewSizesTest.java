@@ -47,7 +47,11 @@ class ViewSizesTest {
             assertTrue(l.length() <= w, view + " at " + w + ": a line past the edge: " + l);
         }
         assertTrue(lines[0].startsWith("  1 Packets   2 Connections   3 Sockets   4 Servers"), view + ": tab bar " + lines[0]);
-        assertTrue(lines[0].endsWith("wiretop  ? help"), view + ": name at the right edge " + lines[0]);
+        assertTrue(lines[0].endsWith("wiretop  ? help") || !lines[0].contains("wiretop"),
+                view + ": the name whole at the right edge, or not at all: " + lines[0]);
+        if (w >= 100) {
+            assertTrue(lines[0].endsWith("wiretop  ? help"), view + ": name at the right edge " + lines[0]);
+        }
         assertTrue(lines[h - 1].startsWith(" lo | bpf: tcp port 12345") && lines[h - 1].endsWith("12:00:00"),
                 view + ": status bar on the last row, clock at the edge: " + lines[h - 1]);
         return lines;
