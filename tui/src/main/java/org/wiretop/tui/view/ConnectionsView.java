@@ -56,11 +56,8 @@ public final class ConnectionsView {
                 c.line(row0 + 1 + i, line, TextColor.ANSI.BLACK, TextColor.ANSI.CYAN, SGR.BOLD);
             } else {
                 c.line(row0 + 1 + i, line, r.proto().startsWith("udp") ? TextColor.ANSI.GREEN : null, null);
-                if (r.expert() > 0) {
-                    int col = 1;
-                    for (int k = 0; k < EXP; k++) {
-                        col += w[k] + 1;
-                    }
+                if (r.expert() > 0 && w[EXP] > 0) {
+                    int col = 1 + Columns.used(java.util.Arrays.copyOf(w, EXP)); // the shown columns before it
                     c.text(col, row0 + 1 + i, Canvas.padLeft(Long.toString(r.expert()), w[EXP]), TextColor.ANSI.RED_BRIGHT,
                             null, SGR.BOLD);
                 }
@@ -76,7 +73,7 @@ public final class ConnectionsView {
         // 86 = the fixed columns, their separators and " kRTT/cwnd"
         int avail = Math.max(36, total - 86);
         int addr = Math.max(15, Math.min(28, avail * 3 / 8));
-        int proc = Math.max(6, Math.min(20, avail - 2 * addr));
+        int proc = Math.max(7, Math.min(20, avail - 2 * addr)); // "Process" whole
         int room = total - 1 - (total >= 132 ? " kRTT/cwnd".length() : 0); // the kernel's RTT: wide terminals only
         return Columns.fit(new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5, 4}, DROP, room, 3, 40);
     }
