@@ -18,7 +18,7 @@ public final class Main {
 
     /** {@link WiretopCommand}'s options that take a separate value (skipped when finding the subcommand). */
     private static final Set<String> TOP_LEVEL_OPTIONS_WITH_VALUE =
-            Set.of("-i", "-r", "--ring-packets", "--ring-mb", "-B");
+            Set.of("-i", "-r", "--ring-packets", "--ring-mb", "-B", "--color");
 
     private Main() {
     }

@@ -42,6 +42,14 @@ public final class WiretopCommand implements Runnable {
             + " comma-separated. The built-in servers started in the UI are dissected as text (http: by its port).")
     List<String> decodeAs = new ArrayList<>();
 
+    @Option(names = "--color", paramLabel = "WHEN", description = "Colours: never, auto (when the terminal has them"
+            + " and NO_COLOR is not set) or always (default: ${DEFAULT-VALUE}).")
+    String color = "auto";
+
+    @Option(names = "--no-mouse", description = "Leave the mouse to the terminal (no clicks, no wheel in the UI;"
+            + " the terminal's own selection works as usual).")
+    boolean noMouse;
+
     @Parameters(paramLabel = "FILTER", arity = "0..*", description = "Capture filter in tcpdump (BPF) syntax.")
     List<String> filterWords = new ArrayList<>();
 
@@ -56,6 +64,12 @@ public final class WiretopCommand implements Runnable {
         DecodeChoices choices;
         try {
             choices = new DecodeChoices(decodeAs);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+        org.wiretop.tui.ColorMode colorMode;
+        try {
+            colorMode = org.wiretop.tui.ColorMode.parse(color);
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
@@ -76,7 +90,7 @@ public final class WiretopCommand implements Runnable {
         CaptureSpec spec = stream ? CaptureSpec.stream()
                 : file != null ? CaptureSpec.file(file) : CaptureSpec.live(iface, String.join(" ", filterWords));
         try {
-            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20, bufferKib << 10, choices);
+            TuiLauncher.run(spec, ringPackets, (long) ringMib << 20, bufferKib << 10, choices, colorMode.palette(), !noMouse);
         } catch (IOException e) {
             throw UserError.runtime("cannot use the terminal: " + e.getMessage());
         }

@@ -18,18 +18,18 @@ public final class KeyReducer {
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
             new String[]{"Enter", "Packets: open the packet's detail; Servers: quick client line"},
             new String[]{"f", "Packets, detail, Connections: follow the TCP/UDP stream (x hex/text)"},
+            new String[]{"/ n N", "Follow: search the stream, next / previous match"},
+            new String[]{"mouse", "click a row or tab, wheel scrolls, double-click opens"},
             new String[]{"Esc", "close detail, follow, help or an input line"},
             new String[]{"/", "display filter (tcp.port == 12345 && ip.addr == 127.0.0.1)"},
-            new String[]{"c", "capture (BPF) filter; restarts the capture"},
-            new String[]{"i", "interface to capture on; restarts the capture"},
+            new String[]{"c / i", "capture (BPF) filter / interface; either restarts the capture"},
             new String[]{"w", "save the packets held in the ring to a pcap file"},
             new String[]{"s / r / g", "Connections: sort column / reverse / group by process, host"},
             new String[]{"t / s", "Sockets: protocol filter / state filter"},
             new String[]{"s / r", "Transactions: sort by time, latency, server, request / reverse"},
             new String[]{"Enter", "Connections: the connection's throughput and RTT over time (Esc back)"},
             new String[]{"z / b / s / t", "Statistics: window 60 s, 10 min, 1 h / bytes, packets / stacked, overlaid / total"},
-            new String[]{"?", "this help"},
-            new String[]{"q, Ctrl-C", "quit"});
+            new String[]{"? / q, Ctrl-C", "this help / quit"});
 
     private KeyReducer() {
     }
@@ -56,6 +56,9 @@ public final class KeyReducer {
         }
         if (key.getKeyType() == KeyType.Tab) {
             return Step.of(s.withView(s.view().next()));
+        }
+        if (isChar(key, '/') && s.followOpen() && s.view() == View.PACKETS) {
+            return Step.of(s.withPrompt(Prompt.of(Prompt.Kind.FOLLOW_SEARCH, s.follow().search())));
         }
         if (key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()) {
             Step global = globalChar(s, key.getCharacter());
@@ -100,12 +103,17 @@ public final class KeyReducer {
             case Backspace:
                 return Step.of(s.withPrompt(p.backspace()));
             case Enter:
+                if (p.kind() == Prompt.Kind.FOLLOW_SEARCH) {
+                    return Step.of(s.followOpen() ? s.withPrompt(null).withFollow(s.follow().searched(p.text()))
+                            : s.withPrompt(null));
+                }
                 return new Step(s.withPrompt(null), switch (p.kind()) {
                     case DISPLAY_FILTER -> new Command.ApplyDisplayFilter(p.text().trim());
                     case CAPTURE_FILTER -> new Command.RestartCapture(p.text().trim());
                     case INTERFACE -> new Command.SwitchInterface(p.text().trim());
                     case SAVE -> new Command.SaveRing(p.text().trim());
                     case CLIENT -> new Command.SendToServer(s.servers().selectedIndex(), p.text());
+                    case FOLLOW_SEARCH -> null; // handled above
                 });
             case Character:
                 if (key.isCtrlDown() || key.isAltDown()) {
@@ -160,7 +168,9 @@ public final class KeyReducer {
             case Home -> s.withFollow(f.scrolled(0, false));
             case End -> s.withFollow(f.scrolled(f.top(), true));
             case Backspace -> closeFollow(s);
-            default -> isChar(key, 'x') ? s.withFollow(f.toggledHex()) : s;
+            default -> isChar(key, 'x') ? s.withFollow(f.toggledHex())
+                    : isChar(key, 'n') ? s.withFollow(f.seeking(FollowSearch.Seek.NEXT))
+                    : isChar(key, 'N') ? s.withFollow(f.seeking(FollowSearch.Seek.PREVIOUS)) : s;
         };
     }
 

@@ -176,7 +176,11 @@ public final class LiveModel {
         if (s.followOpen() && s.view() == View.PACKETS && ring != null) {
             UiState.Follow want = s.follow();
             followed = followed(want, ring, s.listRows() - 1, s.width()); // below the view's title line
-            if (followed.top() != want.top()) {
+            if (want.seek() != FollowSearch.Seek.NONE && followed.top() == want.top()
+                    && FollowSearch.find(follow.lines().lines(want.hex(), s.width()), want.search(), want.top(), want.seek(), want.hex()) < 0) {
+                s = s.withMessage("no match for " + want.search() + " in this stream");
+            }
+            if (followed.top() != want.top() || want.seek() != FollowSearch.Seek.NONE) {
                 s = s.withFollow(want.scrolled(followed.top(), want.tail()));
             }
         } else {
@@ -251,7 +255,13 @@ public final class LiveModel {
         follow.advance(FollowScan.BUDGET);
         int shown = Math.max(1, rows);
         long last = Math.max(0, follow.model(want.hex(), 0, 0, width).total() - shown);
-        long top = want.tail() ? last : Math.min(want.top(), last);
+        // While searching, a match may stay on the top line near the end (as in less), so n goes on from it.
+        long bottom = want.search().isEmpty() ? last : Math.max(last, follow.model(want.hex(), 0, 0, width).total() - 1);
+        long top = want.tail() ? last : Math.min(want.top(), bottom);
+        if (want.seek() != FollowSearch.Seek.NONE) {
+            long match = FollowSearch.find(follow.lines().lines(want.hex(), width), want.search(), want.top(), want.seek(), want.hex());
+            top = match < 0 ? top : match; // the match on the top line, where the eye is
+        }
         return follow.model(want.hex(), top, shown, width);
     }
 

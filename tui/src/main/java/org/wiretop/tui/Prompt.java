@@ -11,7 +11,7 @@ public record Prompt(Kind kind, String text, String error) {
     /** What a prompt asks for, with its label. */
     public enum Kind {
         DISPLAY_FILTER("display filter"), CAPTURE_FILTER("capture filter (BPF)"), INTERFACE("interface"),
-        SAVE("save ring to pcap file"), CLIENT("line to send");
+        SAVE("save ring to pcap file"), CLIENT("line to send"), FOLLOW_SEARCH("search the stream");
 
         private final String label;
 

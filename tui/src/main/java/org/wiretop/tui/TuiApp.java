@@ -2,9 +2,11 @@ package org.wiretop.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.InterfaceInfo;
@@ -12,6 +14,7 @@ import org.wiretop.capture.Sources;
 import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PcapWriter;
 import org.wiretop.capture.filter.DisplayFilter;
+import org.wiretop.tui.view.Palette;
 import org.wiretop.tui.model.ConnRow;
 import org.wiretop.tui.view.ScreenPainter;
 
@@ -41,6 +44,9 @@ public final class TuiApp {
     private final CaptureSpec initial;
     private final InputStream keys;
     private final OutputStream screenOut;
+    private final Palette palette;
+    private final boolean mouse;
+    private final MouseClicks clicks = new MouseClicks();
     /** Work that may block (saving, servers, quick client) runs here, never on the UI thread. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wiretop-ui-worker");
@@ -62,6 +68,17 @@ public final class TuiApp {
      */
     public TuiApp(CaptureEngine engine, LiveModel model, Feeds.Servers servers, CaptureSpec initial,
                   InputStream keys, OutputStream screenOut) {
+        this(engine, model, servers, initial, keys, screenOut, Palette.FULL, false);
+    }
+
+    /**
+     * @param palette what the terminal shows of the colours ({@link ColorMode})
+     * @param mouse   capture the mouse (clicks, wheel) while the UI runs
+     */
+    public TuiApp(CaptureEngine engine, LiveModel model, Feeds.Servers servers, CaptureSpec initial,
+                  InputStream keys, OutputStream screenOut, Palette palette, boolean mouse) {
+        this.palette = palette;
+        this.mouse = mouse;
         this.engine = engine;
         this.model = model;
         this.servers = servers;
@@ -77,12 +94,19 @@ public final class TuiApp {
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
         Terminal terminal = factory.createTerminal();
+        if (mouse && terminal instanceof StreamBasedTerminal t) {
+            t.getInputDecoder().addProfile(() -> List.of(new SgrMouse()));
+        }
         screen = new DeltaScreen(terminal, frames);
         Thread hook = new Thread(this::restore, "wiretop-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
         try (UiTrace trace = UiTrace.fromEnvironment()) {
             screen.startScreen();
             screen.setCursorPosition(null);
+            if (mouse) {
+                frames.write(SgrMouse.ENABLE.getBytes(StandardCharsets.US_ASCII));
+                frames.flush();
+            }
             TerminalSize size = screen.getTerminalSize();
             RenderWarmup.start(size.getColumns(), size.getRows());
             loop(trace);
@@ -114,7 +138,9 @@ public final class TuiApp {
             KeyStroke key;
             while ((key = screen.pollInput()) != null) {
                 Prompt before = state.prompt();
-                Step step = KeyReducer.reduce(state, key);
+                Step step = key instanceof MouseAction m
+                        ? MouseReducer.reduce(state, m, clicks.isDouble(m, m.getEventTime()))
+                        : KeyReducer.reduce(state, key);
                 state = step.state();
                 if (before == null && state.prompt() != null && state.prompt().kind() == Prompt.Kind.INTERFACE) {
                     state = state.withPrompt(state.prompt().failed(interfaceChoices()));
@@ -156,7 +182,7 @@ public final class TuiApp {
             state = last.state();
             lastConnections = last.frame().connections();
             long t1 = System.nanoTime();
-            ScreenPainter.paint(screen.newTextGraphics(), last.frame(), state);
+            ScreenPainter.paint(screen.newTextGraphics(), last.frame(), state, palette);
             long t2 = System.nanoTime();
             frames.hold();
             try {
@@ -296,6 +322,9 @@ public final class TuiApp {
         }
         try {
             if (screen != null) {
+                if (mouse) {
+                    frames.write(SgrMouse.DISABLE.getBytes(StandardCharsets.US_ASCII));
+                }
                 screen.stopScreen();
             }
         } catch (IOException | RuntimeException e) {

@@ -36,6 +36,15 @@ public final class TuiLauncher {
      */
     public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes, DecodeChoices choices)
             throws IOException {
+        run(spec, ringPackets, ringBytes, bufferBytes, choices, org.wiretop.tui.view.Palette.FULL, false);
+    }
+
+    /**
+     * As {@link #run(CaptureSpec, int, long, int, DecodeChoices)}, painting with {@code palette}
+     * ({@link ColorMode#palette()}) and capturing the mouse when {@code mouse}.
+     */
+    public static void run(CaptureSpec spec, int ringPackets, long ringBytes, int bufferBytes, DecodeChoices choices,
+                           org.wiretop.tui.view.Palette palette, boolean mouse) throws IOException {
         try (MonitorFeeds monitor = MonitorFeeds.open(choices, !spec.isFile() && !spec.isStream())) {
             monitor.setClock(spec.isStream() ? MonitorFeeds.Clock.STREAM
                     : spec.isFile() ? MonitorFeeds.Clock.PACKETS : MonitorFeeds.Clock.WALL);
@@ -53,10 +62,11 @@ public final class TuiLauncher {
             if (spec.isStream()) {
                 // Standard input carries the packets: keys and frames go through the terminal itself.
                 try (FileInputStream keys = new FileInputStream(TTY); FileOutputStream screen = new FileOutputStream(TTY)) {
-                    new TuiApp(engine, model, monitor.servers(), spec, keys, screen).run();
+                    new TuiApp(engine, model, monitor.servers(), spec, keys, screen, palette, mouse).run();
                 }
             } else {
-                new TuiApp(engine, model, monitor.servers(), spec, System.in, new FileOutputStream(FileDescriptor.out)).run();
+                new TuiApp(engine, model, monitor.servers(), spec, System.in, new FileOutputStream(FileDescriptor.out), palette,
+                        mouse).run();
             }
         }
     }

@@ -59,23 +59,36 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
      * @param tail      keep the newest lines in sight as the stream grows (End); scrolling up stops it
      * @param seq       the ring's packet whose stream is followed when opened from a connection (then
      *                  {@code packetPos} is -1), else -1
+     * @param search    the text searched for with / (highlighted; "" = none)
+     * @param seek      a jump to a match the next snapshot makes (it knows the lines)
      */
-    public record Follow(long packetPos, boolean hex, long top, boolean tail, long seq) {
+    public record Follow(long packetPos, boolean hex, long top, boolean tail, long seq, String search,
+                         FollowSearch.Seek seek) {
         public static Follow of(long packetPos) {
-            return new Follow(packetPos, false, 0, false, -1);
+            return new Follow(packetPos, false, 0, false, -1, "", FollowSearch.Seek.NONE);
         }
 
         /** The stream of the ring's packet {@code seq} (from the Connections view: it may be filtered out of the list). */
         public static Follow ofPacket(long seq) {
-            return new Follow(-1, false, 0, false, seq);
+            return new Follow(-1, false, 0, false, seq, "", FollowSearch.Seek.NONE);
         }
 
         public Follow scrolled(long newTop, boolean newTail) {
-            return new Follow(packetPos, hex, Math.max(0, newTop), newTail, seq);
+            return new Follow(packetPos, hex, Math.max(0, newTop), newTail, seq, search, FollowSearch.Seek.NONE);
         }
 
         public Follow toggledHex() {
-            return new Follow(packetPos, !hex, 0, tail, seq);
+            return new Follow(packetPos, !hex, 0, tail, seq, search, seek);
+        }
+
+        /** Searches for {@code text} (a jump to its first match from the top line). */
+        public Follow searched(String text) {
+            return new Follow(packetPos, hex, top, false, seq, text, text.isEmpty() ? FollowSearch.Seek.NONE : FollowSearch.Seek.FIRST);
+        }
+
+        /** Asks for the next or previous match. */
+        public Follow seeking(FollowSearch.Seek s) {
+            return search.isEmpty() ? this : new Follow(packetPos, hex, top, false, seq, search, s);
         }
     }
 

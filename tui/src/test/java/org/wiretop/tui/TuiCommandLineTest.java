@@ -40,6 +40,21 @@ class TuiCommandLineTest {
     }
 
     @Test
+    void aBadColorIsAUsageErrorNamingTheChoices() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Main.run("--color", "sometimes", "-i", "lo"));
+        } finally {
+            System.setErr(err);
+        }
+        String text = said.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertEquals(1, text.strip().lines().count(), "one line: " + text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("--color takes never, auto or always, not 'sometimes'"), text);
+    }
+
+    @Test
     void withoutATerminalItSaysSoInsteadOfOpening() {
         // Tests run without a console: the UI must refuse in one line, not garble the output.
         org.junit.jupiter.api.Assumptions.assumeTrue(System.console() == null, "running in a terminal");

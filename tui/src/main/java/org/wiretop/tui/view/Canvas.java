@@ -10,9 +10,27 @@ public final class Canvas {
     private final TextGraphics g;
     private final int width;
     private final int height;
+    private final Palette palette;
+    private final boolean ascii;
 
     public Canvas(TextGraphics g) {
+        this(g, Palette.FULL);
+    }
+
+    /** @param palette what the terminal shows of the views' colours */
+    public Canvas(TextGraphics g, Palette palette) {
+        this(g, palette, false);
+    }
+
+    /**
+     * @param palette what the terminal shows of the views' colours
+     * @param ascii   the terminal shows ASCII only ({@link GraphGlyphs#unicode}): a cut ends in
+     *                {@value #ASCII_ELLIPSIS} rather than {@link #ELLIPSIS}
+     */
+    public Canvas(TextGraphics g, Palette palette, boolean ascii) {
         this.g = g;
+        this.palette = palette;
+        this.ascii = ascii;
         this.width = g.getSize().getColumns();
         this.height = g.getSize().getRows();
     }
@@ -35,10 +53,11 @@ public final class Canvas {
         if (row < 0 || row >= height || col >= width || s.isEmpty()) {
             return;
         }
-        Glyphs glyphs = Glyphs.of(fg == null ? TextColor.ANSI.DEFAULT : fg, bg == null ? TextColor.ANSI.DEFAULT : bg, sgr);
+        Glyphs glyphs = palette.glyphs(fg, bg, sgr);
         int x = col;
         for (int i = 0; i < s.length() && x < width; i++) {
-            TextCharacter c = glyphs.of(s.charAt(i));
+            char ch = s.charAt(i);
+            TextCharacter c = glyphs.of(ascii && ch == ELLIPSIS ? ASCII_ELLIPSIS : ch);
             int cells = c.isDoubleWidth() ? 2 : 1; // CJK takes two columns, as in putString
             if (x >= 0 && x + cells <= width) {
                 g.setCharacter(x, row, c);
@@ -56,13 +75,21 @@ public final class Canvas {
         text(0, row, pad(s, width), fg, bg, sgr);
     }
 
-    /** {@code s} cut or blank-padded to exactly {@code n} columns. */
+    /** What ends a text cut to fit its column, so a cut is never taken for the whole value. */
+    public static final char ELLIPSIS = '\u2026';
+    /** What stands for {@link #ELLIPSIS} on an ASCII-only terminal. */
+    public static final char ASCII_ELLIPSIS = '~';
+
+    /** {@code s} blank-padded to exactly {@code n} columns, or cut to them with {@link #ELLIPSIS} last. */
     public static String pad(String s, int n) {
         if (n <= 0) {
             return "";
         }
-        if (s.length() >= n) {
-            return s.substring(0, n);
+        if (s.length() > n) {
+            return s.substring(0, n - 1) + ELLIPSIS;
+        }
+        if (s.length() == n) {
+            return s;
         }
         return s + " ".repeat(n - s.length());
     }

@@ -29,6 +29,9 @@ public final class ConnectionsView {
         int[] w = widths(c.width());
         StringBuilder h = new StringBuilder();
         for (int i = 0; i < NAMES.length; i++) {
+            if (w[i] == 0) {
+                continue; // no room for it
+            }
             String name = NAMES[i];
             if (i == s.connSort().ordinal()) {
                 name = name + (s.connDescending() ? "v" : "^");
@@ -53,11 +56,8 @@ public final class ConnectionsView {
                 c.line(row0 + 1 + i, line, TextColor.ANSI.BLACK, TextColor.ANSI.CYAN, SGR.BOLD);
             } else {
                 c.line(row0 + 1 + i, line, r.proto().startsWith("udp") ? TextColor.ANSI.GREEN : null, null);
-                if (r.expert() > 0) {
-                    int col = 1;
-                    for (int k = 0; k < EXP; k++) {
-                        col += w[k] + 1;
-                    }
+                if (r.expert() > 0 && w[EXP] > 0) {
+                    int col = 1 + Columns.used(java.util.Arrays.copyOf(w, EXP)); // the shown columns before it
                     c.text(col, row0 + 1 + i, Canvas.padLeft(Long.toString(r.expert()), w[EXP]), TextColor.ANSI.RED_BRIGHT,
                             null, SGR.BOLD);
                 }
@@ -65,13 +65,17 @@ public final class ConnectionsView {
         }
     }
 
-    /** Column widths: addresses and process share what the fixed columns leave. */
+    /** Narrow terminals go without these first: packet counts, retransmissions, RTT, rate, expert flags. */
+    private static final int[] DROP = {5, 6, 11, 10, 9, 12};
+
+    /** Column widths: addresses and process share what the fixed columns leave; a narrow terminal drops some. */
     static int[] widths(int total) {
         // 86 = the fixed columns, their separators and " kRTT/cwnd"
         int avail = Math.max(36, total - 86);
         int addr = Math.max(15, Math.min(28, avail * 3 / 8));
-        int proc = Math.max(6, Math.min(20, avail - 2 * addr));
-        return new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5, 4};
+        int proc = Math.max(7, Math.min(20, avail - 2 * addr)); // "Process" whole
+        int room = total - 1 - (total >= 132 ? " kRTT/cwnd".length() : 0); // the kernel's RTT: wide terminals only
+        return Columns.fit(new int[]{5, addr, addr, proc, 11, 6, 6, 7, 7, 7, 6, 5, 4}, DROP, room, 3, 40);
     }
 
     static String line(ConnRow r, int[] w) {
@@ -81,6 +85,9 @@ public final class ConnectionsView {
                 r.proto().equals("tcp") ? Long.toString(r.expert()) : ""};
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
             b.append(i >= 5 ? Canvas.padLeft(v[i], w[i]) : Canvas.pad(v[i], w[i])).append(' ');
         }
         if (r.kernelRttMillis() >= 0) {

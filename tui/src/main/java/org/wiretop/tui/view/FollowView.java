@@ -2,6 +2,7 @@ package org.wiretop.tui.view;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
+import org.wiretop.tui.FollowSearch;
 import org.wiretop.tui.model.FollowModel;
 
 /**
@@ -18,11 +19,17 @@ public final class FollowView {
     }
 
     public static void draw(Canvas c, int row0, int rows, FollowModel m) {
+        draw(c, row0, rows, m, "");
+    }
+
+    /** As {@link #draw(Canvas, int, int, FollowModel)}, each match of {@code search} highlighted. */
+    public static void draw(Canvas c, int row0, int rows, FollowModel m, String search) {
         if (m == null) {
             c.line(row0, " Follow", TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
             return;
         }
-        String keys = "   (x: " + (m.hex() ? "text" : "hex") + ", Esc: back)";
+        String keys = "   (x: " + (m.hex() ? "text" : "hex") + ", /: search" + (search.isEmpty() ? "" : " n/N: " + search)
+                + ", Esc: back)";
         c.line(row0, " Follow " + m.title() + keys, TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
         int row = row0 + 1;
         String client = " client " + m.client() + " bytes ";
@@ -38,8 +45,15 @@ public final class FollowView {
             FollowModel.Line l = m.lines().get(i);
             if (l.gap()) {
                 c.line(row + 1 + i, l.text(), TextColor.ANSI.YELLOW, null, SGR.BOLD);
+            } else if (l.server()) {
+                c.line(row + 1 + i, l.text(), SERVER, null, SGR.BOLD); // bold: the sides apart without colour too
             } else {
-                c.line(row + 1 + i, l.text(), l.server() ? SERVER : CLIENT, null);
+                c.line(row + 1 + i, l.text(), CLIENT, null);
+            }
+            for (int[] span : FollowSearch.spans(l, search, m.hex())) {
+                int end = Math.min(l.text().length(), span[0] + span[1]);
+                c.text(span[0], row + 1 + i, l.text().substring(Math.min(span[0], end), end), TextColor.ANSI.BLACK,
+                        TextColor.ANSI.YELLOW, SGR.BOLD);
             }
         }
     }

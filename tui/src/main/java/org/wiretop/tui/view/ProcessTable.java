@@ -28,6 +28,9 @@ final class ProcessTable {
         int[] w = widths(c.width());
         StringBuilder h = new StringBuilder();
         for (int i = 0; i < NAMES.length; i++) {
+            if (w[i] == 0) {
+                continue; // no room for it
+            }
             String name = NAMES[i];
             if (SORTS[i] == s.connSort()) {
                 name = name + (s.connDescending() ? "v" : "^");
@@ -52,7 +55,8 @@ final class ProcessTable {
     /** The process name takes what the numbers leave. */
     static int[] widths(int total) {
         int fixed = 6 + 7 + 7 + 8 + 8 + 8 + 8 + 8 + 6 + NAMES.length + 2 + " [by process]".length();
-        return new int[]{Math.max(12, Math.min(40, total - fixed)), 6, 7, 7, 8, 8, 8, 8, 8, 6};
+        int[] w = {Math.max(12, Math.min(40, total - fixed)), 6, 7, 7, 8, 8, 8, 8, 8, 6};
+        return Columns.fit(w, new int[]{2, 3, 9, 6}, total - 1, 0, 40); // narrow: counts, retransmissions, rate go
     }
 
     static String line(ConnRow r, int[] w) {
@@ -62,6 +66,9 @@ final class ProcessTable {
                 Numbers.bytes(r.rateOutBps()), Numbers.bytes(r.rateInBps()), Long.toString(r.retransmits())};
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
             b.append(i >= 1 ? Canvas.padLeft(v[i], w[i]) : Canvas.pad(v[i], w[i])).append(' ');
         }
         return b.toString();

@@ -16,7 +16,12 @@ public final class ScreenPainter {
     }
 
     public static void paint(TextGraphics g, Frame f, UiState s) {
-        Canvas c = new Canvas(g);
+        paint(g, f, s, Palette.FULL);
+    }
+
+    /** As {@link #paint(TextGraphics, Frame, UiState)}, in what {@code palette} shows of the colours. */
+    public static void paint(TextGraphics g, Frame f, UiState s, Palette palette) {
+        Canvas c = new Canvas(g, palette, f.graphs() != null && !f.graphs().unicode());
         int h = c.height();
         c.line(0, "", null, null);
         c.line(0, "", TextColor.ANSI.WHITE, TextColor.ANSI.BLUE);
@@ -31,7 +36,9 @@ public final class ScreenPainter {
             col += tab.length() + 1;
         }
         String name = "wiretop  ? help ";
-        c.text(Math.max(col, c.width() - name.length()), 0, name, TextColor.ANSI.WHITE, TextColor.ANSI.BLUE, SGR.BOLD);
+        if (col + name.length() <= c.width()) { // whole or not at all (a narrow terminal keeps the tabs)
+            c.text(c.width() - name.length(), 0, name, TextColor.ANSI.WHITE, TextColor.ANSI.BLUE, SGR.BOLD);
+        }
 
         int rows = s.listRows();
         for (int r = 1; r < h - 2; r++) {
@@ -40,7 +47,7 @@ public final class ScreenPainter {
         switch (s.view()) {
             case PACKETS -> {
                 if (s.followOpen()) {
-                    FollowView.draw(c, 1, rows, f.follow());
+                    FollowView.draw(c, 1, rows, f.follow(), s.follow().search());
                 } else if (s.detailOpen()) {
                     DetailView.draw(c, 1, rows, f.detail(), s.detailLayer());
                 } else {
