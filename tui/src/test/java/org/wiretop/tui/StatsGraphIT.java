@@ -39,7 +39,8 @@ class StatsGraphIT {
         assumeTrue(awaitPortFree(PORT), "port " + PORT + " (the echo server's) stays busy: another test uses it");
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        try (Tmux t = Tmux.start("wiretop-stats-it-" + ProcessHandle.current().pid(), 100, 32)) {
+        // 200 columns: the Connections table leaves room for its sparklines there (a narrow one keeps its columns)
+        try (Tmux t = Tmux.start("wiretop-stats-it-" + ProcessHandle.current().pid(), 200, 50)) {
             t.awaitText(WAIT, "PROMPT$");
             t.type("WIRETOP_ASCII=1 " + java + " -jar " + jar.toAbsolutePath() + " -i lo port " + PORT);
             t.keys("Enter");

@@ -188,8 +188,8 @@ class TuiMannersIT {
                 return false;
             }
         }
-        // the name and the clock end one blank short of the right edge
-        boolean name = w < 100 || lines[0].stripTrailing().length() == w - 1 && lines[0].stripTrailing().endsWith("wiretop  ? help");
+        // the name and the clock end one blank short of the right edge (six tabs and the name take 101 columns)
+        boolean name = w <= 100 || lines[0].stripTrailing().length() == w - 1 && lines[0].stripTrailing().endsWith("wiretop  ? help");
         return lines[0].startsWith("  1 Packets") && name && lines[1].contains("No. Time")
                 && lines[2].contains("Flags [S]") && lines[h - 1].contains("| bpf:")
                 && lines[h - 1].stripTrailing().length() == w - 1 && lines[h - 2].startsWith(" / filter");
