@@ -7,6 +7,7 @@ import org.wiretop.tui.FollowScan;
 import org.wiretop.tui.KeyReducer;
 import org.wiretop.tui.UiState;
 import org.wiretop.tui.View;
+import org.wiretop.tui.GraphChoice;
 import org.wiretop.tui.model.FollowModel;
 import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.StatusInfo;
@@ -148,6 +149,22 @@ class NoColourScreensTest {
                 }
             }
             assertTrue(host, "a Host line:\n" + r.text());
+        }
+    }
+
+    /** The views issues 12 and 15 added: Transactions, Statistics and a connection's detail pane. */
+    @Test
+    void transactionsStatisticsAndConnectionDetail() throws IOException {
+        for (int[] wh : SIZES) {
+            UiState t = TransactionsViewTest.state(wh[0], wh[1]);
+            check("transactions", TransactionsViewTest.frame(TransactionsViewTest.transactions(), t), t);
+            GraphChoice g = GraphChoice.DEFAULT;
+            ScreenRenderer stats = check("stats", GraphScreensTest.frame(GraphScreensTest.graphs(true, g, null)),
+                    GraphScreensTest.state(View.STATS, wh[0], wh[1], g));
+            assertTrue(stats.text().contains("I/O graph"), stats.text());
+            GraphChoice d = g.withConnDetail(true);
+            check("connection-detail", GraphScreensTest.frame(GraphScreensTest.graphs(true, d, GraphScreensTest.detail())),
+                    GraphScreensTest.state(View.CONNECTIONS, wh[0], wh[1], d));
         }
     }
 }

@@ -33,7 +33,7 @@ import org.wiretop.tui.model.TxnRow;
 class TransactionsViewTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    private static RingTransactions transactions() {
+    static RingTransactions transactions() {
         RingAnalysis analysis = new RingAnalysis(FollowRings.http(), DecodeChoices.none());
         assertTrue(analysis.advance());
         RingTransactions t = analysis.transactions(); // GET /index.html from the ring (10.0.0.2.80) at 12:00:00.003
@@ -49,7 +49,7 @@ class TransactionsViewTest {
         return t;
     }
 
-    private static Frame frame(RingTransactions t, UiState s) {
+    static Frame frame(RingTransactions t, UiState s) {
         List<TxnRow> all = t.arranged(s.txn().sort(), s.txn().descending());
         UiState bounded = s.withTxn(s.txn().cursor().withBounds(0, all.size()), s.txn().sort(), s.txn().descending());
         TxnModel m = t.model(Tables.window(all, bounded.txn().cursor()));
@@ -57,7 +57,7 @@ class TransactionsViewTest {
         return new Frame(status, List.of(), null, List.of(), List.of(), List.of(), List.of(), "", null, m);
     }
 
-    private static UiState state(int w, int h) {
+    static UiState state(int w, int h) {
         return UiState.initial("lo", "", w, h).withView(View.TRANSACTIONS);
     }
 
