@@ -1,6 +1,5 @@
 package org.wiretop.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,8 +13,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.wiretop.capture.PacketSource;
-import org.wiretop.capture.Sources;
 import org.wiretop.conv.ConversationAnalyzer;
 import org.wiretop.conv.FollowSink;
 import org.wiretop.conv.HeldBytes;
@@ -45,10 +42,7 @@ public class ConversationBench {
     private static final int PACKETS = 1_000_000;
     private final Decoder decoder = new Decoder();
     private final PacketSummary summary = new PacketSummary();
-    private byte[][] frames;
-    private long[] times;
-    private int[] wire;
-    private int linkType;
+    private HeldCapture held;
     private ConversationAnalyzer analyzer;
     /** One analyzer for the whole trial: from the second pass on its tables no longer grow. */
     private final ConversationAnalyzer steady = new ConversationAnalyzer();
@@ -57,23 +51,7 @@ public class ConversationBench {
 
     @Setup(Level.Trial)
     public void load() throws Exception {
-        String file = System.getProperty("wiretop.bench.pcap", "bench/out/read-speed-1000000.pcap");
-        frames = new byte[PACKETS][];
-        times = new long[PACKETS];
-        wire = new int[PACKETS];
-        int[] n = {0};
-        try (PacketSource source = Sources.openFile(file)) {
-            linkType = source.linkType();
-            source.run((nanos, wireLength, data, captured) -> {
-                frames[n[0]] = Arrays.copyOf(data, captured);
-                times[n[0]] = nanos;
-                wire[n[0]++] = wireLength;
-            }, PACKETS);
-        }
-        if (n[0] < PACKETS) {
-            throw new IllegalStateException(file + " holds " + n[0] + " packets, not " + PACKETS
-                    + ": make it with bench/read-speed.sh 1000000 1");
-        }
+        held = HeldCapture.load(PACKETS, "bench/out/read-speed-1000000.pcap", "bench/read-speed.sh 1000000 1");
     }
 
     @Setup(Level.Invocation)
@@ -90,9 +68,7 @@ public class ConversationBench {
         long sum = 0;
         PacketSummary s = summary;
         for (int i = 0; i < PACKETS; i++) {
-            s.frameNumber = i + 1;
-            s.epochNanos = times[i];
-            decoder.decode(linkType, frames[i], frames[i].length, wire[i], s);
+            held.decode(decoder, i, s);
             sum += s.dstPort;
         }
         return sum;
@@ -116,12 +92,10 @@ public class ConversationBench {
         long sum = 0;
         PacketSummary s = summary;
         for (int i = 0; i < PACKETS; i++) {
-            s.frameNumber = i + 1;
-            s.epochNanos = times[i];
-            decoder.decode(linkType, frames[i], frames[i].length, wire[i], s);
+            held.decode(decoder, i, s);
             conversations.analyze(s);
             if (reassembly != null && s.tcpStream == 1 && TcpFollow.follows(s)) {
-                reassembly.segment(s, frames[i]);
+                reassembly.segment(s, held.frame(i));
             }
             sum += s.tcpAnalysis;
         }
