@@ -94,7 +94,8 @@ class IpfixLiveTest {
 
                     Nfcapd.Record up = find(got, 6, clientPort, e);
                     Nfcapd.Record down = find(got, 6, e, clientPort);
-                    assertTrue(up != null && down != null, "both directions of the late TCP flow reached nfcapd: " + got);
+                    assertTrue(up != null && down != null, "both directions of the late TCP flow reached nfcapd: " + got
+                            + "\nnfcapd's log:\n" + n.log() + "\nwiretop's stderr:\n" + CliRunner.read(err));
                     assertTrue(got.stream().anyMatch(r -> r.protocol() == 17 && r.dstPort() == u), "the UDP flow: " + got);
                     assertTrue(got.stream().noneMatch(r -> r.protocol() == 6 && r.dstPort() == e && r.srcPort() != clientPort),
                             "nothing from before the collector listened: " + got);
