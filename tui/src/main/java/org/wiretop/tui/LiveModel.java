@@ -123,6 +123,11 @@ public final class LiveModel {
 
     /** Updates the state's list bounds to the data and returns it with the frame to draw. */
     public Result take(UiState state) {
+        return take(state, Long.MAX_VALUE);
+    }
+
+    /** As {@link #take(UiState)}, analysing the ring's new packets only until {@code analysisDeadline} ({@link System#nanoTime()}). */
+    public Result take(UiState state, long analysisDeadline) {
         PacketRing ring = engine.ring();
         if (list.ring() != ring) {
             list.reset(ring, list.filter());
@@ -133,7 +138,7 @@ public final class LiveModel {
             list.setAnalysis(analysis);
         }
         if (analysis != null && ring != null) {
-            analysis.advance();
+            analysis.advance(analysisDeadline);
         }
         list.refresh();
         long end = list.end();

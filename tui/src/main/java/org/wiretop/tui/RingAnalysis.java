@@ -15,6 +15,8 @@ import org.wiretop.txn.Transactions;
 public final class RingAnalysis {
     /** Most packets analysed per frame (5 frames a second: 250,000 packets/s; beyond, packets are skipped). */
     static final int BUDGET = 50_000;
+    /** Packets between two looks at the clock (a power of two). */
+    private static final int CLOCK_EVERY = 128;
 
     private final PacketRing ring;
     private final DecodeChoices.Follower decoders;
@@ -59,6 +61,15 @@ public final class RingAnalysis {
 
     /** Analyses up to {@link #BUDGET} more packets of the ring; true when it has caught up with it. */
     public boolean advance() {
+        return advance(Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #advance()}, stopping early once {@link System#nanoTime()} passes {@code deadline}:
+     * the UI analyses on its own thread, and a frame that answers a key must not wait for 50,000
+     * packets on a machine whose cores the traffic keeps busy.
+     */
+    public boolean advance(long deadline) {
         long oldest = ring.first();
         if (next < oldest) {
             skipped += oldest - next;
@@ -66,6 +77,9 @@ public final class RingAnalysis {
         }
         long stop = Math.min(ring.end(), next + BUDGET);
         for (; next < stop; next++) {
+            if ((next & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - deadline > 0) {
+                break;
+            }
             if (!ring.readInto(next, scratch)) {
                 skipped++;
                 continue;
