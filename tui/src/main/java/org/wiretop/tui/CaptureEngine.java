@@ -5,6 +5,7 @@ import org.wiretop.capture.CaptureStats;
 import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
+import org.wiretop.capture.ThreadNice;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -103,6 +104,7 @@ public final class CaptureEngine implements AutoCloseable {
     }
 
     private void capture(CaptureSpec spec, PacketSource src, PacketRing target) {
+        ThreadNice.set(ThreadNice.CAPTURE);
         long[] lastStats = {System.nanoTime()};
         String error = "";
         try {

@@ -11,6 +11,7 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.InterfaceInfo;
 import org.wiretop.capture.Sources;
+import org.wiretop.capture.ThreadNice;
 import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PcapWriter;
 import org.wiretop.capture.filter.DisplayFilter;
@@ -37,6 +38,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class TuiApp {
     static final long TICK_MILLIS = 200;
+    /**
+     * How long a frame may analyse the ring's new packets: a tick's frame at most 20 ms, one that
+     * answers a key 2 ms, so the key is painted first and the analysis catches up on the next ticks.
+     */
+    static final long FRAME_ANALYSIS_NANOS = 20_000_000L;
+    static final long KEY_ANALYSIS_NANOS = 2_000_000L;
 
     private final CaptureEngine engine;
     private final LiveModel model;
@@ -124,6 +131,7 @@ public final class TuiApp {
     }
 
     private void loop(UiTrace trace) throws IOException {
+        ThreadNice.set(ThreadNice.UI);
         String err = engine.start(initial);
         if (!err.isEmpty()) {
             model.setBanner(banner(err));
@@ -178,7 +186,7 @@ public final class TuiApp {
                 continue;
             }
             long t0 = System.nanoTime();
-            last = model.take(state);
+            last = model.take(state, t0 + (keyTime != 0 ? KEY_ANALYSIS_NANOS : FRAME_ANALYSIS_NANOS));
             state = last.state();
             lastConnections = last.frame().connections();
             long t1 = System.nanoTime();
