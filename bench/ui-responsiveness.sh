@@ -88,11 +88,14 @@ thread_cpu() { # name -> clock ticks
 }
 jpid="$(java_pid)"
 cap0=$(thread_cpu wiretop-capture); flow0=$(thread_cpu wiretop-flows)
+all_threads() { for t in /proc/"$jpid"/task/*; do echo "$(tr ' ' _ <"$t/comm") $(awk '{print $14 + $15}' "$t/stat")"; done; }
+all_threads >"$work/threads0"
 
 start_ms=$(date +%s%3N)
 "$work/gen" udp "$packets" 64 "$rate" "$seconds" "$port" >"$work/gen.out" 2>&1 &
 gen_pid=$!
-# Keys while the generator runs: Up/Down alternately every 300 ms, each send time recorded.
+# Keys while the generator runs: Up/Down alternately every KEY_GAP seconds (0.15: 30 or more keys, so the p95
+# is not just the slowest key), each send time recorded.
 : >"$work/sent"
 : >"$work/ref-sent"
 i=0
@@ -103,11 +106,12 @@ while kill -0 "$gen_pid" 2>/dev/null; do
   date +%s%3N >>"$work/ref-sent"
   tmux send-keys -t "$session-ref" "$key"
   i=$((i + 1))
-  sleep 0.3
+  sleep "${KEY_GAP:-0.15}"
 done
 wait "$gen_pid" || true
 end_ms=$(date +%s%3N)
 cap1=$(thread_cpu wiretop-capture); flow1=$(thread_cpu wiretop-flows)
+all_threads >"$work/threads1"
 hz=$(getconf CLK_TCK)
 awk -v c=$((cap1 - cap0)) -v f=$((flow1 - flow0)) -v hz="$hz" -v ms=$((end_ms - start_ms)) -v opts="${WIRETOP_BENCH_JVM_OPTS:-}" 'BEGIN {
   printf "thread CPU over the load (%s): capture %.2f s (%.0f %% of a core), flows (decode, flow table, statistics) %.2f s (%.0f %%)\n",
@@ -171,4 +175,8 @@ m = dict((k, int(v)) for v, k in re.findall(r"(\d+) packets? (captured|received 
 print(f"tcpdump: captured {m.get('captured')} received {m.get('received by filter')} kernel-drops {m.get('dropped by kernel')}")
 PY
 cat "$work/cpu"
+# Every JVM thread's share over the load (JIT compilers, GC and the terminal's reader included), busiest first.
+awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] += $2; next } { b[$1] += $2 } END {
+  for (n in b) if (b[n] - a[n] > 0) printf "%.2f %s\n", (b[n] - a[n]) / hz, n }' "$work/threads0" "$work/threads1" \
+  | sort -rn | head -8 | awk '{ printf "%s%s %s s", NR == 1 ? "busiest JVM threads over the load: " : ", ", $2, $1 } END { print "" }'
 echo "screen after q (should be empty or the shell): $(echo "$screen_after" | tr -s ' \n' ' ')"
