@@ -4,12 +4,10 @@ package org.wiretop.txn;
  * HTTP/1.x requests and responses on each TCP stream, with tshark 4.0's rules (packet-http.c):
  * every request starts a transaction; a response belongs to the stream's latest transaction
  * unless that one has its response already (then it starts one with no request, so it gets no
- * {@code http.time}). A message counts where tshark's reassembly completes it: on the segment
- * that brings its last byte by its headers (Content-Length; none after a HEAD request, for 1xx,
- * 204 and 304), so a body spread over segments times on its last.
+ * {@code http.time}). A message counts where tshark's reassembly completes it ({@link HttpFramer}).
  *
- * <p>Per stream: the latest transaction, and per direction the message whose body is still
- * arriving. Bounded: a set-associative table of streams allocated once (4 ways a set); a new
+ * <p>Per stream: the latest transaction, the latest request's method, and per direction the
+ * {@link HttpFramer}'s state of the message arriving. Bounded: a set-associative table of streams allocated once (4 ways a set); a new
  * stream whose set is full replaces the set's least recently used, counted in {@link #evicted()}.
  */
 final class HttpTransactions {
@@ -21,15 +19,12 @@ final class HttpTransactions {
     private final long[] key, lastUsed;
     // the stream's latest transaction
     private final long[] requestFrame, requestNanos, responseFrame, requestBytes;
-    private final boolean[] head;
+    private final byte[] latestMethod;
     private final byte[] text;
     private final int[] textLength;
-    // per stream and direction (2 i + d): a message whose last byte has not come yet
-    private final long[] pendingFrom, pendingEnd, pendingBytes;
-    private final boolean[] pendingRequest;
-    private final int[] pendingStatus;
-    private final byte[] pendingText;
-    private final int[] pendingTextLength;
+    // per stream and direction (2 i + d): the endpoint whose bytes the framer's slot reads
+    private final long[] sideFrom;
+    private final HttpFramer framer;
     private long evicted;
 
     HttpTransactions(int capacity) {
@@ -42,16 +37,11 @@ final class HttpTransactions {
         requestNanos = new long[n];
         responseFrame = new long[n];
         requestBytes = new long[n];
-        head = new boolean[n];
+        latestMethod = new byte[n];
         text = new byte[n * TEXT];
         textLength = new int[n];
-        pendingFrom = new long[2 * n];
-        pendingEnd = new long[2 * n];
-        pendingBytes = new long[2 * n];
-        pendingRequest = new boolean[2 * n];
-        pendingStatus = new int[2 * n];
-        pendingText = new byte[2 * n * TEXT];
-        pendingTextLength = new int[2 * n];
+        sideFrom = new long[2 * n];
+        framer = new HttpFramer(2 * n, TEXT);
     }
 
     /** The stream's entry, or -1. */
@@ -92,80 +82,56 @@ final class HttpTransactions {
         lastUsed[i] = frame;
         requestFrame[i] = 0;
         responseFrame[i] = 0;
-        head[i] = false;
-        pendingFrom[2 * i] = 0;
-        pendingFrom[2 * i + 1] = 0;
+        latestMethod[i] = HttpFramer.OTHER;
+        sideFrom[2 * i] = 0;
+        sideFrom[2 * i + 1] = 0;
         return i;
     }
 
-    // ---- the message of a direction still arriving ----
+    // ---- the two directions, each framed by the framer's slot 2 i or 2 i + 1 ----
 
-    /** The direction slot of {@code from} (an endpoint's key) in entry {@code i}, or -1. */
-    int pending(int i, long from) {
-        if (pendingFrom[2 * i] == from) {
-            return 2 * i;
+    /** The framer of both directions of every stream. */
+    HttpFramer framer() {
+        return framer;
+    }
+
+    /** The framer slot of {@code from} (an endpoint's key) in entry {@code i}: its own, or a new one (-1 when both are another's). */
+    int side(int i, long from) {
+        for (int d = 2 * i; d < 2 * i + 2; d++) {
+            if (sideFrom[d] == from) {
+                return d;
+            }
         }
-        return pendingFrom[2 * i + 1] == from ? 2 * i + 1 : -1;
-    }
-
-    /** Remembers a message of {@code from} that ends at relative sequence number {@code end}. */
-    int hold(int i, long from, boolean request, long end, long bytes, int status) {
-        int d = pending(i, from);
-        if (d < 0) {
-            d = pendingFrom[2 * i] == 0 ? 2 * i : 2 * i + 1;
+        for (int d = 2 * i; d < 2 * i + 2; d++) {
+            if (sideFrom[d] == 0) {
+                sideFrom[d] = from;
+                framer.reset(d);
+                return d;
+            }
         }
-        pendingFrom[d] = from;
-        pendingRequest[d] = request;
-        pendingEnd[d] = end;
-        pendingBytes[d] = bytes;
-        pendingStatus[d] = status;
-        pendingTextLength[d] = 0;
-        return d;
+        return -1;
     }
 
-    void release(int d) {
-        pendingFrom[d] = 0;
-    }
-
-    long pendingEnd(int d) {
-        return pendingEnd[d];
-    }
-
-    boolean pendingRequest(int d) {
-        return pendingRequest[d];
-    }
-
-    long pendingBytes(int d) {
-        return pendingBytes[d];
-    }
-
-    int pendingStatus(int d) {
-        return pendingStatus[d];
-    }
-
-    /** The pending request's text buffer (offset {@code d * TEXT}); its length set with {@link #pendingText(int, int)}. */
-    byte[] pendingTextBuffer() {
-        return pendingText;
-    }
-
-    void pendingText(int d, int length) {
-        pendingTextLength[d] = length;
-    }
-
-    int pendingTextLength(int d) {
-        return pendingTextLength[d];
+    /** The method of the stream's latest request (tshark's conv_data->request_method), for a response's body rule. */
+    byte latestMethod(int i) {
+        return latestMethod[i];
     }
 
     // ---- the stream's latest transaction (tshark's req_res_tail) ----
 
     /** A request completed: a new transaction. */
-    void request(int i, long frame, long nanos, long bytes, boolean isHead) {
+    void request(int i, long frame, long nanos, long bytes, byte method) {
         requestFrame[i] = frame;
         requestNanos[i] = nanos;
         responseFrame[i] = 0;
         requestBytes[i] = bytes;
-        head[i] = isHead;
+        latestMethod[i] = method;
         textLength[i] = 0;
+    }
+
+    /** A notification (NOTIFY, SUBSCRIBE, UNSUBSCRIBE) completed: no transaction, but the latest method. */
+    void notification(int i) {
+        latestMethod[i] = HttpFramer.OTHER;
     }
 
     /** A response completed: true when it answers the latest request (which then has its response). */
@@ -176,11 +142,6 @@ final class HttpTransactions {
         }
         responseFrame[i] = frame;
         return matched;
-    }
-
-    /** True when the latest request, still unanswered, was a HEAD (its response has no body). */
-    boolean awaitsHead(int i) {
-        return requestFrame[i] > 0 && responseFrame[i] == 0 && head[i];
     }
 
     long requestFrame(int i) {

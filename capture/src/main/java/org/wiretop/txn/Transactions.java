@@ -2,7 +2,6 @@ package org.wiretop.txn;
 
 import static org.wiretop.decode.PacketSummary.*;
 
-import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.decode.AppDissector;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.decode.Status;
@@ -25,14 +24,10 @@ public final class Transactions {
     /** Default bounds: DNS transactions and HTTP streams remembered. */
     public static final int DEFAULT_PENDING = 16_384, DEFAULT_STREAMS = 4_096;
 
-    /** Bodies announced longer than this (4 GiB, TCP's sequence space) are not waited for. */
-    private static final long MAX_BODY = 1L << 32;
-
     private final DnsTransactions dns;
     private final HttpTransactions http;
     private final TransactionSink sink;
     private final Transaction t = new Transaction();
-    private final LineBuilder scratch = new LineBuilder(HttpTransactions.TEXT + 16);
     private long matched;
 
     public Transactions(TransactionSink sink) {
@@ -51,9 +46,9 @@ public final class Transactions {
         AppDissector app = s.app;
         if (app instanceof Dns) {
             dns(s, (Dns) app);
-        } else if (s.tcpStream >= 0 && s.tcpPayloadLength > 0 && s.tcpRelSeq >= 0
-                && (s.tcpAnalysis & TA_RETRANSMISSION) == 0) {
-            http(s, app instanceof Http && "http".equals(app.name()) ? (Http) app : null);
+        } else if (s.tcpStream >= 0 && (s.tcpPayloadLength > 0 || (s.tcpFlags & FIN) != 0 && s.tcpFlags > 0)
+                && s.tcpRelSeq >= 0 && (s.tcpAnalysis & TA_RETRANSMISSION) == 0) {
+            http(s, s.tcpPayloadLength > 0 && app instanceof Http && "http".equals(app.name()));
         }
     }
 
@@ -99,59 +94,56 @@ public final class Transactions {
         }
     }
 
-    private void http(PacketSummary s, Http h) {
-        boolean messages = h != null && h.messages() > 0;
-        int i = messages ? http.findOrCreate(s.tcpStream, s.frameNumber) : http.find(s.tcpStream, s.frameNumber);
+    /**
+     * Feeds the segment's bytes to its direction's framer; each message it completes here starts a
+     * transaction (a request) or may end one (a response). A bare FIN ends a body that runs to the close.
+     */
+    private void http(PacketSummary s, boolean isHttp) {
+        int i = isHttp ? http.findOrCreate(s.tcpStream, s.frameNumber) : http.find(s.tcpStream, s.frameNumber);
         if (i < 0) {
             return;
         }
         long from = (long) s.srcPort << 32 | (s.has(IP4) ? s.ip4Src : (int) s.ip6SrcLo) & 0xffffffffL | 1L << 48;
-        long segmentEnd = s.tcpRelSeq + s.tcpPayloadLength;
-        int d = http.pending(i, from);
-        if (d >= 0 && segmentEnd >= http.pendingEnd(d)) {
-            http.release(d);
-            complete(s, i, http.pendingRequest(d), http.pendingBytes(d), http.pendingStatus(d),
-                    http.pendingTextBuffer(), d * HttpTransactions.TEXT, http.pendingTextLength(d));
-        }
-        if (!messages) {
+        int d = http.side(i, from);
+        if (d < 0) {
             return;
         }
-        int payload = h.start(), payloadEnd = h.start() + s.tcpPayloadLength;
-        for (int m = 0; m < h.messages(); m++) {
-            boolean request = h.isRequest(m);
-            int headersEnd = h.headersEnd(m);
-            long body = !request && http.awaitsHead(i) ? 0 : h.bodyLength(m);
-            if (body > MAX_BODY) {
-                body = -1; // a Content-Length beyond any stream's sequence space: not waited for
+        HttpFramer framer = http.framer();
+        boolean fin = (s.tcpFlags & FIN) != 0;
+        if (s.tcpPayloadLength == 0) {
+            if (fin && framer.fin(d)) {
+                complete(s, i, d);
             }
-            // headers past the segment, a chunked body, a body to the close: counted here (see docs/json.md)
-            long end = headersEnd < 0 || body < 0 ? payloadEnd : headersEnd + body;
-            long bytes = end - h.messageStart(m);
-            scratch.setLength(0);
-            if (request) {
-                h.appendRequest(m, scratch);
-            }
-            int textLength = Math.min(scratch.length(), HttpTransactions.TEXT);
-            if (end <= payloadEnd) {
-                complete(s, i, request, bytes, h.statusCode(m), scratch.array(), 0, textLength);
-            } else {
-                int p = http.hold(i, from, request, s.tcpRelSeq + (end - payload), bytes, h.statusCode(m));
-                System.arraycopy(scratch.array(), 0, http.pendingTextBuffer(), p * HttpTransactions.TEXT, textLength);
-                http.pendingText(p, textLength);
-                return; // the body runs into later segments
-            }
+            return;
+        }
+        int captured = Math.max(0, Math.min(s.payloadLength, s.tcpPayloadLength));
+        boolean whole = captured == s.tcpPayloadLength;
+        int skip = framer.begin(d, s.tcpRelSeq, captured, whole);
+        if (skip < 0 || s.data == null || s.payloadOffset < 0) {
+            return;
+        }
+        int p = s.payloadOffset + skip, end = s.payloadOffset + captured;
+        byte latest = http.latestMethod(i);
+        for (int next = framer.feed(d, s.data, p, end, fin, !whole, latest); next >= 0;
+             next = framer.feed(d, s.data, next, end, fin, !whole, latest)) {
+            complete(s, i, d);
+            latest = http.latestMethod(i);
         }
     }
 
-    /** A message completes on this packet: a request starts a transaction, a response may end one. */
-    private void complete(PacketSummary s, int i, boolean request, long bytes, int status, byte[] text, int textOffset,
-                          int textLength) {
-        if (request) {
-            boolean isHead = textLength >= 5 && text[textOffset] == 'H' && text[textOffset + 1] == 'E'
-                    && text[textOffset + 2] == 'A' && text[textOffset + 3] == 'D' && text[textOffset + 4] == ' ';
-            http.request(i, s.frameNumber, s.epochNanos, bytes, isHead);
-            System.arraycopy(text, textOffset, http.textBuffer(), i * HttpTransactions.TEXT, textLength);
-            http.textLength(i, textLength);
+    /** Framer slot {@code d} completed a message on this packet: a request starts a transaction, a response may end one. */
+    private void complete(PacketSummary s, int i, int d) {
+        HttpFramer framer = http.framer();
+        byte kind = framer.kind(d);
+        if (kind == HttpFramer.NOTIFICATION) {
+            http.notification(i);
+            return;
+        }
+        if (kind == HttpFramer.REQUEST) {
+            http.request(i, s.frameNumber, s.epochNanos, framer.bytes(d), framer.method(d));
+            System.arraycopy(framer.textBuffer(), d * HttpTransactions.TEXT, http.textBuffer(), i * HttpTransactions.TEXT,
+                    framer.textLength(d));
+            http.textLength(i, framer.textLength(d));
             return;
         }
         if (!http.response(i, s.frameNumber)) {
@@ -168,9 +160,9 @@ public final class Transactions {
             t.requestNanos = http.requestNanos(i);
             t.responseFrame = s.frameNumber;
             t.responseNanos = s.epochNanos;
-            t.status = status;
+            t.status = framer.status(d);
             t.requestBytes = http.requestBytes(i);
-            t.responseBytes = bytes;
+            t.responseBytes = framer.bytes(d);
             t.request.setLength(0);
             t.request.append(http.textBuffer(), i * HttpTransactions.TEXT, http.textLength(i));
             sink.onTransaction(t, s);

@@ -53,9 +53,9 @@ class TransactionTablesTest {
         HttpTransactions t = new HttpTransactions(16);
         int i = t.findOrCreate(7, 1);
         assertFalse(t.response(i, 2), "a response with no request");
-        t.request(i, 3, 3 * MS, 80, false);
-        t.request(i, 4, 4 * MS, 80, true); // pipelined: the latest request is the HEAD
-        assertTrue(t.awaitsHead(i));
+        t.request(i, 3, 3 * MS, 80, HttpFramer.OTHER);
+        t.request(i, 4, 4 * MS, 80, HttpFramer.HEAD); // pipelined: the latest request is the HEAD
+        assertEquals(HttpFramer.HEAD, t.latestMethod(i));
         assertTrue(t.response(i, 5));
         assertEquals(4, t.requestFrame(i), "tshark pairs the response with the latest request");
         assertFalse(t.response(i, 6), "the next response finds no request waiting");
@@ -66,7 +66,7 @@ class TransactionTablesTest {
     void httpTableForgetsTheLeastRecentlyUsedStream() {
         HttpTransactions t = new HttpTransactions(4);
         for (int stream = 0; stream < 4; stream++) {
-            t.request(t.findOrCreate(stream, stream + 1), stream + 1, stream, 80, false);
+            t.request(t.findOrCreate(stream, stream + 1), stream + 1, stream, 80, HttpFramer.OTHER);
         }
         t.find(0, 10); // stream 0 used again
         t.findOrCreate(9, 11);
@@ -76,14 +76,12 @@ class TransactionTablesTest {
     }
 
     @Test
-    void pendingMessagesPerDirection() {
+    void eachDirectionHasItsFramerSlot() {
         HttpTransactions t = new HttpTransactions(16);
         int i = t.findOrCreate(1, 1);
-        int d = t.hold(i, 42, false, 1000, 1000, 200);
-        assertEquals(d, t.pending(i, 42));
-        assertEquals(-1, t.pending(i, 43));
-        assertEquals(1000, t.pendingEnd(d));
-        t.release(d);
-        assertEquals(-1, t.pending(i, 42));
+        int client = t.side(i, 42), server = t.side(i, 43);
+        assertTrue(client >= 0 && server >= 0 && client != server);
+        assertEquals(client, t.side(i, 42));
+        assertEquals(-1, t.side(i, 44), "a stream has two ends");
     }
 }

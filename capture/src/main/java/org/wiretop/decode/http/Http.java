@@ -33,7 +33,7 @@ public final class Http extends AppDissector {
     /** Messages walked in one segment (HTTP/1.1 pipelining). */
     static final int MAX_MESSAGES = 8;
     /** What a start line is. */
-    static final int NONE = 0, REQUEST = 1, RESPONSE = 2;
+    public static final int NONE = 0, REQUEST = 1, RESPONSE = 2;
 
     /** Offsets and lengths of the fields' text in {@link #data()}; length -1 = absent. */
     int method, methodLen, uri, uriLen, version, versionLen, responseVersion, responseVersionLen, phrase, phraseLen;
@@ -214,6 +214,14 @@ public final class Http extends AppDissector {
      */
     public static boolean looksLike(PacketBuf b, int off) {
         return HttpLines.startsWith(b, off, "HTTP/1.") || HttpLines.methodEnd(b, off, b.end()) > 0;
+    }
+
+    /**
+     * What the line {@code [p, lineEnd)} of {@code b} starts: {@link #REQUEST} (one of Wireshark 4.0's
+     * methods), {@link #RESPONSE} ({@code HTTP/}, {@code ICY}) or {@link #NONE}; for the transactions' framing.
+     */
+    public static int startLine(PacketBuf b, int p, int lineEnd) {
+        return HttpLines.startLine(b, p, lineEnd);
     }
 
     @Override
