@@ -1,8 +1,5 @@
 package org.wiretop.txn;
 
-import org.wiretop.decode.PacketBuf;
-import org.wiretop.decode.http.Http;
-
 /**
  * Where the HTTP/1.x messages of one direction of a TCP stream end, fed that direction's bytes in
  * sequence order, as tshark 4.0 reassembles them (req_resp_hdrs.c and packet-http.c with header
@@ -32,51 +29,30 @@ final class HttpFramer {
     static final byte REQUEST = 1, RESPONSE = 2, NOTIFICATION = 3;
     /** The method of a request, for the response's body rule. */
     static final byte OTHER = 0, HEAD = 1, CONNECT = 2, SSTP = 3;
-    /** Header names req_resp_hdrs.c looks for (with their colon), lower case; their bits. */
-    private static final byte[][] NAMES = {"content-length:".getBytes(), "content-type:".getBytes(),
-            "transfer-encoding:".getBytes()};
-    private static final int CL = 1, CT = 2, TE = 4;
-    private static final byte[] CHUNKED = "chunked".getBytes(), RPC = "application/rpc".getBytes();
     /** Content-Length from which an {@code application/rpc} body or an RPC_IN/OUT_DATA request is not waited for. */
     private static final long RPC_LENGTH = 128 * 1024;
-    private static final long INT_MAX = Integer.MAX_VALUE;
 
-    private final int text;
-    private final long[] next, remaining, bytes, contentLength, number;
-    private final byte[] mode, kind, method, names, header, valueState, firstLine;
-    private final int[] lineLength, firstLength, lastSpace, status, bodyStatus, textLength;
-    private final boolean[] cr, clFound, chunked, rpcType, versionH, versionSlash, negative, ended, done;
-    private final PacketBuf line = new PacketBuf();
+    private final long[] next, remaining, bytes, contentLength;
+    private final byte[] mode;
+    private final int[] lineLength;
+    private final boolean[] cr, clFound, chunked, rpcType, done;
+    private final HttpStartLine first;
+    private final HttpLineValues values;
 
     HttpFramer(int slots, int textBytes) {
-        text = textBytes;
         next = new long[slots];
         remaining = new long[slots];
         bytes = new long[slots];
         contentLength = new long[slots];
-        number = new long[slots];
         mode = new byte[slots];
-        kind = new byte[slots];
-        method = new byte[slots];
-        names = new byte[slots];
-        header = new byte[slots];
-        valueState = new byte[slots];
-        firstLine = new byte[slots * textBytes];
         lineLength = new int[slots];
-        firstLength = new int[slots];
-        lastSpace = new int[slots];
-        status = new int[slots];
-        bodyStatus = new int[slots];
-        textLength = new int[slots];
         cr = new boolean[slots];
         clFound = new boolean[slots];
         chunked = new boolean[slots];
         rpcType = new boolean[slots];
-        versionH = new boolean[slots];
-        versionSlash = new boolean[slots];
-        negative = new boolean[slots];
-        ended = new boolean[slots];
         done = new boolean[slots];
+        first = new HttpStartLine(slots, textBytes);
+        values = new HttpLineValues(slots);
     }
 
     /** Forgets slot {@code d}: its next segment starts a message. */
@@ -193,29 +169,29 @@ final class HttpFramer {
     // ---- the completed message ----
 
     byte kind(int d) {
-        return kind[d];
+        return first.kind(d);
     }
 
     byte method(int d) {
-        return method[d];
+        return first.method(d);
     }
 
     /** A response's status code (its first three digits), or -1. */
     int status(int d) {
-        return status[d];
+        return first.status(d);
     }
 
     long bytes(int d) {
         return bytes[d];
     }
 
-    /** The request line without its version ({@code GET /path}), cut at the text length: in {@link #textBuffer()} at {@code d * text}. */
+    /** The request line without its version ({@code GET /path}), cut at the text length: in {@link #textBuffer()} at {@code d * HttpTransactions.TEXT}. */
     int textLength(int d) {
-        return textLength[d];
+        return first.textLength(d);
     }
 
     byte[] textBuffer() {
-        return firstLine;
+        return first.textBuffer();
     }
 
     // ---- reading ----
@@ -231,11 +207,8 @@ final class HttpFramer {
             return end;
         }
         mode[d] = FIRST_LINE;
-        number[d] = 0;
         bytes[d] = 0;
-        firstLength[d] = 0;
-        lastSpace[d] = -1;
-        versionH[d] = versionSlash[d] = false;
+        first.begin(d);
         clFound[d] = chunked[d] = rpcType[d] = false;
         contentLength[d] = 0;
         lineStart(d);
@@ -245,17 +218,12 @@ final class HttpFramer {
     private void lineStart(int d) {
         lineLength[d] = 0;
         cr[d] = false;
-        names[d] = CL | CT | TE;
-        header[d] = 0;
-        valueState[d] = 0;
-        number[d] = 0;
-        negative[d] = false;
-        ended[d] = false;
+        values.begin(d);
     }
 
     /**
      * Reads line bytes until a line ends and is acted on (returns where reading goes on, with
-     * {@code number[d] < 0} when that completed the message) or the segment ends (-1).
+     * {@code done[d]} when that completed the message) or the segment ends (-1).
      */
     private int lines(int d, byte[] a, int p, int end, boolean fin, byte latest) {
         while (p < end) {
@@ -286,150 +254,16 @@ final class HttpFramer {
         lineLength[d] = n == Integer.MAX_VALUE ? n : n + 1;
         switch (mode[d]) {
             case FIRST_LINE:
-                if (n < text) {
-                    firstLine[d * text + n] = (byte) c;
-                    firstLength[d] = n + 1;
-                }
-                if (c == ' ') {
-                    lastSpace[d] = n;
-                    versionH[d] = versionSlash[d] = false;
-                } else if (lastSpace[d] >= 0 && n == lastSpace[d] + 1) {
-                    versionH[d] = c == 'H';
-                } else if (lastSpace[d] >= 0 && n == lastSpace[d] + 5) {
-                    versionSlash[d] = c == '/';
-                }
+                first.add(d, n, c);
                 break;
             case HEADERS:
-                headerByte(d, n, c);
+                values.headerByte(d, n, c);
                 break;
             case CHUNK_SIZE:
-                hexByte(d, c);
+                values.hexByte(d, c);
                 break;
             default: // CHUNK_END: only where the line ends matters
                 break;
-        }
-    }
-
-    /** A header line's byte at {@code n}: its name matched against the three that matter, then its value read. */
-    private void headerByte(int d, int n, int c) {
-        if (header[d] == 0) {
-            int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
-            int still = 0;
-            for (int k = 0; k < NAMES.length; k++) {
-                int bit = 1 << k;
-                if ((names[d] & bit) != 0 && n < NAMES[k].length && NAMES[k][n] == lower) {
-                    still |= bit;
-                    if (n == NAMES[k].length - 1) {
-                        header[d] = (byte) bit;
-                        if (bit == CL) {
-                            clValue(d);
-                        }
-                    }
-                }
-            }
-            names[d] = (byte) still;
-            if (still == 0 && header[d] == 0) {
-                header[d] = -1;
-            }
-            return;
-        }
-        if (c == 0) {
-            ended[d] = true; // the C string ends at a NUL
-        }
-        if (ended[d]) {
-            return;
-        }
-        if (header[d] == CL) {
-            decimalByte(d, c);
-        } else if (header[d] == TE) {
-            prefixByte(d, c, CHUNKED, true, true);
-        } else if (header[d] == CT) {
-            prefixByte(d, c, RPC, false, false);
-        }
-    }
-
-    /** A new Content-Length value: g_strstrip then ws_strtoi32 (whole string, decimal, int32). */
-    private void clValue(int d) {
-        valueState[d] = 0;
-        number[d] = 0;
-        negative[d] = false;
-    }
-
-    private void decimalByte(int d, int c) {
-        boolean space = c == ' ' || c == '\t' || c == 0x0b || c == '\f';
-        switch (valueState[d]) {
-            case 0: // leading blanks
-                if (space) {
-                    return;
-                }
-                if (c == '+' || c == '-') {
-                    negative[d] = c == '-';
-                    valueState[d] = 1;
-                    return;
-                }
-                // fall through to a digit
-            case 1:
-            case 2:
-                if (c >= '0' && c <= '9') {
-                    number[d] = Math.min(number[d] * 10 + (c - '0'), 1L << 40);
-                    valueState[d] = 2;
-                } else {
-                    valueState[d] = valueState[d] == 2 && space ? (byte) 3 : (byte) 8;
-                }
-                return;
-            case 3: // trailing blanks
-                if (!space) {
-                    valueState[d] = 8;
-                }
-                return;
-            default: // 8: not a number
-                break;
-        }
-    }
-
-    /** Matches the value against {@code word}'s start (after blanks; tabs too when {@code tabs}). */
-    private void prefixByte(int d, int c, byte[] word, boolean ignoreCase, boolean tabs) {
-        int s = valueState[d];
-        if (s >= word.length + 1) {
-            return; // decided: matched (word.length + 1) or not (word.length + 2)
-        }
-        if (s == 0 && (c == ' ' || tabs && c == '\t')) {
-            return;
-        }
-        int lower = ignoreCase && c >= 'A' && c <= 'Z' ? c + 32 : c;
-        valueState[d] = (byte) (lower == word[s] ? s + 1 == word.length ? word.length + 1 : s + 1 : word.length + 2);
-    }
-
-    /** A chunk-size line's byte, as sscanf("%x") reads up to the first ';': blanks, a sign, 0x, hex digits. */
-    private void hexByte(int d, int c) {
-        int s = valueState[d];
-        if (s >= 8) {
-            return; // the number ended
-        }
-        boolean space = c == ' ' || c == '\t' || c == 0x0b || c == '\f';
-        int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (s == 0 && space) {
-            return;
-        }
-        if (s == 0 && (c == '+' || c == '-')) {
-            negative[d] = c == '-';
-            valueState[d] = 1;
-            return;
-        }
-        if (s <= 1 && c == '0') {
-            valueState[d] = 2; // a leading 0: maybe "0x"
-            return;
-        }
-        if (s == 2 && (c == 'x' || c == 'X')) {
-            valueState[d] = 3;
-            return;
-        }
-        if (digit >= 0) {
-            long v = number[d];
-            number[d] = v > (Long.MAX_VALUE >> 4) ? Long.MAX_VALUE : v * 16 + digit;
-            valueState[d] = 4;
-        } else {
-            valueState[d] = (byte) (s == 2 || s == 3 || s == 4 ? 8 : 9); // 8: a number (maybe 0), 9: none
         }
     }
 
@@ -439,11 +273,12 @@ final class HttpFramer {
         int length = lineLength[d];
         switch (mode[d]) {
             case FIRST_LINE:
-                if (!firstLine(d)) {
+                if (!first.end(d, length)) {
                     mode[d] = SKIP; // not HTTP: a continuation to the segment's end
                     return end;
                 }
                 mode[d] = HEADERS;
+                rpcType[d] = first.rpcMethod(d);
                 break;
             case HEADERS:
                 if (length > 0) {
@@ -452,13 +287,9 @@ final class HttpFramer {
                 }
                 return body(d, p, end, fin, latest);
             case CHUNK_SIZE: {
-                int s = valueState[d];
-                if (s == 0 || s == 1 || s == 9) {
-                    return complete(d, end, end, true); // no chunk size: tshark stops reassembling here
-                }
-                long size = chunkSize(d);
-                if (size > 1L << 31) {
-                    return complete(d, end, end, true);
+                long size = values.chunkSize(d);
+                if (size < 0 || size > 1L << 31) {
+                    return complete(d, end, end, true); // no chunk size, or an unreasonable one: tshark stops reassembling
                 }
                 if (size == 0) {
                     mode[d] = CHUNK_END;
@@ -483,113 +314,24 @@ final class HttpFramer {
         return p;
     }
 
-    /** The chunk size sscanf("%x") stores in an unsigned int: strtoul's value (ULONG_MAX when it overflows), negated, cut to 32 bits. */
-    private long chunkSize(int d) {
-        long v = number[d];
-        if (v == Long.MAX_VALUE) {
-            return 0xffffffffL;
-        }
-        return (negative[d] ? -v : v) & 0xffffffffL;
-    }
-
-    /** The first line: request, response or notification, and what the transaction keeps of it. */
-    private boolean firstLine(int d) {
-        int off = d * text, len = firstLength[d];
-        line.wrap(firstLine, off + len, off + len);
-        int type = Http.startLine(line, off, off + len);
-        if (type == Http.NONE) {
-            return false;
-        }
-        int p = off + (len >= 2 && firstLine[off] == 'M' && firstLine[off + 1] == '-' ? 2 : 0);
-        int token = p;
-        while (token < off + len && firstLine[token] != ' ') {
-            token++;
-        }
-        kind[d] = type == Http.RESPONSE ? RESPONSE : is(p, token, "NOTIFY") || is(p, token, "SUBSCRIBE")
-                || is(p, token, "UNSUBSCRIBE") ? NOTIFICATION : REQUEST;
-        method[d] = is(p, token, "HEAD") ? HEAD : is(p, token, "CONNECT") ? CONNECT
-                : is(p, token, "SSTP_DUPLEX_POST") ? SSTP : OTHER;
-        rpcType[d] = kind[d] == REQUEST && (startsWith(off, len, "RPC_IN_DATA") || startsWith(off, len, "RPC_OUT_DATA"));
-        status[d] = -1;
-        bodyStatus[d] = 0;
-        if (kind[d] == RESPONSE) {
-            int code = token;
-            while (code < off + len && firstLine[code] == ' ') {
-                code++;
-            }
-            int codeEnd = code;
-            while (codeEnd < off + len && firstLine[codeEnd] != ' ') {
-                codeEnd++;
-            }
-            if (codeEnd - code >= 3) {
-                status[d] = digits(code, 3);
-                bodyStatus[d] = codeEnd - code == 3 ? Math.max(0, status[d]) : 0;
-            }
-        }
-        // the request line without its version, as the transaction line shows it
-        int whole = lineLength[d], cut = whole;
-        if (lastSpace[d] > 0 && whole - lastSpace[d] > 5 && versionH[d] && versionSlash[d]) {
-            cut = lastSpace[d];
-        }
-        textLength[d] = Math.min(cut, len);
-        return true;
-    }
-
-    private boolean is(int from, int to, String word) {
-        if (to - from != word.length()) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if (firstLine[from + i] != word.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean startsWith(int off, int len, String word) {
-        return len >= word.length() && is(off, off + word.length(), word);
-    }
-
-    /** The number of {@code n} digits at {@code from}, or -1 when one is not a digit. */
-    private int digits(int from, int n) {
-        int v = 0;
-        for (int i = from; i < from + n; i++) {
-            int c = firstLine[i];
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + c - '0';
-        }
-        return v;
-    }
-
-    /** A header line ended: a Content-Length's value taken (the last one counts, a bad one as 0), a chunked coding or an RPC media type noted. */
+    /** A header line ended: a Content-Length's value taken (the last one counts, a bad one as ws_strtoi32 leaves it), a chunked coding or an RPC media type noted. */
     private void headerEnd(int d) {
-        if (header[d] == CL) {
-            int s = valueState[d];
-            boolean digits = s == 2 || s == 3;
-            long v = negative[d] ? -number[d] : number[d];
-            if (digits && v >= Integer.MIN_VALUE && v <= INT_MAX) {
-                contentLength[d] = v;
-                if (v >= 0) {
-                    clFound[d] = true;
-                }
-            } else {
-                contentLength[d] = digits ? (v < 0 ? Integer.MIN_VALUE : INT_MAX) : 0;
-            }
-        } else if (header[d] == TE && valueState[d] == CHUNKED.length + 1) {
-            chunked[d] = true;
-        } else if (header[d] == CT) {
-            rpcType[d] |= valueState[d] == RPC.length + 1;
+        byte header = values.header(d);
+        if (header == HttpLineValues.CL) {
+            contentLength[d] = values.decimal(d);
+            clFound[d] |= values.isDecimal(d) && contentLength[d] >= 0;
+        } else if (header == HttpLineValues.TE) {
+            chunked[d] |= values.chunked(d);
+        } else if (header == HttpLineValues.CT) {
+            rpcType[d] = first.rpcMethod(d) || values.rpc(d);
         }
     }
 
     /** The blank line after the headers: what, if anything, to wait for. */
     private int body(int d, int p, int end, boolean fin, byte latest) {
         boolean tryBody = !fin;
-        int code = bodyStatus[d];
-        if (kind[d] == RESPONSE && (latest == HEAD || code / 100 == 2 && (latest == CONNECT || latest == SSTP)
+        int code = first.bodyStatus(d);
+        if (first.kind(d) == RESPONSE && (latest == HEAD || code / 100 == 2 && (latest == CONNECT || latest == SSTP)
                 || code / 100 == 1 || code == 204 || code == 304)) {
             tryBody = false;
         }
@@ -605,7 +347,7 @@ final class HttpFramer {
                 remaining[d] = length;
                 return p;
             }
-        } else if (tryBody && kind[d] == RESPONSE) {
+        } else if (tryBody && first.kind(d) == RESPONSE) {
             mode[d] = UNTIL_FIN;
             return p;
         }
@@ -623,8 +365,7 @@ final class HttpFramer {
             long take;
             if (clFound[d] && !chunked[d]) {
                 take = Math.max(0, Math.min(contentLength[d], end - p));
-            } else if (kind[d] == REQUEST && !chunked[d]
-                    || kind[d] == RESPONSE && !chunked[d] && (status[d] / 100 == 1 || status[d] == 204 || status[d] == 304)) {
+            } else if (!chunked[d] && (first.kind(d) == REQUEST || first.kind(d) == RESPONSE && noBody(first.status(d)))) {
                 take = 0;
             } else {
                 take = end - p;
@@ -640,6 +381,10 @@ final class HttpFramer {
             mode[d] = START;
         }
         return p;
+    }
+
+    private static boolean noBody(int status) {
+        return status / 100 == 1 || status == 204 || status == 304;
     }
 
     /** After the line following the last chunk: trailer fields up to the blank line, as far as the segment holds them. */
