@@ -92,6 +92,9 @@ final class HttpFramer {
      */
     int feed(int d, byte[] a, int p, int end, boolean fin, boolean cut, byte latest) {
         done[d] = false;
+        if (cut) {
+            return cutSegment(d, a, p, end);
+        }
         reading:
         while (p < end) {
             switch (mode[d]) {
@@ -108,9 +111,6 @@ final class HttpFramer {
                     }
                     if (done[d]) {
                         return q;
-                    }
-                    if (cut && mode[d] == HEADERS && lineLength[d] == 0) {
-                        return complete(d, end, end, true); // tshark cannot reassemble a cut segment: its first line is enough
                     }
                     p = q;
                     break;
@@ -150,11 +150,27 @@ final class HttpFramer {
             mode[d] = SKIP; // tshark looks past the reassembled bytes for the LF after this CR: an exception, the message is lost
             return -1;
         }
-        if (fin && (mode[d] == BODY || mode[d] == CHUNK_SIZE || mode[d] == CHUNK_DATA || mode[d] == CHUNK_END
+        if (fin && (mode[d] == CHUNK_SIZE || mode[d] == CHUNK_DATA || mode[d] == CHUNK_END
                 || mode[d] == UNTIL_FIN)) {
-            return complete(d, end, end, true); // at the end of the stream tshark stops waiting for the body
+            return complete(d, end, end, true); // tshark, asked for one more segment each time, stops waiting at the end of the stream
         }
         return -1;
+    }
+
+    /** A message starting in a segment cut by the capture completes there when its first line is HTTP ({@link HttpCutLines}). */
+    private int cutSegment(int d, byte[] a, int p, int end) {
+        int from = mode[d] == START ? start(d, a, p, end) : end;
+        int q = from;
+        while (q < end && a[q] != '\n' && a[q] != '\r') {
+            first.add(d, q - from, a[q] & 0xff);
+            q++;
+        }
+        if (from >= end || !first.end(d, q - from) || !HttpCutLines.pass(a, q, end)) {
+            mode[d] = SKIP;
+            return -1;
+        }
+        bytes[d] = end - from;
+        return complete(d, end, end, true);
     }
 
     /** A bare FIN: true when it completes a body that runs to the close. */

@@ -20,6 +20,7 @@ public final class TcpFrames {
 
     private final List<byte[]> frames = new ArrayList<>();
     private final List<Long> times = new ArrayList<>();
+    private final List<Integer> captured = new ArrayList<>();
     private long clientIsn = 1_000_000, serverIsn = 5_000_000;
     private long nanos = 1_700_000_000_000_000_000L;
     private int clientPort = 40000;
@@ -75,6 +76,14 @@ public final class TcpFrames {
         nanos += nanosBefore;
         frames.add(f);
         times.add(nanos);
+        captured.add(f.length);
+        return this;
+    }
+
+    /** The last frame as a capture with a snapshot length cuts it: only its first {@code bytes} bytes of TCP payload kept. */
+    public TcpFrames cutLast(int bytes) {
+        int last = frames.size() - 1;
+        captured.set(last, Math.min(frames.get(last).length, 40 + bytes));
         return this;
     }
 
@@ -89,7 +98,7 @@ public final class TcpFrames {
     public void write(Path pcap) throws IOException {
         try (PcapWriter w = PcapWriter.open(pcap.toString(), Decoder.DLT_RAW, 65535)) {
             for (int i = 0; i < frames.size(); i++) {
-                w.write(times.get(i), frames.get(i).length, frames.get(i), frames.get(i).length);
+                w.write(times.get(i), frames.get(i).length, frames.get(i), captured.get(i));
             }
         } catch (CaptureException e) {
             throw new IOException(e);
@@ -104,7 +113,7 @@ public final class TcpFrames {
             byte[] f = frames.get(i);
             s.frameNumber = i + 1;
             s.epochNanos = times.get(i);
-            decoder.decode(Decoder.DLT_RAW, f, f.length, f.length, s);
+            decoder.decode(Decoder.DLT_RAW, f, captured.get(i), f.length, s);
             analyzer.analyze(s);
             then.accept(s, f);
         }
