@@ -9,7 +9,8 @@ package org.wiretop.txn;
  *     chunking; a response to HEAD or a 2xx to CONNECT; 1xx, 204, 304; a segment with FIN);</li>
  * <li>its last body byte by Content-Length;</li>
  * <li>for {@code Transfer-Encoding: chunked}, the line after the {@code 0} chunk-size line (chunk
- *     sizes read as {@code sscanf("%x")}; an unreadable size or one over 2^31 ends it there);</li>
+ *     sizes read as {@code sscanf("%x")}; an unreadable size or one over 2^31 ends it there; a FIN
+ *     ends it, as tshark asks for one more segment each time, but not a Content-Length body);</li>
  * <li>for a response with neither, the FIN (a segment with data, or the bare FIN).</li>
  * </ul>
  * Lines end at LF, at CR+LF, or at a CR followed by another byte (a CR ending the bytes so far
@@ -157,7 +158,7 @@ final class HttpFramer {
         return -1;
     }
 
-    /** A message starting in a segment cut by the capture completes there when its first line is HTTP ({@link HttpCutLines}). */
+    /** A message starting in a segment cut by the capture completes there when its first line is HTTP ({@link HttpLineWalk#cutPasses}). */
     private int cutSegment(int d, byte[] a, int p, int end) {
         int from = mode[d] == START ? start(d, a, p, end) : end;
         int q = from;
@@ -165,7 +166,7 @@ final class HttpFramer {
             first.add(d, q - from, a[q] & 0xff);
             q++;
         }
-        if (from >= end || !first.end(d, q - from) || !HttpCutLines.pass(a, q, end)) {
+        if (from >= end || !first.end(d, q - from) || !HttpLineWalk.cutPasses(a, q, end)) {
             mode[d] = SKIP;
             return -1;
         }
@@ -403,28 +404,12 @@ final class HttpFramer {
         return status / 100 == 1 || status == 204 || status == 304;
     }
 
-    /** After the line following the last chunk: trailer fields up to the blank line, as far as the segment holds them. */
+    /** After the line following the last chunk, a trailer field: the dissection takes the fields to the blank line. */
     private int trailers(int d, byte[] a, int p, int end) {
+        int q = HttpLineWalk.trailers(a, p, end);
+        bytes[d] += q - p;
         done[d] = true;
-        int q = p;
-        while (q < end) {
-            int c = a[q] & 0xff;
-            if (c == '\n' || c == '\r') {
-                int after = c == '\r' && q + 1 < end && a[q + 1] == '\n' ? q + 2 : q + 1;
-                if (c == '\r' && q + 1 >= end) {
-                    break; // the line's end is not here yet
-                }
-                boolean blank = q == p;
-                bytes[d] += after - p;
-                p = q = after;
-                if (blank) {
-                    break;
-                }
-                continue;
-            }
-            q++;
-        }
         mode[d] = START;
-        return p;
+        return q;
     }
 }
