@@ -84,6 +84,7 @@ public final class PacketFuzzTarget {
         DECODER.decode(linkType, data, capturedLength, wireLength, SUMMARY);
         ANALYZER.analyze(SUMMARY);
         TRANSACTIONS.analyze(SUMMARY);
+        org.wiretop.txn.HttpFramerFuzz.segment(data, 0, Math.min(capturedLength, data.length)); // the bytes as an HTTP stream's next segment
         LINE.setLength(0);
         JsonFormatter.append(SUMMARY, LINE);
         LINE.setLength(0);
