@@ -160,7 +160,7 @@ final class HttpFramer {
 
     /** A message starting in a segment cut by the capture completes there when its first line is HTTP ({@link HttpLineWalk#cutPasses}). */
     private int cutSegment(int d, byte[] a, int p, int end) {
-        int from = mode[d] == START ? start(d, a, p, end) : end;
+        int from = mode[d] == START && p < end ? start(d, a, p, end) : end;
         int q = from;
         while (q < end && a[q] != '\n' && a[q] != '\r') {
             first.add(d, q - from, a[q] & 0xff);

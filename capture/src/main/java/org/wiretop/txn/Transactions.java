@@ -119,8 +119,9 @@ public final class Transactions {
         int captured = Math.max(0, Math.min(s.payloadLength, s.tcpPayloadLength));
         boolean whole = captured == s.tcpPayloadLength;
         int skip = framer.begin(d, s.tcpRelSeq, captured, whole);
-        if (skip < 0 || s.data == null || s.payloadOffset < 0) {
-            return;
+        if (skip < 0 || captured == 0 || s.data == null || s.payloadOffset < 0
+                || s.payloadOffset + captured > Math.min(s.data.length, s.capturedLength)) {
+            return; // nothing of the payload was captured (the framing starts over at the next segment)
         }
         int p = s.payloadOffset + skip, end = s.payloadOffset + captured;
         byte latest = http.latestMethod(i);
