@@ -60,7 +60,8 @@ public final class ScreenPainter {
                 } else {
                     ConnectionsView.draw(c, 1, rows, f.connections(), s.connections(), s);
                     if (s.connGroup() == UiState.ConnGroup.NONE) {
-                        ConnGraphs.sparklines(c, 1, rows, f.connections(), s.connections(), f.graphs());
+                        ConnGraphs.sparklines(c, 1, rows, f.connections(), s.connections(), f.graphs(),
+                                s.connSort().ordinal());
                     }
                 }
             }
