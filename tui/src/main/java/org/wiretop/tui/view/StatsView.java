@@ -72,7 +72,7 @@ public final class StatsView {
         return out;
     }
 
-    /** The series' names, colours and their mean over the window. */
+    /** The series' names, colours (or, without colour, their glyphs) and their mean over the window. */
     private static void legend(Canvas c, int row, int width, GraphsModel g, double[][] series, boolean perProtocol) {
         int col = 1;
         for (int s = 0; s < series.length; s++) {
@@ -85,7 +85,8 @@ public final class StatsView {
             }
             String name = perProtocol ? TrafficClass.ALL[s].name() : "total";
             String mean = GraphScale.label(series[s].length == 0 ? 0 : Math.round(sum / series[s].length));
-            String item = (g.unicode() ? "█ " : "# ") + name + " " + mean;
+            char glyph = c.coloured() ? GraphGlyphs.block(8, g.unicode()) : GraphGlyphs.fill(s, g.unicode());
+            String item = glyph + " " + name + " " + mean;
             if (col + item.length() >= width) {
                 break;
             }
