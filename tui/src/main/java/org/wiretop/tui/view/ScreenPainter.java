@@ -65,7 +65,7 @@ public final class ScreenPainter {
                     }
                 }
             }
-            case STATS -> StatsView.draw(c, 1, rows, f.graphs(), s.graphs());
+            case STATS -> StatsView.draw(c, 1, rows, f.graphs(), s.graphs(), s.statsTables());
             case SOCKETS -> SocketsView.draw(c, 1, rows, f.sockets(), s.sockets(), s);
             case SERVERS -> ServersView.draw(c, 1, rows, f.servers(), f.serverLog(), f.clientReply(), s.servers());
             case TRANSACTIONS -> TransactionsView.draw(c, 1, rows, f.transactions(), s);
