@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wiretop.capture.ThreadNice;
 
 /**
  * {@code wiretop capture} as a real process on {@code lo} (as root; skipped otherwise): every
@@ -123,14 +124,21 @@ class CaptureCommandTest {
     }
 
     @Test
-    void stoppingWithNoTrafficReturnsPromptly() throws Exception {
+    void stoppingWithNoTrafficReturnsPromptlyAndTheCaptureRanAtRaisedPriority() throws Exception {
         assumeRoot();
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
+        // A child starts at its parent thread's nice value, and an in-process live capture of an
+        // earlier test may have raised this one's.
+        ThreadNice.set(0);
         try (DatagramSocket unused = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             Process p = CliRunner.start(out, err, "capture", "-i", "lo", "udp", "port", String.valueOf(unused.getLocalPort()));
             try {
                 awaitListening(p, err);
+                // The JVM's main thread (the capture's) is named "java" like the launcher's, which waits at 0.
+                assertTrue(niceOfThreads(p.pid(), "java").contains(ThreadNice.CAPTURE),
+                        "as root the capture thread runs at a raised priority: " + niceOfThreads(p.pid(), "java"));
+                assertEquals(List.of(0), niceOfThreads(p.pid(), "VM Thread"), "the JVM's own threads keep theirs");
                 long start = System.nanoTime();
                 p.destroy();
                 assertTrue(p.waitFor(5, TimeUnit.SECONDS), "capture with no traffic did not stop within 5 s");
@@ -240,6 +248,20 @@ class CaptureCommandTest {
         assertTrue(CliRunner.await(15_000, () -> CliRunner.read(err).contains("listening on") || !p.isAlive()),
                 "capture did not start: " + CliRunner.read(err));
         assertTrue(p.isAlive(), "capture ended early: " + CliRunner.read(err));
+    }
+
+    /** The nice values (field 19 of their stat) of {@code pid}'s threads named {@code name}. */
+    private static List<Integer> niceOfThreads(long pid, String name) throws java.io.IOException {
+        List<Integer> nice = new java.util.ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(t.resolve("comm")).strip().equals(name)) {
+                    String stat = Files.readString(t.resolve("stat"));
+                    nice.add(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                }
+            }
+        }
+        return nice;
     }
 
     static void assumeRoot() {
