@@ -6,8 +6,9 @@ import com.googlecode.lanterna.input.MouseActionType;
 /**
  * The mouse as a pure function, as {@link KeyReducer} is for keys: a left click on the tab bar
  * opens that view, on a table's row selects it (the Statistics view's tables: {@link StatsMouse});
- * the wheel scrolls the list (the Follow view's lines, the detail's layers) by {@value #WHEEL_ROWS} rows; a double click opens the packet's
- * detail from the Packets list and the Follow view from the detail. Rows are as ScreenPainter
+ * the wheel scrolls the list (the Follow view's lines, the detail's layers) by {@value #WHEEL_ROWS}
+ * rows; a double click opens the packet's detail from the Packets list and the Follow view from
+ * the detail. Rows are as ScreenPainter
  * lays them out: the tab bar on row 0, a view's header on row 1, its rows from row 2.
  */
 public final class MouseReducer {
@@ -58,7 +59,8 @@ public final class MouseReducer {
             return Step.of(doubleClick ? s.withFollow(UiState.Follow.of(s.detailPos())) : s);
         }
         Cursor c = cursor(s);
-        if (c == null || row >= c.page() || c.top() + row >= c.end()) { // (under a list shorter than the screen: its summary, a log)
+        // below a list's page (Transactions' summary line, the Servers' log) or its last row: nothing
+        if (c == null || row >= c.page() || c.top() + row >= c.end()) {
             return Step.of(s);
         }
         UiState picked = withCursor(s, c.move(c.top() + row - c.selected()));

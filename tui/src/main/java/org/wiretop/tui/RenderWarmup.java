@@ -47,7 +47,7 @@ final class RenderWarmup {
         t.start();
     }
 
-    /** Paints {@code frames} frames of each of {@code views} whose every row differs from the one before; returns the last screen. */
+    /** Paints {@code frames} frames of each of {@code views}, every row new each frame; returns the last screen. */
     static Screen run(int columns, int rows, int frames, Palette palette, boolean unicode, View... views) throws IOException {
         DeltaScreen screen = new DeltaScreen(new DefaultVirtualTerminal(new TerminalSize(columns, rows)),
                 OutputStream.nullOutputStream());

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The Connections view's pictures: a sparkline of each row's last 60 s (at the row's right end,
- * {@value #SPARK} cells, 6 s a cell, or as few as {@link ConnectionsView#SPARK_MIN} on a narrow terminal), the selected connection's detail pane
- * (throughput and RTT over its last minute, retransmissions marked) and the status bar's
- * sparkline of the interface.
+ * {@value #SPARK} cells, 6 s a cell, or as few as {@link ConnectionsView#SPARK_MIN} on a narrow
+ * terminal), the selected connection's detail pane (throughput and RTT over its last minute,
+ * retransmissions marked) and the status bar's sparkline of the interface.
  */
 public final class ConnGraphs {
     static final int SPARK = 10;
