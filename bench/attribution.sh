@@ -14,11 +14,12 @@
 #     `wiretop serve echo`, which costs this 2-core machine more CPU than it can spare):
 #     `wiretop capture --format json` to a file, without processes (--no-processes, the base) and
 #     with them (the default), ROUNDS rounds each in alternating order; CPU of the capture process
-#     over SECONDS after 8 s of traffic, per thread from /proc/PID/task/*/stat (capture thread,
+#     over SECONDS after WARM (8) s of traffic, per thread from /proc/PID/task/*/stat (capture thread,
 #     attribution's threads, JIT, GC), the share of flows whose client was named, and what naming
 #     adds over the base, in points of one core and relative to the base.
 # Usage: sudo bench/attribution.sh [N=1000000] [RATE=10000] [SECONDS=10]
-# PARTS=23 runs only parts 2 and 3; WIRETOP_JAR=other/wiretop.jar measures another build there.
+# PARTS=23 runs only parts 2 and 3; WIRETOP_JAR=other/wiretop.jar measures another build there;
+# ROUNDS (3) and WARM (8 s) set part 3's rounds and the traffic before its measurement.
 # Traffic goes only to 127.0.0.1, bounded by count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -103,11 +104,12 @@ fi
 
 if [[ $PARTS == *3* ]]; then
 ROUNDS=${ROUNDS:-3}
-echo "== 3. CPU of 'wiretop capture --format json' at $RATE new TCP connections/s, ${SECS} s after 8 s, $ROUNDS rounds"
+WARM=${WARM:-8}
+echo "== 3. CPU of 'wiretop capture --format json' at $RATE new TCP connections/s, ${SECS} s after ${WARM} s, $ROUNDS rounds"
 if [ "${SERVER:-echod}" = wiretop ]; then
     $wiretop serve echo --port "$ECHO_PORT" --quiet > /dev/null 2>&1 &
 else
-    "$OUT/echod" "$ECHO_PORT" $(( ROUNDS * 2 * (SECS + 30) )) > /dev/null &
+    "$OUT/echod" "$ECHO_PORT" $(( ROUNDS * 2 * (WARM + SECS + 20) )) > /dev/null &
 fi
 pids+=($!)
 for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$ECHO_PORT") 2>/dev/null && break; sleep 0.1; done
@@ -129,9 +131,9 @@ for r in $(seq "$ROUNDS"); do
     $wiretop capture -i lo --format json ${mode/names/} "tcp port $ECHO_PORT" 2> "$OUT/json.err" > "$OUT/json.out" &
     cap=$!
     wait_for "$OUT/json.err" "listening on"
-    "$OUT/connload" "$ECHO_PORT" "$RATE" $((SECS + 9)) 4 > "$OUT/gen.out" &
+    "$OUT/connload" "$ECHO_PORT" "$RATE" $((WARM + SECS + 1)) 4 > "$OUT/gen.out" &
     gen=$!
-    sleep 8
+    sleep "$WARM"
     threads "$cap" | sort > "$OUT/t0"
     load=$(cut -d' ' -f1 /proc/loadavg)
     sleep "$SECS"
