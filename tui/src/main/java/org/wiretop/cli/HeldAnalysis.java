@@ -1,5 +1,6 @@
 package org.wiretop.cli;
 
+import org.wiretop.conv.AnalysisSlots;
 import org.wiretop.decode.PacketSummary;
 
 /**
@@ -12,39 +13,17 @@ import org.wiretop.decode.PacketSummary;
  * only once the releaser has published that nothing is held. Storage allocated once.
  */
 final class HeldAnalysis {
-    private final int size;
-    private final int[] tcpStream, udpStream, flags, dupAck, txnKind;
-    private final long[] relSeq, relAck, ackRtt, txnTime, txnRequest;
+    private final AnalysisSlots slots;
     private long head, tail;
 
     /** @param packets most packets held at once (one more is in flight while offered) */
     HeldAnalysis(int packets) {
-        size = packets + 2;
-        tcpStream = new int[size];
-        udpStream = new int[size];
-        flags = new int[size];
-        dupAck = new int[size];
-        relSeq = new long[size];
-        relAck = new long[size];
-        ackRtt = new long[size];
-        txnKind = new int[size];
-        txnTime = new long[size];
-        txnRequest = new long[size];
+        slots = new AnalysisSlots(packets + 2);
     }
 
     /** Capture thread: the analysed packet about to be offered. */
     void push(PacketSummary s) {
-        int i = (int) (tail % size);
-        tcpStream[i] = s.tcpStream;
-        udpStream[i] = s.udpStream;
-        flags[i] = s.tcpAnalysis;
-        dupAck[i] = s.tcpDupAckNum;
-        relSeq[i] = s.tcpRelSeq;
-        relAck[i] = s.tcpRelAck;
-        ackRtt[i] = s.tcpAckRttNanos;
-        txnKind[i] = s.txnKind;
-        txnTime[i] = s.txnTimeNanos;
-        txnRequest[i] = s.txnRequestFrame;
+        slots.save((int) (tail % slots.slots()), s);
         tail++;
     }
 
@@ -53,19 +32,10 @@ final class HeldAnalysis {
         if (head == tail) {
             return;
         }
-        int i = (int) (head % size);
+        int i = (int) (head % slots.slots());
         head++;
         if (into != null) {
-            into.tcpStream = tcpStream[i];
-            into.udpStream = udpStream[i];
-            into.tcpAnalysis = flags[i];
-            into.tcpDupAckNum = dupAck[i];
-            into.tcpRelSeq = relSeq[i];
-            into.tcpRelAck = relAck[i];
-            into.tcpAckRttNanos = ackRtt[i];
-            into.txnKind = txnKind[i];
-            into.txnTimeNanos = txnTime[i];
-            into.txnRequestFrame = txnRequest[i];
+            slots.restore(i, into);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.PacketWriter;
+import org.wiretop.capture.ThreadNice;
 import org.wiretop.capture.UncheckedCaptureException;
 import org.wiretop.capture.filter.DisplayFilter;
 import org.wiretop.capture.format.TextFormatter;
@@ -143,6 +144,11 @@ final class PacketRun {
         boolean naming = processes && namesProcesses(live, output, export, writePath, pcapng);
         boolean flowsNeedNames = processes && (output.flows || export.namesProcesses());
         try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming, liveOptions) : null) {
+            if (live) {
+                // Before -Z drops root, which may raise a priority; the threads this one starts from
+                // here (disk writer, flow feeder, output) inherit it, and they must keep up too.
+                ThreadNice.set(ThreadNice.CAPTURE);
+            }
             whenOpened.run();
             if (naming) {
                 OutputWarmup.run(writePath == null, writePath != null);

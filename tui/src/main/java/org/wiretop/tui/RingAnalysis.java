@@ -1,5 +1,6 @@
 package org.wiretop.tui;
 
+import org.wiretop.conv.AnalysisSlots;
 import org.wiretop.conv.ConversationAnalyzer;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.txn.Transactions;
@@ -28,25 +29,13 @@ public final class RingAnalysis {
     private final ExpertCounts experts = new ExpertCounts();
     private final PacketSummary s = new PacketSummary();
     private final PacketRing.Scratch scratch = new PacketRing.Scratch();
-    private final int[] tcpStream, udpStream, flags, dupAck;
-    private final long[] relSeq, relAck, ackRtt, txnTime, txnRequest;
-    private final byte[] txnKind;
+    private final AnalysisSlots slots;
     private long next, skipped;
 
     public RingAnalysis(PacketRing ring, DecodeChoices choices) {
         this.ring = ring;
         this.decoders = choices.follower();
-        int n = ring.capacityPackets();
-        tcpStream = new int[n];
-        udpStream = new int[n];
-        flags = new int[n];
-        dupAck = new int[n];
-        relSeq = new long[n];
-        relAck = new long[n];
-        ackRtt = new long[n];
-        txnTime = new long[n];
-        txnRequest = new long[n];
-        txnKind = new byte[n];
+        this.slots = new AnalysisSlots(ring.capacityPackets());
         next = ring.first();
     }
 
@@ -90,17 +79,7 @@ public final class RingAnalysis {
             analyzer.analyze(s);
             transactions.analyze(s);
             experts.count(s);
-            int i = slot(next);
-            tcpStream[i] = s.tcpStream;
-            udpStream[i] = s.udpStream;
-            flags[i] = s.tcpAnalysis;
-            dupAck[i] = s.tcpDupAckNum;
-            relSeq[i] = s.tcpRelSeq;
-            relAck[i] = s.tcpRelAck;
-            ackRtt[i] = s.tcpAckRttNanos;
-            txnKind[i] = (byte) s.txnKind;
-            txnTime[i] = s.txnTimeNanos;
-            txnRequest[i] = s.txnRequestFrame;
+            slots.save(slot(next), s);
         }
         return next >= ring.end();
     }
@@ -110,17 +89,7 @@ public final class RingAnalysis {
         if (seq >= next || seq < ring.first()) {
             return;
         }
-        int i = slot(seq);
-        p.tcpStream = tcpStream[i];
-        p.udpStream = udpStream[i];
-        p.tcpAnalysis = flags[i];
-        p.tcpDupAckNum = dupAck[i];
-        p.tcpRelSeq = relSeq[i];
-        p.tcpRelAck = relAck[i];
-        p.tcpAckRttNanos = ackRtt[i];
-        p.txnKind = txnKind[i];
-        p.txnTimeNanos = txnTime[i];
-        p.txnRequestFrame = txnRequest[i];
+        slots.restore(slot(seq), p);
     }
 
     /** Problem flags counted per connection so far. */
@@ -134,6 +103,6 @@ public final class RingAnalysis {
     }
 
     private int slot(long seq) {
-        return (int) (seq % tcpStream.length);
+        return (int) (seq % slots.slots());
     }
 }

@@ -116,6 +116,7 @@ public final class TuiApp {
             }
             TerminalSize size = screen.getTerminalSize();
             RenderWarmup.start(size.getColumns(), size.getRows());
+            AnalysisWarmup.start();
             loop(trace);
             engine.close(); // the capture thread publishes its final counters as it ends
             PacketRing ring = engine.ring();

@@ -2,6 +2,7 @@ package org.wiretop.monitor.export;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 import org.wiretop.monitor.flow.FlowEndpoint;
 import org.wiretop.monitor.flow.FlowExportRecord;
 import org.wiretop.monitor.flow.FlowRecordSink;
@@ -42,6 +43,7 @@ public final class IpfixEncoder implements FlowRecordSink {
     private final long refreshNanos;
     private final FlowProcesses processes;
     private final Transport transport;
+    private final LongSupplier nanoClock;
     private final byte[] srcName = new byte[MAX_NAME_BYTES], dstName = new byte[MAX_NAME_BYTES];
     private int srcNameLength, dstNameLength, srcPid, dstPid;
     private long sequence;
@@ -60,6 +62,12 @@ public final class IpfixEncoder implements FlowRecordSink {
      */
     public IpfixEncoder(int maxMessageBytes, int domain, boolean biflow, boolean extensions, long refreshNanos,
                         FlowProcesses processes, Transport transport) {
+        this(maxMessageBytes, domain, biflow, extensions, refreshNanos, processes, transport, System::nanoTime);
+    }
+
+    /** As above, the template refresh timed by {@code nanoClock} (tests). */
+    IpfixEncoder(int maxMessageBytes, int domain, boolean biflow, boolean extensions, long refreshNanos,
+                 FlowProcesses processes, Transport transport, LongSupplier nanoClock) {
         if (maxMessageBytes < MIN_MESSAGE || maxMessageBytes > 65535) {
             throw new IllegalArgumentException("IPFIX message size must be " + MIN_MESSAGE + "..65535 bytes: "
                     + maxMessageBytes);
@@ -73,6 +81,7 @@ public final class IpfixEncoder implements FlowRecordSink {
         this.refreshNanos = refreshNanos;
         this.processes = processes;
         this.transport = transport;
+        this.nanoClock = nanoClock;
         begin();
     }
 
@@ -121,12 +130,17 @@ public final class IpfixEncoder implements FlowRecordSink {
     }
 
     private boolean templatesDue() {
-        return !templatesEverSent || System.nanoTime() - templatesSentAt >= refreshNanos;
+        return !templatesEverSent || nanoClock.getAsLong() - templatesSentAt >= refreshNanos;
     }
 
     /** One data record; {@code rev}: the server-to-client direction of a per-direction export. */
     private void put(FlowExportRecord r, boolean rev) {
         IpfixTemplate t = r.family == 4 ? v4 : v6;
+        if (recordsInMessage == 0 && !templatesInMessage && templatesDue()) {
+            // This message was begun before the refresh fell due (after the last send, which may
+            // be long ago): the templates go first, or a collector that started since then drops these records.
+            begin();
+        }
         if (extensions) {
             lookUpProcesses(r, rev);
         }
@@ -162,7 +176,7 @@ public final class IpfixEncoder implements FlowRecordSink {
         closeSet();
         templatesInMessage = true;
         templatesEverSent = true;
-        templatesSentAt = System.nanoTime();
+        templatesSentAt = nanoClock.getAsLong();
     }
 
     private void openSet(int id) {
