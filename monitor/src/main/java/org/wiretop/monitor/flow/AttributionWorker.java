@@ -47,7 +47,7 @@ public final class AttributionWorker implements AutoCloseable {
     /** The most CPU time lookups may save up for a burst. */
     static final int BURST_MILLIS = 200;
     private static final long BURST_NANOS = BURST_MILLIS * 1_000_000L;
-    /** The longest sleep while over budget (a budget refilled 1 ms in 50 ms wakes sooner). */
+    /** The longest sleep while over budget (a debt of 1 ms of CPU sleeps 100 ms at 1 %). */
     private static final long OVER_BUDGET_SLEEP_NANOS = 1_000_000_000L;
     private static final int MAX_BATCH = 512;
     /** How long the thread sleeps when idle (a new request wakes it at once). */
