@@ -9,12 +9,17 @@
 #     `tcpdump -B 32768 -w /dev/null` and by `wiretop capture -w out.pcapng` (decode, attribution
 #     and a comment on every packet; its defaults when naming processes: 2 ms read timeout, 64 MiB
 #     buffer), alternating;
-#  3. CPU at RATE new TCP connections/s (org.wiretop.bench.ConnectLoad against `wiretop serve
-#     echo`): `wiretop capture --format json > /dev/null` with and without --no-processes, CPU
-#     seconds of the capture process from /proc/PID/stat, and the share of flows whose client
-#     was named.
+#  3. CPU at RATE new TCP connections/s (bench/connload.c, 4 threads: connect, 2 bytes each way,
+#     reset on close, against bench/echod.c, a one-thread epoll echo server; SERVER=wiretop uses
+#     `wiretop serve echo`, which costs this 2-core machine more CPU than it can spare):
+#     `wiretop capture --format json` to a file, without processes (--no-processes, the base) and
+#     with them (the default), ROUNDS rounds each in alternating order; CPU of the capture process
+#     over SECONDS after WARM (8) s of traffic, per thread from /proc/PID/task/*/stat (capture thread,
+#     attribution's threads, JIT, GC), the share of flows whose client was named, and what naming
+#     adds over the base, in points of one core and relative to the base.
 # Usage: sudo bench/attribution.sh [N=1000000] [RATE=10000] [SECONDS=10]
-# PARTS=23 runs only parts 2 and 3; WIRETOP_JAR=other/wiretop.jar measures another build there.
+# PARTS=23 runs only parts 2 and 3; WIRETOP_JAR=other/wiretop.jar measures another build there;
+# ROUNDS (3) and WARM (8 s) set part 3's rounds and the traffic before its measurement.
 # Traffic goes only to 127.0.0.1, bounded by count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +36,8 @@ command -v tcpdump >/dev/null || { echo "attribution: tcpdump not found: apt-get
 [ -f "$SHARED/tools/bench/gen.c" ] || { echo "attribution: $SHARED/tools/bench/gen.c not found (set WIRETOP_SHARED)" >&2; exit 1; }
 mkdir -p "$OUT"
 gcc -O2 -o "$OUT/gen" "$SHARED/tools/bench/gen.c"
+gcc -O2 -pthread -o "$OUT/connload" bench/connload.c
+gcc -O2 -o "$OUT/echod" bench/echod.c
 if [ ! -f bench/target/benchmarks.jar ] || [ ! -f tui/target/wiretop.jar ] \
    || [ -n "$(find native/src capture/src monitor/src tui/src bench/src -name '*.java' -newer bench/target/benchmarks.jar -print -quit)" ]; then
     mvn -B -q -o package -DskipTests -pl tui,bench -am >&2
@@ -96,34 +103,67 @@ echo "  comments in the last pcapng (tshark): $(tshark -r "$OUT/live.pcapng" -T 
 fi
 
 if [[ $PARTS == *3* ]]; then
-echo "== 3. CPU of 'wiretop capture --format json' at $RATE new TCP connections/s for ${SECS}s"
-$wiretop serve echo --port "$ECHO_PORT" --quiet > /dev/null 2>&1 &
+ROUNDS=${ROUNDS:-3}
+WARM=${WARM:-8}
+echo "== 3. CPU of 'wiretop capture --format json' at $RATE new TCP connections/s, ${SECS} s after ${WARM} s, $ROUNDS rounds"
+if [ "${SERVER:-echod}" = wiretop ]; then
+    $wiretop serve echo --port "$ECHO_PORT" --quiet > /dev/null 2>&1 &
+else
+    "$OUT/echod" "$ECHO_PORT" $(( ROUNDS * 2 * (WARM + SECS + 20) )) > /dev/null &
+fi
 pids+=($!)
 for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$ECHO_PORT") 2>/dev/null && break; sleep 0.1; done
-for mode in --no-processes ""; do
+threads() { # PID: "tid ticks name" for each of its threads
+    local t s name rest
+    for t in /proc/"$1"/task/*; do
+        s=$(cat "$t/stat" 2>/dev/null) || continue
+        name=${s#*(}; name=${name%)*}; rest=${s##*) }
+        # shellcheck disable=SC2086
+        set -- $rest
+        echo "${t##*/} $(( ${12} + ${13} )) ${name// /_}"
+    done
+}
+: > "$OUT/rounds"
+for r in $(seq "$ROUNDS"); do
+  if [ $((r % 2)) = 1 ]; then modes="--no-processes names"; else modes="names --no-processes"; fi
+  for mode in $modes; do
     : > "$OUT/json.err"
-    $wiretop capture -i lo --format json $mode "tcp port $ECHO_PORT" 2> "$OUT/json.err" > "$OUT/json.out" &
+    $wiretop capture -i lo --format json ${mode/names/} "tcp port $ECHO_PORT" 2> "$OUT/json.err" > "$OUT/json.out" &
     cap=$!
     wait_for "$OUT/json.err" "listening on"
-    # CPU is measured over SECS seconds after 8 s of traffic (steady state: the JIT is done)
-    $bench org.wiretop.bench.ConnectLoad "$ECHO_PORT" "$RATE" $((SECS + 9)) 4 > "$OUT/gen.out" 2>/dev/null &
+    "$OUT/connload" "$ECHO_PORT" "$RATE" $((WARM + SECS + 1)) 4 > "$OUT/gen.out" &
     gen=$!
-    sleep 8
-    before=$(cpu_ticks "$cap")
+    sleep "$WARM"
+    threads "$cap" | sort > "$OUT/t0"
+    load=$(cut -d' ' -f1 /proc/loadavg)
     sleep "$SECS"
-    after=$(cpu_ticks "$cap")
+    threads "$cap" | sort > "$OUT/t1"
     wait "$gen"
-    gen_out=$(cat "$OUT/gen.out")
     sleep 1
     kill -TERM "$cap"; wait "$cap" || true
-    gen_pid=$(echo "$gen_out" | sed -n 's/^pid \([0-9]*\)/\1/p')
+    gen_pid=$(sed -n 's/^pid \([0-9]*\)/\1/p' "$OUT/gen.out")
     syns=$(grep -c '"tcp.flags":2,' "$OUT/json.out" || true)
     named=$(grep '"tcp.flags":2,' "$OUT/json.out" | grep -c "\"wiretop.process\":{\"pid\":$gen_pid," || true)
     drops=$(sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' "$OUT/json.err")
-    awk -v m="${mode:-with attribution}" -v b="$before" -v a="$after" -v s="$SECS" -v g="$(echo "$gen_out" | tail -1)" \
-        -v syns="$syns" -v named="$named" -v d="$drops" 'BEGIN{
-        printf "  %-18s CPU %6.2f s in %d s = %5.1f %% of a core; %s; SYNs %d, client named on %d (%.1f %%); kernel drops %s\n",
-        m, (a-b)/100, s, (a-b)/s, g, syns, named, syns ? 100*named/syns : 0, d}'
+    join -j1 "$OUT/t0" "$OUT/t1" | awk -v m="$mode" -v s="$SECS" -v g="$(tail -1 "$OUT/gen.out")" -v syns="$syns" \
+        -v named="$named" -v d="$drops" -v load="$load" -v r="$r" '
+        { d = $4 - $2; all += d
+          if ($3 == "java") cap += d
+          else if ($3 ~ /^wiretop-(attribu|syns|listene|proc-ev|held-ou)/) { attr += d; part[$3] += d }
+          else if ($3 ~ /Compiler/) jit += d
+          else if ($3 ~ /^GC_/) gc += d
+          else other += d }
+        END {
+          printf "  round %d %-14s CPU %5.1f %% of a core = capture thread %5.1f + attribution threads %4.1f + JIT %4.1f + GC %4.1f + other %4.1f (load %s)\n",
+              r, m, all / s, cap / s, attr / s, jit / s, gc / s, other / s, load
+          if (attr > 0) { printf "      attribution:"; for (n in part) printf " %s %.1f", n, part[n] / s; printf "\n" }
+          printf "      %s; SYNs %d, client named on %d (%.1f %%); kernel drops %s\n", g, syns, named, syns ? 100 * named / syns : 0, d
+          print m, all / s > "/dev/stderr" }' 2>> "$OUT/rounds"
+  done
 done
+awk '{ sum[$1] += $2; n[$1]++ } END {
+    base = sum["--no-processes"] / n["--no-processes"]; with = sum["names"] / n["names"]
+    printf "  mean of %d rounds: --no-processes %.1f %%, names %.1f %% of a core: attribution adds %.1f points of a core (%+.0f %% of the base)\n",
+        n["names"], base, with, with - base, 100 * (with - base) / base }' "$OUT/rounds"
 rm -f "$OUT/json.out"
 fi

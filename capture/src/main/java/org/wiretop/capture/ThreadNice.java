@@ -10,13 +10,16 @@ import com.sun.jna.Platform;
  * watches; at full rate on lo the kernel ring (64 MiB, about a third of a second) overflowed in
  * some runs while the capture thread waited for a core, and a key waited behind other threads.
  * netsniff-ng raises its priority for the same reason. Only root may lower a nice value, so
- * anywhere else this does nothing, and it never fails the caller.
+ * anywhere else that does nothing; raising one (background work) works for anyone. It never
+ * fails the caller.
  */
 public final class ThreadNice {
     /** The capture thread: the one that must never fall behind the kernel. */
     public static final int CAPTURE = -10;
     /** The UI thread: a few milliseconds of work a frame, done at once when a key comes. */
     public static final int UI = -5;
+    /** Work nobody waits for (the UI's render warm-up): it takes what the others leave of a core. */
+    public static final int BACKGROUND = 10;
 
     private static final int PRIO_PROCESS = 0;
 

@@ -31,6 +31,25 @@ class ThreadNiceTest {
         assertTrue(ThreadNice.CAPTURE < ThreadNice.UI);
     }
 
+    @Test
+    void anyoneMayPutAThreadInTheBackground() throws Exception {
+        assumeTrue(com.sun.jna.Platform.isLinux(), "nice values a thread are Linux's");
+        int mine = niceOfThisThread();
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            boolean ok = ThreadNice.set(ThreadNice.BACKGROUND);
+            try {
+                seen.set(ok + " " + niceOfThisThread());
+            } catch (IOException e) {
+                seen.set(e.toString());
+            }
+        });
+        t.start();
+        t.join();
+        assertEquals("true " + ThreadNice.BACKGROUND, seen.get());
+        assertEquals(mine, niceOfThisThread(), "another thread's nice value must not change");
+    }
+
     /** Field 19 of /proc/thread-self/stat (after the command name, which may hold spaces). */
     private static int niceOfThisThread() throws IOException {
         String stat = Files.readString(Path.of("/proc/thread-self/stat"));

@@ -41,11 +41,13 @@ public final class NetlinkSockDiag implements AutoCloseable {
     private final Memory memory = new Memory(BUFFER_SIZE);
     private final ByteBuffer buf = memory.getByteBuffer(0, BUFFER_SIZE).order(ByteOrder.nativeOrder());
     private final InetDiagMessage message = new InetDiagMessage();
+    private final ReplyState oneReply = new ReplyState();
     private int sequence;
     private boolean closed;
 
     private NetlinkSockDiag(int fd) {
         this.fd = fd;
+        oneReply.noEntryIsAnswer = true;
     }
 
     /**
@@ -133,6 +135,17 @@ public final class NetlinkSockDiag implements AutoCloseable {
     static final class ReplyState {
         int count;
         boolean done;
+        /**
+         * Set by {@link #findOne}: ENOENT (no such socket, the common answer for a client that
+         * has closed) ends the reply as an answer, not as an exception whose stack trace costs
+         * more than the query.
+         */
+        boolean noEntryIsAnswer;
+
+        void reset() {
+            count = 0;
+            done = false;
+        }
     }
 
     /**
@@ -158,8 +171,8 @@ public final class NetlinkSockDiag implements AutoCloseable {
                 }
                 if (type == NLMSG_ERROR) {
                     int errno = len >= NLMSG_HDRLEN + 4 ? -buf.getInt(off + NLMSG_HDRLEN) : 0;
-                    if (errno == 0) {
-                        state.done = true; // an ACK
+                    if (errno == 0 || (errno == NetlinkException.ENOENT && state.noEntryIsAnswer)) {
+                        state.done = true; // an ACK, or no such socket
                         return;
                     }
                     throw new NetlinkException("sock_diag dump refused", errno);
@@ -239,16 +252,10 @@ public final class NetlinkSockDiag implements AutoCloseable {
         buf.putInt(64, -1); // INET_DIAG_NOCOOKIE
         buf.putInt(68, -1);
         send(total);
-        ReplyState state = new ReplyState();
-        try {
-            while (!state.done && state.count == 0) {
-                parseReply(buf, receive(), seq, protocol, message, visitor, state);
-            }
-        } catch (NetlinkException e) {
-            if (e.errno() == NetlinkException.ENOENT) {
-                return false;
-            }
-            throw e;
+        ReplyState state = oneReply;
+        state.reset();
+        while (!state.done && state.count == 0) {
+            parseReply(buf, receive(), seq, protocol, message, visitor, state);
         }
         return state.count > 0;
     }

@@ -119,6 +119,21 @@ class NetlinkSockDiagTest {
     }
 
     @Test
+    void noSuchSocketEndsAnExactQueryWithoutAnException() throws NetlinkException {
+        ByteBuffer b = buffer();
+        int off = header(b, 0, 20, 2);
+        b.putInt(16, -2); // -ENOENT: the answer to findOne for a socket already closed
+        NetlinkSockDiag.ReplyState one = new NetlinkSockDiag.ReplyState();
+        one.noEntryIsAnswer = true;
+        NetlinkSockDiag.parseReply(b, off + 4, SEQ, 6, new InetDiagMessage(), m -> { }, one);
+        assertTrue(one.done);
+        assertEquals(0, one.count);
+        NetlinkException e = assertThrows(NetlinkException.class, () -> NetlinkSockDiag.parseReply(b, off + 4, SEQ, 6,
+                new InetDiagMessage(), m -> { }, new NetlinkSockDiag.ReplyState()));
+        assertEquals(2, e.errno()); // a dump that meets ENOENT still fails loudly
+    }
+
+    @Test
     void errorMessageCarriesErrno() {
         ByteBuffer b = buffer();
         int off = header(b, 0, 20, 2);

@@ -1,6 +1,7 @@
 package org.wiretop.cli;
 
 import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 import org.wiretop.monitor.flow.FlowOwner;
@@ -36,16 +37,21 @@ final class HeldPackets implements AutoCloseable {
     }
 
     /**
-     * How often the releaser looks, and how long the capture thread must have been quiet before it
-     * does anything: while packets arrive the capture thread releases the head itself, so the two
-     * do not contend for the lock at full rate.
+     * How often the releaser looks while the link is quiet, and how long the capture thread must
+     * have been quiet before the releaser sends out a head that is not yet overdue: while packets
+     * arrive the capture thread releases the head itself, so the two rarely contend for the lock.
      */
     private static final long TICK_NANOS = 2_000_000L;
     /** The releaser sleeps (until the next packet is held) once nothing was held for this long. */
     private static final long LINGER_NANOS = 100_000_000L;
 
     private final long holdNanos;
-    private final byte[] arena;
+    /**
+     * Off the Java heap: megabytes that live as long as the run, which a young collection would
+     * otherwise copy (tens of milliseconds with the capture stopped) before promoting them.
+     */
+    private final ByteBuffer arena;
+    private final int arenaBytes;
     private final long[] epochNanos;
     private final int[] wireLength;
     private final int[] capturedLength;
@@ -84,7 +90,8 @@ final class HeldPackets implements AutoCloseable {
         this.holdNanos = holdNanos;
         this.sink = sink;
         this.slots = maxPackets;
-        this.arena = new byte[maxBytes];
+        this.arena = ByteBuffer.allocateDirect(maxBytes);
+        this.arenaBytes = maxBytes;
         this.epochNanos = new long[maxPackets];
         this.wireLength = new int[maxPackets];
         this.capturedLength = new int[maxPackets];
@@ -131,8 +138,8 @@ final class HeldPackets implements AutoCloseable {
     /** Copies a packet in (making room by sending out the oldest when full). */
     private void add(long nanos, int wire, byte[] data, int caplen, long frameNumber, FlowOwner owner, boolean a,
                      long now) {
-        int n = Math.min(caplen, arena.length);
-        while (head != tail && (tail - head == slots || writePos + n - start[slot(head)] > arena.length)) {
+        int n = Math.min(caplen, arenaBytes);
+        while (head != tail && (tail - head == slots || writePos + n - start[slot(head)] > arenaBytes)) {
             emitHead();
         }
         if (head == tail) {
@@ -147,10 +154,10 @@ final class HeldPackets implements AutoCloseable {
         deadline[s] = now + holdNanos;
         owners[s] = owner;
         fromA[s] = a;
-        int at = (int) (writePos % arena.length);
-        int first = Math.min(n, arena.length - at);
-        System.arraycopy(data, 0, arena, at, first);
-        System.arraycopy(data, first, arena, 0, n - first);
+        int at = (int) (writePos % arenaBytes);
+        int first = Math.min(n, arenaBytes - at);
+        arena.put(at, data, 0, first);
+        arena.put(0, data, first, n - first);
         writePos += n;
         tail++;
         holding = true;
@@ -175,8 +182,16 @@ final class HeldPackets implements AutoCloseable {
         holding = false;
     }
 
+    /**
+     * Looks every {@value #TICK_NANOS} ns while the link is quiet (a packet held there goes out
+     * soon after its flow is settled). While packets arrive the capture thread releases them
+     * itself, so the releaser only makes sure of the deadlines: it sleeps until the head's (at
+     * most {@code holdNanos}) and sends out what is overdue, a few dozen wake-ups a second
+     * rather than hundreds at thousands of new connections a second.
+     */
     private void releaseLoop() {
         long seen = -1;
+        long sleep = TICK_NANOS;
         while (running) {
             long now = System.nanoTime();
             if (holding) {
@@ -188,20 +203,29 @@ final class HeldPackets implements AutoCloseable {
                     LockSupport.park(this);
                 }
                 releaserAsleep = false;
+                sleep = TICK_NANOS;
                 continue;
             }
-            LockSupport.parkNanos(this, TICK_NANOS);
+            LockSupport.parkNanos(this, sleep);
             long offered = (long) OFFERS.getOpaque(this);
             boolean quiet = offered == seen; // no packet for a whole tick: the capture thread will not release
             seen = offered;
-            if (holding && quiet) {
-                synchronized (this) {
+            sleep = TICK_NANOS;
+            if (!holding) {
+                continue;
+            }
+            long wall = System.currentTimeMillis() * 1_000_000L;
+            synchronized (this) {
+                if (quiet || head != tail && wall - deadline[slot(head)] >= 0) {
                     try {
-                        release(System.currentTimeMillis() * 1_000_000L);
+                        release(wall);
                     } catch (RuntimeException e) {
                         failure = e;
                         return;
                     }
+                }
+                if (!quiet && head != tail) {
+                    sleep = Math.max(TICK_NANOS, Math.min(holdNanos, deadline[slot(head)] - wall));
                 }
             }
         }
@@ -234,10 +258,10 @@ final class HeldPackets implements AutoCloseable {
         if (scratch.length < n) {
             scratch = new byte[Math.max(n, scratch.length * 2)];
         }
-        int at = (int) (start[s] % arena.length);
-        int first = Math.min(n, arena.length - at);
-        System.arraycopy(arena, at, scratch, 0, first);
-        System.arraycopy(arena, 0, scratch, first, n - first);
+        int at = (int) (start[s] % arenaBytes);
+        int first = Math.min(n, arenaBytes - at);
+        arena.get(at, scratch, 0, first);
+        arena.get(0, scratch, first, n - first);
         FlowOwner o = owners[s];
         owners[s] = null;
         head++;

@@ -1,10 +1,11 @@
 package org.wiretop.tui;
 
 import java.nio.ByteBuffer;
+import org.wiretop.capture.ThreadNice;
 
 /**
  * Runs the ring's analysis (decode, stream numbers, TCP expert analysis, DNS transactions) over a
- * small ring of made-up packets at start-up, on a low-priority thread of its own, as
+ * small ring of made-up packets at start-up, on a thread of its own at nice 10, as
  * {@link RenderWarmup} does for drawing. Until the JIT has compiled that path a frame analyses
  * interpreted, and the first second of a burst of traffic saw redraws (and the keys waiting for
  * them) of 40-170 ms on two busy cores; compiled, the same frames take a few milliseconds.
@@ -20,6 +21,7 @@ final class AnalysisWarmup {
     /** Starts warming up in the background; never fails the UI. */
     static void start() {
         Thread t = new Thread(() -> {
+            ThreadNice.set(ThreadNice.BACKGROUND); // Java's thread priorities mean nothing to Linux
             try {
                 run(ROUNDS);
             } catch (RuntimeException e) {
@@ -27,7 +29,6 @@ final class AnalysisWarmup {
             }
         }, "wiretop-analysis-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 

@@ -13,7 +13,7 @@ public final class KeyReducer {
     /** Every key, for the help overlay (key, what it does). */
     public static final List<String[]> HELP = List.of(
             new String[]{"1-6, Tab", "Packets, Connections, Sockets, Servers, Transactions, Statistics view"},
-            new String[]{"Up/Down, PgUp/PgDn", "move the selection"},
+            new String[]{"Up/Down, PgUp/PgDn", "move the selection (Left/Right: Statistics table)"},
             new String[]{"Home / End", "first row / newest row (End follows new packets)"},
             new String[]{"Space", "Packets: pause the view (capture goes on); Servers: start/stop"},
             new String[]{"Enter", "Packets: open the packet's detail; Servers: quick client line"},
@@ -126,7 +126,7 @@ public final class KeyReducer {
     }
 
     /** Arrow/page/home/end movement shared by every list; null when the key is not one. */
-    private static Cursor move(Cursor c, KeyStroke key) {
+    static Cursor move(Cursor c, KeyStroke key) {
         int page = Math.max(1, c.page() - 1);
         return switch (key.getKeyType()) {
             case ArrowUp -> c.move(-1);

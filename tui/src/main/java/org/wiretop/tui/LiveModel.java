@@ -9,9 +9,12 @@ import org.wiretop.tui.model.Frame;
 import org.wiretop.tui.model.GraphsModel;
 import org.wiretop.tui.model.PacketRow;
 import org.wiretop.tui.model.SocketRow;
+import org.wiretop.tui.model.StatsSnapshot;
 import org.wiretop.tui.model.StatusInfo;
 import org.wiretop.tui.model.TxnModel;
 import org.wiretop.tui.model.TxnRow;
+import org.wiretop.tui.view.StatsLayout;
+import org.wiretop.tui.view.StatsView;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -241,9 +244,20 @@ public final class LiveModel {
         }
         GraphsModel gm = graphs == null ? GraphsModel.EMPTY : graphs.take(s, connWindow,
                 selected(connWindow, s.connections()), cs.spec().isFile() || cs.spec().isStream());
+        if (s.view() == View.STATS) {
+            s = s.withStatsTables(fitted(s, gm.stats()));
+        }
         Frame f = new Frame(status, window, d, connWindow, Tables.window(socks, s.sockets()),
                 serverRows, servers.log(), clientReply, followed, txn, gm);
         return new Result(s, f);
+    }
+
+    /** The Statistics view's tables' cursors bounded by the tables' lengths, paged by the rows they get on screen. */
+    private static StatsTables fitted(UiState s, StatsSnapshot st) {
+        StatsLayout l = StatsLayout.of(s.width(), 1, s.listRows());
+        return s.statsTables().fitted(
+                new int[]{StatsView.hierarchyRows(st).size(), st.endpoints().size(), st.conversations().size()},
+                new int[]{l.hierarchy().rows(), l.endpoints().rows(), l.conversations().rows()});
     }
 
     private static ConnRow selected(List<ConnRow> shown, Cursor c) {

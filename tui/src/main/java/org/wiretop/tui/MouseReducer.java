@@ -5,9 +5,10 @@ import com.googlecode.lanterna.input.MouseActionType;
 
 /**
  * The mouse as a pure function, as {@link KeyReducer} is for keys: a left click on the tab bar
- * opens that view, on a table's row selects it; the wheel scrolls the list (the Follow view's
- * lines, the detail's layers) by {@value #WHEEL_ROWS} rows; a double click opens the packet's
- * detail from the Packets list and the Follow view from the detail. Rows are as ScreenPainter
+ * opens that view, on a table's row selects it (the Statistics view's tables: {@link StatsMouse});
+ * the wheel scrolls the list (the Follow view's lines, the detail's layers) by {@value #WHEEL_ROWS}
+ * rows; a double click opens the packet's detail from the Packets list and the Follow view from
+ * the detail. Rows are as ScreenPainter
  * lays them out: the tab bar on row 0, a view's header on row 1, its rows from row 2.
  */
 public final class MouseReducer {
@@ -34,12 +35,18 @@ public final class MouseReducer {
         }
         int x = m.getPosition().getColumn();
         int y = m.getPosition().getRow();
+        if (wheel && s.view() == View.STATS) {
+            return Step.of(StatsMouse.scroll(s, x, y, type == MouseActionType.SCROLL_UP ? -WHEEL_ROWS : WHEEL_ROWS));
+        }
         if (wheel) {
             return Step.of(scroll(s, type == MouseActionType.SCROLL_UP ? -WHEEL_ROWS : WHEEL_ROWS));
         }
         if (y == 0) {
             View v = tabAt(x);
             return Step.of(v == null || v == s.view() ? s : s.withView(v));
+        }
+        if (s.view() == View.STATS) {
+            return Step.of(StatsMouse.click(s, x, y));
         }
         int row = y - FIRST_ROW;
         if (row < 0 || row >= s.listRows()) {
@@ -52,7 +59,8 @@ public final class MouseReducer {
             return Step.of(doubleClick ? s.withFollow(UiState.Follow.of(s.detailPos())) : s);
         }
         Cursor c = cursor(s);
-        if (c == null || c.top() + row >= c.end()) {
+        // below a list's page (Transactions' summary line, the Servers' log) or its last row: nothing
+        if (c == null || row >= c.page() || c.top() + row >= c.end()) {
             return Step.of(s);
         }
         UiState picked = withCursor(s, c.move(c.top() + row - c.selected()));
@@ -94,6 +102,7 @@ public final class MouseReducer {
             case "CONNECTIONS" -> s.connections();
             case "SOCKETS" -> s.sockets();
             case "SERVERS" -> s.servers();
+            case "TRANSACTIONS" -> s.txn().cursor();
             default -> null;
         };
     }
@@ -104,6 +113,7 @@ public final class MouseReducer {
             case "CONNECTIONS" -> s.withConnections(c);
             case "SOCKETS" -> s.withSockets(c);
             case "SERVERS" -> s.withServers(c);
+            case "TRANSACTIONS" -> s.withTxn(c, s.txn().sort(), s.txn().descending());
             default -> s;
         };
     }

@@ -8,9 +8,20 @@ final class StatsKeys {
     private StatsKeys() {
     }
 
-    /** z: next window (60 s, 10 min, 1 h); b: bytes/packets; s: stacked/overlaid; t: total/protocols. */
+    /**
+     * z: next window (60 s, 10 min, 1 h); b: bytes/packets; s: stacked/overlaid; t: total/protocols;
+     * ← → pick a table (hierarchy, endpoints, conversations), the arrows, PgUp/PgDn, Home and End move in it.
+     */
     static Step statistics(UiState s, KeyStroke key) {
         GraphChoice g = s.graphs();
+        StatsTables tables = s.statsTables();
+        if (key.getKeyType() == KeyType.ArrowLeft || key.getKeyType() == KeyType.ArrowRight) {
+            return Step.of(s.withStatsTables(tables.turned(key.getKeyType() == KeyType.ArrowLeft ? -1 : 1)));
+        }
+        Cursor moved = KeyReducer.move(tables.cursor(tables.focusOrFirst()), key);
+        if (moved != null) {
+            return Step.of(s.withStatsTables(tables.with(tables.focusOrFirst(), moved)));
+        }
         if (key.getKeyType() != KeyType.Character) {
             return Step.of(s);
         }

@@ -115,7 +115,8 @@ public final class TuiApp {
                 frames.flush();
             }
             TerminalSize size = screen.getTerminalSize();
-            RenderWarmup.start(size.getColumns(), size.getRows());
+            RenderWarmup.start(size.getColumns(), size.getRows(), palette,
+                    org.wiretop.tui.view.GraphGlyphs.unicode(System.getenv()));
             AnalysisWarmup.start();
             loop(trace);
             engine.close(); // the capture thread publishes its final counters as it ends

@@ -29,13 +29,14 @@ package org.wiretop.tui;
  * @param width         terminal columns
  * @param height        terminal rows
  * @param graphs        what the graphs show (Statistics view, Connections detail)
+ * @param statsTables   the Statistics view's tables: their cursors and the one picked
  */
 public record UiState(View view, boolean help, boolean paused, Cursor packets, long detailPos, int detailLayer,
                       Cursor connections, Cursor sockets, Cursor servers, Prompt prompt,
                       String displayFilter, String captureFilter, String iface,
                       ConnColumn connSort, boolean connDescending, ConnGroup connGroup,
                       SockProto sockProto, String sockState, String message, Follow follow, TxnView txn,
-                      int width, int height, GraphChoice graphs) {
+                      int width, int height, GraphChoice graphs, StatsTables statsTables) {
 
     /** Columns the Transactions view sorts on, in the order {@code s} cycles through them. */
     public enum TxnSort { TIME, LATENCY, SERVER, REQUEST }
@@ -121,7 +122,8 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         return new UiState(View.PACKETS, false, false, Cursor.following(), -1, 0,
                 Cursor.atTop(), Cursor.atTop(), Cursor.atTop(), null, "", captureFilter, iface,
                 ConnColumn.BYTES_IN, true, ConnGroup.NONE, SockProto.ALL, "", "", null,
-                new TxnView(Cursor.atTop(), TxnSort.TIME, false), width, height, GraphChoice.DEFAULT)
+                new TxnView(Cursor.atTop(), TxnSort.TIME, false), width, height, GraphChoice.DEFAULT,
+                StatsTables.NONE)
                 .withSize(width, height);
     }
 
@@ -252,6 +254,12 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         return e.done();
     }
 
+    public UiState withStatsTables(StatsTables t) {
+        Edit e = edit();
+        e.statsTables = t;
+        return e.done();
+    }
+
     public UiState withMessage(String m) {
         Edit e = edit();
         e.message = m;
@@ -285,6 +293,7 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
         Follow follow;
         TxnView txn;
         GraphChoice graphs;
+        StatsTables statsTables;
 
         Edit(UiState s) {
             view = s.view;
@@ -311,12 +320,13 @@ public record UiState(View view, boolean help, boolean paused, Cursor packets, l
             width = s.width;
             height = s.height;
             graphs = s.graphs;
+            statsTables = s.statsTables;
         }
 
         UiState done() {
             return new UiState(view, help, paused, packets, detailPos, detailLayer, connections, sockets, servers,
                     prompt, displayFilter, captureFilter, iface, connSort, connDescending, connGroup, sockProto,
-                    sockState, message, follow, txn, width, height, graphs);
+                    sockState, message, follow, txn, width, height, graphs, statsTables);
         }
     }
 }

@@ -50,6 +50,19 @@ class MouseReducerTest {
     }
 
     @Test
+    void aClickSelectsATransactionAndTheWheelScrollsThem() {
+        UiState t = base().withView(View.TRANSACTIONS);
+        t = t.withTxn(t.txn().cursor().withBounds(0, 30), t.txn().sort(), t.txn().descending());
+        UiState s = mouse(t, click(10, 2 + 4));
+        assertEquals(4, s.txn().cursor().selected(), "fifth row on screen");
+        assertEquals(UiState.TxnSort.TIME, s.txn().sort(), "the order stays");
+        int summary = 2 + t.txn().cursor().page(); // the line under the rows sums them up
+        assertEquals(4, mouse(s, click(10, summary)).txn().cursor().selected(), "the summary line selects nothing");
+        MouseAction down = new MouseAction(MouseActionType.SCROLL_DOWN, 5, new TerminalPosition(5, 5));
+        assertEquals(4 + MouseReducer.WHEEL_ROWS, mouse(s, down).txn().cursor().selected());
+    }
+
+    @Test
     void aClickOnATabOpensItsView() {
         // "  1 Packets   2 Connections   3 Sockets   4 Servers": tabs from column 1, a blank between
         assertEquals(View.CONNECTIONS, mouse(base(), click(14, 0)).view());

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Terminal manners as a user meets them, in tmux, against the built jar browsing a file (no
  * capture rights needed): the mouse switched on and off again (tmux's own view of the pane's
- * modes), a click on a row and a tab, the wheel, a double click, with the SGR reports a terminal
+ * modes), a click on a row and a tab, the wheel, a double click, a click on a line of the
+ * Statistics view's protocol hierarchy, with the SGR reports a terminal
  * sends (written by {@code tmux send-keys -H}); a resized window redrawn whole at its new size;
  * {@code NO_COLOR} and {@code --no-mouse}. Needs tmux; skips otherwise.
  */
@@ -69,6 +70,21 @@ class TuiMannersIT {
     private static String line(String screen, int row) {
         String[] lines = screen.split("\n", -1);
         return row < lines.length ? lines[row] : "";
+    }
+
+    /** Screen row {@code row} with its SGR sequences, as tmux's capture -e writes them. */
+    private static String styledLine(Tmux t, int row) throws Exception {
+        return line(Tmux.run("tmux", "capture-pane", "-p", "-e", "-t", t.session), row);
+    }
+
+    private static String awaitStyled(Tmux t, int row, String want) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String l = styledLine(t, row);
+        while (!l.contains(want) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            l = styledLine(t, row);
+        }
+        return l;
     }
 
     private static String modes(Tmux t) throws Exception {
@@ -146,6 +162,21 @@ class TuiMannersIT {
             click(t, 17, 0);
             s = t.await(WAIT, x -> x.contains(" Proto Local"));
             assertTrue(s.contains(" Proto Local"), "the Connections tab:\n" + s);
+
+            // The Statistics tab, then a click on the protocol hierarchy's tcp line selects it (cyan, 46).
+            click(t, line(s, 0).indexOf("6 Statistics"), 0);
+            s = t.await(WAIT, x -> x.contains(" Protocol hierarchy") && x.contains("    tcp "));
+            int tcp = -1;
+            String[] rows = s.split("\n", -1);
+            for (int r = 0; r < rows.length && tcp < 0; r++) {
+                tcp = rows[r].matches("\\s+tcp\\s+frames:.*") ? r : -1;
+            }
+            assertTrue(tcp > 0, "the hierarchy's tcp line:\n" + s);
+            int row = tcp;
+            assertFalse(styledLine(t, row).contains("46m"), "not selected before the click: " + styledLine(t, row));
+            click(t, 6, row);
+            String styled = awaitStyled(t, row, "46m");
+            assertTrue(styled.contains("46m"), "the line clicked is selected: " + styled);
 
             t.keys("q");
             s = t.await(WAIT, x -> x.strip().endsWith("PROMPT$"));

@@ -25,10 +25,13 @@ import org.wiretop.sys.NetlinkProcEvents;
  *
  * <p>A lookup costs about a millisecond of CPU when its process is new (a sock_diag query of
  * ~15 µs, then /proc), so this thread keeps to a budget of {@value #BUDGET_PERCENT} % of one
- * core, measured on its own CPU clock over windows of ten seconds (so a burst of short-lived
- * clients is served in full): beyond it, flows are settled unknown until the window ends
- * ({@link Counters#overBudget()}). At a few hundred new connections a second every flow is looked
- * up; a flood (10,000 a second) is named in part, at bounded cost.
+ * core, measured on its own CPU clock as a token bucket: the allowance refills at that share of
+ * the wall clock and holds at most {@value #BURST_MILLIS} ms (so a burst of short-lived clients
+ * is served in full); while it is spent, flows are settled unknown at once
+ * ({@link Counters#overBudget()}) and this thread sleeps until it is positive again. At a few
+ * hundred new connections a second every flow is looked up; a flood (10,000 a second) is named in
+ * part, at bounded cost, the lookups spread evenly over time (so the code of both paths stays
+ * compiled, rather than the JIT compiling one again each time the other ran for seconds).
  */
 public final class AttributionWorker implements AutoCloseable {
     static final int QUEUE = 8192;
@@ -39,12 +42,15 @@ public final class AttributionWorker implements AutoCloseable {
      * (a futex call) per flow, while a quiet host costs nothing.
      */
     private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 5_000_000L;
-    /** The share of one core lookups may take, over each budget window. */
-    static final int BUDGET_PERCENT = 2;
-    private static final long BUDGET_WINDOW_NANOS = 10_000_000_000L;
-    private static final long BUDGET_NANOS = BUDGET_WINDOW_NANOS * BUDGET_PERCENT / 100;
+    /** The share of one core lookups may take in the long run. */
+    static final int BUDGET_PERCENT = 1;
+    /** The most CPU time lookups may save up for a burst. */
+    static final int BURST_MILLIS = 200;
+    private static final long BURST_NANOS = BURST_MILLIS * 1_000_000L;
+    /** The longest sleep while over budget (a debt of 1 ms of CPU sleeps 100 ms at 1 %). */
+    private static final long OVER_BUDGET_SLEEP_NANOS = 1_000_000_000L;
     private static final int MAX_BATCH = 512;
-    /** How long the thread sleeps when idle before looking at its budget window again. */
+    /** How long the thread sleeps when idle (a new request wakes it at once). */
     private static final long IDLE_NANOS = 1_000_000_000L;
 
     /** One local end of a new flow to name. */
@@ -78,14 +84,16 @@ public final class AttributionWorker implements AutoCloseable {
 
     /** Parked until unparked (after {@value #POLL_FOR_NANOS} ns without work); else it polls. */
     private volatile boolean asleep;
-    /** Set while lookups have used this second's CPU: the writer then queues nothing. */
+    /** Set while lookups have spent their allowance: the writer then queues nothing. */
     private volatile boolean overBudgetNow;
     private volatile boolean running = true;
     private volatile long named, uidOnly, notFound, batches;
     private final AtomicLong overBudget = new AtomicLong();
     private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-    private long windowStart;
-    private long windowCpuStart;
+    /** CPU nanoseconds lookups may still use (negative: spent ahead), as of {@link #lastRefill}. */
+    private long allowance = BURST_NANOS;
+    private long lastRefill;
+    private long lastCpu;
 
     private AttributionWorker(SocketOwnerLookup lookup, ListenerWatch watch, NetlinkProcEvents events) {
         this.lookup = lookup;
@@ -174,8 +182,8 @@ public final class AttributionWorker implements AutoCloseable {
 
     private void run() {
         warmUp();
-        windowStart = System.nanoTime();
-        windowCpuStart = cpuTime(); // the warm-up is not charged to the budget
+        lastRefill = System.nanoTime();
+        lastCpu = cpuTime(); // the warm-up is not charged to the budget
         List<Request> batch = new ArrayList<>(MAX_BATCH);
         long lastWork = System.nanoTime();
         while (running) {
@@ -203,22 +211,39 @@ public final class AttributionWorker implements AutoCloseable {
                 }
                 batch.clear();
             }
-            withinBudget(); // rolls the window over, so the writer may queue again
+            if (!withinBudget()) {
+                sleepOffDebt();
+                withinBudget(); // the writer may queue again
+            }
         }
         settleAll();
     }
 
-    /** Whether lookups have CPU left in the current second (always, where thread CPU time is not measured). */
+    /**
+     * Charges this thread's CPU since the last call to the allowance and refills it for the time
+     * passed; whether lookups have CPU left (always, where thread CPU time is not measured).
+     */
     private boolean withinBudget() {
         long now = System.nanoTime();
         long used = cpuTime();
-        if (now - windowStart >= BUDGET_WINDOW_NANOS) {
-            windowStart = now;
-            windowCpuStart = used;
+        if (used < 0) {
+            return true;
         }
-        boolean within = used < 0 || used - windowCpuStart < BUDGET_NANOS;
+        allowance = Math.min(BURST_NANOS, allowance + (now - lastRefill) * BUDGET_PERCENT / 100 - (used - lastCpu));
+        lastRefill = now;
+        lastCpu = used;
+        boolean within = allowance > 0;
         overBudgetNow = !within;
         return within;
+    }
+
+    /** Over budget: sleeps until the allowance is refilled above zero (woken early only by close). */
+    private void sleepOffDebt() {
+        long sleep = Math.min(OVER_BUDGET_SLEEP_NANOS, 1 - allowance * 100 / BUDGET_PERCENT);
+        long end = System.nanoTime() + sleep;
+        for (long left = sleep; running && left > 0; left = end - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
     }
 
     private long cpuTime() {

@@ -25,7 +25,11 @@ public final class SynWatch implements AutoCloseable {
     static final String SYN_FILTER = "(tcp[tcpflags] & (tcp-syn|tcp-ack) == tcp-syn)"
             + " or (ip6 and ip6[6] == 6 and ip6[53] & 0x12 == 0x02)";
     private static final int SNAPLEN = 128;
-    private static final int BUFFER_BYTES = 1 << 20;
+    /**
+     * Room for a few hundred SYNs: enough for a burst read as it comes, while during a pause (over
+     * budget or rate) the kernel drops the rest instead of queuing thousands to skip afterwards.
+     */
+    private static final int BUFFER_BYTES = 128 << 10;
     private static final int TIMEOUT_MILLIS = 100;
     /** A SYN older than this when read is skipped: its client is long past needing it. */
     private static final long STALE_NANOS = 200_000_000L;
@@ -35,7 +39,7 @@ public final class SynWatch implements AutoCloseable {
      * Beyond it (a flood of connections, mostly from long-lived processes, which the capture
      * thread's lookups name as well) the watch reads nothing until the second is over.
      */
-    static final int MAX_PER_SECOND = 500;
+    static final int MAX_PER_SECOND = 200;
     private static final long SECOND = 1_000_000_000L;
     private long secondStart = System.nanoTime() - SECOND;
     private int taken;

@@ -35,6 +35,11 @@ public final class Canvas {
         this.height = g.getSize().getRows();
     }
 
+    /** Whether the terminal shows colours (without them the graphs tell series apart by their glyphs). */
+    public boolean coloured() {
+        return palette != Palette.NONE;
+    }
+
     public int width() {
         return width;
     }

@@ -9,10 +9,10 @@ import org.wiretop.tui.model.GraphsModel;
 import java.util.List;
 
 /**
- * The Connections view's pictures: a sparkline of each row's last 60 s (drawn over the row's
- * right end, {@value #SPARK} cells, 6 s a cell), the selected connection's detail pane
- * (throughput and RTT over its last minute, retransmissions marked) and the status bar's
- * sparkline of the interface.
+ * The Connections view's pictures: a sparkline of each row's last 60 s (at the row's right end,
+ * {@value #SPARK} cells, 6 s a cell, or as few as {@link ConnectionsView#SPARK_MIN} on a narrow
+ * terminal), the selected connection's detail pane (throughput and RTT over its last minute,
+ * retransmissions marked) and the status bar's sparkline of the interface.
  */
 public final class ConnGraphs {
     static final int SPARK = 10;
@@ -20,29 +20,20 @@ public final class ConnGraphs {
     private ConnGraphs() {
     }
 
-    /** The sparklines of the rows drawn by {@link ConnectionsView} from {@code row0 + 1}. */
-    public static void sparklines(Canvas c, int row0, int rows, List<ConnRow> window, Cursor cursor, GraphsModel g) {
-        // After the table's columns and kRTT/cwnd when they leave room; over the row's right end when
-        // the rows are cut before Exp anyway (narrow terminals); else none.
-        int table = 1 + 10;
-        for (int w : ConnectionsView.widths(c.width())) {
-            table += w + 1;
-        }
-        int col;
-        if (table + 1 + SPARK + 1 <= c.width()) {
-            col = table + 1;
-        } else if (c.width() < table - 16) {
-            col = c.width() - SPARK - 1; // the rows are cut before the Exp column anyway
-        } else {
-            return; // no room without hiding Exp or kRTT
-        }
-        if (col < 40 || g.connRates().isEmpty()) {
+    /** The sparklines of the rows drawn by {@link ConnectionsView} from {@code row0 + 1}, sorted on column {@code sorted}. */
+    public static void sparklines(Canvas c, int row0, int rows, List<ConnRow> window, Cursor cursor, GraphsModel g,
+                                  int sorted) {
+        ConnectionsView.Layout l = ConnectionsView.layout(c.width(), sorted);
+        int col = l.sparkCol();
+        int cells = l.sparkCells();
+        if (col < 40 || cells < ConnectionsView.SPARK_MIN || g.connRates().isEmpty()) {
             return;
         }
-        c.text(col - 1, row0, Canvas.pad(" last 60s", SPARK + 2), TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
+        String label = cells + 2 >= " last 60s".length() ? " last 60s" : " 60s";
+        c.text(col - 1, row0, Canvas.pad(label, cells + 2), TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
         for (int i = 0; i < window.size() && i < rows && i < g.connRates().size(); i++) {
             boolean selected = cursor.top() + i == cursor.selected();
-            String spark = " " + Sparkline.of(g.connRates().get(i), SPARK, g.unicode()) + " ";
+            String spark = " " + Sparkline.of(g.connRates().get(i), cells, g.unicode()) + " ";
             c.text(col - 1, row0 + 1 + i, spark, selected ? TextColor.ANSI.BLACK : TextColor.ANSI.GREEN,
                     selected ? TextColor.ANSI.CYAN : null, SGR.BOLD);
         }

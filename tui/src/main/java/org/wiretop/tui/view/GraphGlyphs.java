@@ -12,6 +12,13 @@ import java.util.Map;
 public final class GraphGlyphs {
     private static final String BLOCKS = " ▁▂▃▄▅▆▇█";
     private static final String ASCII_SPARK = " .:-=+*#";
+    /**
+     * A full cell of each series where there is no colour to tell them apart (TCP, UDP, ICMP, DNS,
+     * HTTP, TLS, other): neighbours in the stack differ in kind, and the first is the plain full
+     * block, so a graph of one series looks as it does in colour.
+     */
+    private static final String FILLS = "█░▓╳▒≡┼";
+    private static final String ASCII_FILLS = "#=%xo@*";
 
     private GraphGlyphs() {
     }
@@ -42,6 +49,12 @@ public final class GraphGlyphs {
             return BLOCKS.charAt(e);
         }
         return e == 0 ? ' ' : e < 4 ? '.' : e < 8 ? ':' : '#';
+    }
+
+    /** A full cell of series {@code series} drawn without colour (its legend shows the same glyph). */
+    public static char fill(int series, boolean unicode) {
+        String fills = unicode ? FILLS : ASCII_FILLS;
+        return fills.charAt(Math.floorMod(series, fills.length()));
     }
 
     /** A sparkline level 0..7 (0 drawn as the lowest mark, a blank only for nothing). */

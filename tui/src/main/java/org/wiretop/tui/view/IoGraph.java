@@ -6,7 +6,8 @@ import com.googlecode.lanterna.TextColor;
  * A bar graph of one or more series over time in character cells, as Wireshark's I/O graph:
  * each column the mean per second of the seconds it covers, heights in eighths of a cell,
  * several series stacked (each cell coloured after the series filling most of it) or overlaid
- * (each drawn from zero, the smaller in front). With its axes: the y axis's top, middle (on an
+ * (each drawn from zero, the smaller in front); without colour a full cell takes its series' own
+ * glyph ({@link GraphGlyphs#fill}), a part-filled one (the top of the stack) its height. With its axes: the y axis's top, middle (on an
  * even number of rows, where it falls on a cell's edge) and zero
  * in SI units, the time axis's ticks at quarters of the window.
  */
@@ -55,6 +56,11 @@ public final class IoGraph {
 
     /** Plots the series ({@code perSecond[series][second]}) in {@code cols} × {@code rows} cells. */
     public static Plot plot(double[][] perSecond, int cols, int rows, boolean stacked, boolean unicode) {
+        return plot(perSecond, cols, rows, stacked, unicode, false);
+    }
+
+    /** As {@link #plot(double[][], int, int, boolean, boolean)}; {@code textured}: full cells in their series' glyph. */
+    public static Plot plot(double[][] perSecond, int cols, int rows, boolean stacked, boolean unicode, boolean textured) {
         double[][] col = columns(perSecond, cols);
         double peak = 0;
         for (int i = 0; i < cols; i++) {
@@ -100,7 +106,8 @@ public final class IoGraph {
                         }
                     }
                 }
-                cells[r][i] = GraphGlyphs.block(fill, unicode);
+                cells[r][i] = textured && fill == 8 && who >= 0 ? GraphGlyphs.fill(who, unicode)
+                        : GraphGlyphs.block(fill, unicode);
                 owner[r][i] = fill > 0 ? who : -1;
             }
         }
@@ -117,7 +124,7 @@ public final class IoGraph {
                             boolean stacked, boolean unicode, String unit, String endLabel, TextColor[] colours) {
         int rows = Math.max(1, height - 2);
         int cols = Math.max(1, width - LABEL - 1);
-        Plot p = plot(perSecond, cols, rows, stacked, unicode);
+        Plot p = plot(perSecond, cols, rows, stacked, unicode, !c.coloured());
         for (int r = 0; r < rows; r++) {
             String label = r == 0 ? GraphScale.label(p.scale().max())
                     : r == rows / 2 && rows >= 4 && rows % 2 == 0 ? GraphScale.label(p.scale().max() * (rows - r) / rows) : "";

@@ -60,11 +60,12 @@ public final class ScreenPainter {
                 } else {
                     ConnectionsView.draw(c, 1, rows, f.connections(), s.connections(), s);
                     if (s.connGroup() == UiState.ConnGroup.NONE) {
-                        ConnGraphs.sparklines(c, 1, rows, f.connections(), s.connections(), f.graphs());
+                        ConnGraphs.sparklines(c, 1, rows, f.connections(), s.connections(), f.graphs(),
+                                s.connSort().ordinal());
                     }
                 }
             }
-            case STATS -> StatsView.draw(c, 1, rows, f.graphs(), s.graphs());
+            case STATS -> StatsView.draw(c, 1, rows, f.graphs(), s.graphs(), s.statsTables());
             case SOCKETS -> SocketsView.draw(c, 1, rows, f.sockets(), s.sockets(), s);
             case SERVERS -> ServersView.draw(c, 1, rows, f.servers(), f.serverLog(), f.clientReply(), s.servers());
             case TRANSACTIONS -> TransactionsView.draw(c, 1, rows, f.transactions(), s);

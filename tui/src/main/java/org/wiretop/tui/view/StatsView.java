@@ -4,7 +4,9 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import org.wiretop.stats.Talker;
 import org.wiretop.stats.TrafficClass;
+import org.wiretop.tui.Cursor;
 import org.wiretop.tui.GraphChoice;
+import org.wiretop.tui.StatsTables;
 import org.wiretop.tui.model.GraphsModel;
 import org.wiretop.tui.model.StatsSnapshot;
 
@@ -12,7 +14,8 @@ import java.util.List;
 
 /**
  * The Statistics view (6): the I/O graph on top (or on the left from 160 columns), the protocol
- * hierarchy and the top talkers below it (side by side from 120 columns).
+ * hierarchy and the top talkers below it (side by side from 120 columns), as {@link StatsLayout}
+ * places them. A table picked with the mouse or ← → shows its selected row as the other views do.
  */
 public final class StatsView {
     /** A colour per {@link TrafficClass}; the total alone is drawn in the first. */
@@ -22,11 +25,9 @@ public final class StatsView {
     private StatsView() {
     }
 
-    public static void draw(Canvas c, int row0, int rows, GraphsModel g, GraphChoice choice) {
-        int w = c.width();
-        boolean side = w >= 160;
-        int graphW = side ? w * 3 / 5 : w;
-        int graphH = side ? rows : Math.max(6, rows / 2 + 1);
+    public static void draw(Canvas c, int row0, int rows, GraphsModel g, GraphChoice choice, StatsTables tables) {
+        StatsLayout l = StatsLayout.of(c.width(), row0, rows);
+        int graphW = l.graphWidth();
         String title = " I/O graph: " + (choice.bytes() ? "bytes/s" : "packets/s") + ", last " + choice.window().label()
                 + (choice.perProtocol() ? choice.stacked() ? ", protocols stacked" : ", protocols overlaid" : ", total");
         c.text(0, row0, Canvas.pad(title, graphW), TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
@@ -35,7 +36,7 @@ public final class StatsView {
             c.text(graphW - keys.length(), row0, keys, TextColor.ANSI.BLACK, TextColor.ANSI.WHITE);
         }
         double[][] series = series(g.series(), choice.perProtocol());
-        int plotH = Math.max(3, graphH - 2); // title and legend
+        int plotH = Math.max(3, l.graphRows() - 2); // title and legend
         if (plotH % 2 == 1 && plotH > 5) {
             plotH--; // an even plot: the y axis's middle label falls on a cell's edge
         }
@@ -43,12 +44,17 @@ public final class StatsView {
                 choice.bytes() ? "B/s" : "pkt/s", g.endClock().isEmpty() ? "now" : g.endClock(),
                 choice.perProtocol() ? COLOURS : new TextColor[]{COLOURS[0]});
         legend(c, row0 + 1 + plotH, graphW, g, series, choice.perProtocol());
-        if (side) {
-            tables(c, graphW + 1, row0, w - graphW - 1, rows, g.stats(), true);
-        } else if (rows - graphH > 1) {
-            boolean twoColumns = w >= 120;
-            tables(c, 0, row0 + graphH, w, rows - graphH, g.stats(), !twoColumns);
-        }
+        hierarchy(c, l.hierarchy(), hierarchyRows(g.stats()), tables, tables.focus() == StatsTables.Table.HIERARCHY);
+        talkers(c, l.endpoints(), " Top endpoints by bytes", g.stats().endpoints(),
+                tables.cursor(StatsTables.Table.ENDPOINTS), tables.focus() == StatsTables.Table.ENDPOINTS);
+        talkers(c, l.conversations(), " Top conversations by bytes", g.stats().conversations(),
+                tables.cursor(StatsTables.Table.CONVERSATIONS), tables.focus() == StatsTables.Table.CONVERSATIONS);
+    }
+
+    /** The protocol hierarchy's lines as the table shows them (tshark's header lines left out). */
+    public static List<String> hierarchyRows(StatsSnapshot st) {
+        return st.hierarchy().stream().filter(l -> !l.startsWith("Protocol Hierarchy") && !l.startsWith("Filter:"))
+                .toList();
     }
 
     /** Per-protocol rows as doubles, or their sum as one row. */
@@ -72,7 +78,7 @@ public final class StatsView {
         return out;
     }
 
-    /** The series' names, colours and their mean over the window. */
+    /** The series' names, colours (or, without colour, their glyphs) and their mean over the window. */
     private static void legend(Canvas c, int row, int width, GraphsModel g, double[][] series, boolean perProtocol) {
         int col = 1;
         for (int s = 0; s < series.length; s++) {
@@ -85,7 +91,8 @@ public final class StatsView {
             }
             String name = perProtocol ? TrafficClass.ALL[s].name() : "total";
             String mean = GraphScale.label(series[s].length == 0 ? 0 : Math.round(sum / series[s].length));
-            String item = (g.unicode() ? "█ " : "# ") + name + " " + mean;
+            char glyph = c.coloured() ? GraphGlyphs.block(8, g.unicode()) : GraphGlyphs.fill(s, g.unicode());
+            String item = glyph + " " + name + " " + mean;
             if (col + item.length() >= width) {
                 break;
             }
@@ -98,45 +105,45 @@ public final class StatsView {
         }
     }
 
-    /** Protocol hierarchy, then endpoints and conversations; beside each other unless {@code stacked}. */
-    private static void tables(Canvas c, int col0, int row0, int width, int rows, StatsSnapshot st, boolean stacked) {
-        int phsW = stacked ? width : width / 2;
-        int phsRows = stacked ? Math.max(2, rows / 2) : rows;
-        c.text(col0, row0, Canvas.pad(" Protocol hierarchy (frames, bytes)", phsW - 1), TextColor.ANSI.BLACK, TextColor.ANSI.CYAN);
-        List<String> phs = st.hierarchy().stream().filter(l -> !l.startsWith("Protocol Hierarchy") && !l.startsWith("Filter:"))
-                .toList();
-        for (int i = 0; i < phs.size() && i < phsRows - 1; i++) {
-            c.text(col0, row0 + 1 + i, Canvas.pad(phs.get(i), phsW - 1));
-        }
-        if (phs.isEmpty()) {
-            c.text(col0 + 1, row0 + 1, "(no packets yet)", TextColor.ANSI.WHITE, null, SGR.BOLD);
-        }
-        int tc = stacked ? col0 : col0 + phsW;
-        int tr = stacked ? row0 + phsRows : row0;
-        int trows = stacked ? rows - phsRows : rows;
-        int tw = stacked ? width : width - phsW;
-        if (trows < 2) {
+    private static void hierarchy(Canvas c, StatsLayout.Box b, List<String> phs, StatsTables tables, boolean picked) {
+        if (b.width() <= 0) {
             return;
         }
-        int half = Math.max(1, (trows - 2) / 2);
-        talkers(c, tc, tr, tw, half + 1, " Top endpoints by bytes", st.endpoints());
-        talkers(c, tc, tr + half + 1, tw, trows - half - 1, " Top conversations by bytes", st.conversations());
+        c.text(b.col(), b.row(), Canvas.pad(" Protocol hierarchy (frames, bytes)", b.width()), TextColor.ANSI.BLACK,
+                TextColor.ANSI.CYAN);
+        if (phs.isEmpty()) {
+            c.text(b.col() + 1, b.row() + 1, "(no packets yet)", TextColor.ANSI.WHITE, null, SGR.BOLD);
+        }
+        Cursor cur = tables.cursor(StatsTables.Table.HIERARCHY);
+        for (int i = 0; i < b.rows() && cur.top() + i < phs.size(); i++) {
+            row(c, b, i, phs.get((int) cur.top() + i), picked && cur.top() + i == cur.selected());
+        }
     }
 
-    private static void talkers(Canvas c, int col0, int row0, int width, int rows, String title, List<Talker> list) {
-        if (rows < 1) {
+    private static void talkers(Canvas c, StatsLayout.Box b, String title, List<Talker> list, Cursor cur, boolean picked) {
+        if (b.width() <= 0) {
             return;
         }
-        int nameW = Math.max(15, width - 1 - 3 * 9);
+        int nameW = Math.max(15, b.width() - 1 - 3 * 9);
         String head = Canvas.pad(title, nameW) + Canvas.padLeft("frames", 8) + Canvas.padLeft("bytes", 9)
                 + Canvas.padLeft("tx/rx", 10);
-        c.text(col0, row0, Canvas.pad(head, width), TextColor.ANSI.BLACK, TextColor.ANSI.CYAN);
-        for (int i = 0; i < list.size() && i < rows - 1; i++) {
-            Talker t = list.get(i);
+        c.text(b.col(), b.row(), Canvas.pad(head, b.width()), TextColor.ANSI.BLACK, TextColor.ANSI.CYAN);
+        for (int i = 0; i < b.rows() && cur.top() + i < list.size(); i++) {
+            Talker t = list.get((int) cur.top() + i);
             String line = " " + Canvas.pad(t.name(), nameW - 1) + Canvas.padLeft(GraphScale.label(t.frames()), 8)
                     + Canvas.padLeft(GraphScale.label(t.bytes()), 9)
                     + Canvas.padLeft(GraphScale.label(t.txBytes()) + "/" + GraphScale.label(t.rxBytes()), 10);
-            c.text(col0, row0 + 1 + i, Canvas.pad(line, width));
+            row(c, b, i, line, picked && cur.top() + i == cur.selected());
+        }
+    }
+
+    /** Line {@code i} of a table, highlighted as the other views' selected rows when it is the selection. */
+    private static void row(Canvas c, StatsLayout.Box b, int i, String text, boolean selected) {
+        if (selected) {
+            c.text(b.col(), b.row() + 1 + i, Canvas.pad(text, b.width()), TextColor.ANSI.BLACK, TextColor.ANSI.CYAN,
+                    SGR.BOLD);
+        } else {
+            c.text(b.col(), b.row() + 1 + i, Canvas.pad(text, b.width()));
         }
     }
 }

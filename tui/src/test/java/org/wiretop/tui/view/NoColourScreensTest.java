@@ -167,4 +167,37 @@ class NoColourScreensTest {
                     GraphScreensTest.state(View.CONNECTIONS, wh[0], wh[1], d));
         }
     }
+
+    /**
+     * Without colour the stacked graph's series are told apart by their glyphs, Unicode and ASCII:
+     * each series in the legend has a glyph of its own, and that glyph fills the cells of the plot
+     * that are the series' (those coloured after it with colour).
+     */
+    @Test
+    void stackedSeriesHaveTheirOwnGlyphs() throws IOException {
+        for (boolean unicode : new boolean[]{true, false}) {
+            GraphChoice g = GraphChoice.DEFAULT;
+            UiState s = GraphScreensTest.state(View.STATS, 80, 24, g);
+            Frame f = GraphScreensTest.frame(GraphScreensTest.graphs(unicode, g, null));
+            ScreenRenderer r = unicode ? ScreenRenderer.paint(f, s, Palette.NONE) : check("stats-ascii", f, s);
+            String[] lines = r.text().split("\n");
+            int legend = 2;
+            while (!lines[legend].contains("(mean/s)")) {
+                legend++;
+            }
+            java.util.Set<Character> glyphs = new java.util.HashSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\S) ([A-Z]+) \\S+").matcher(lines[legend]);
+            while (m.find()) {
+                char glyph = m.group(1).charAt(0);
+                assertTrue(glyphs.add(glyph), "a glyph of its own for " + m.group(2) + ": " + lines[legend]);
+                boolean drawn = false;
+                for (int row = 2; row < legend - 2; row++) {
+                    drawn |= lines[row].substring(7).indexOf(glyph) >= 0;
+                }
+                // DNS's 200 B/s is under an eighth of a cell of the 60k scale: no cell is its, in colour either
+                assertTrue(drawn || m.group(2).equals("DNS"), m.group(2) + "'s " + glyph + " in the plot:\n" + r.text());
+            }
+            assertEquals(4, glyphs.size(), "TCP, UDP, DNS and TLS in the legend: " + lines[legend]);
+        }
+    }
 }
