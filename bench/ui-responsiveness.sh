@@ -60,6 +60,13 @@ tmux new-session -d -s "$session" -x 160 -y 45 \
   "WIRETOP_NO_BUILD=1 WIRETOP_UI_TRACE=$work/trace WIRETOP_JAVA_OPTS='${WIRETOP_BENCH_JVM_OPTS:-}' $here/wiretop -i lo udp port $port; sleep 600"
 for _ in $(seq 100); do grep -q '^paint' "$work/trace" 2>/dev/null && break; sleep 0.1; done
 grep -q '^paint' "$work/trace" || { echo "ui-responsiveness: the UI did not start"; tmux capture-pane -p -t "$session"; exit 1; }
+# The load starts once the UI's start-up warm-ups (drawing, analysis) have ended, as when a user opens
+# wiretop and then starts the traffic: their JIT work would otherwise compete with the load (WARM=0: do not wait).
+if [ "${WARM:-1}" = 1 ]; then
+  for _ in $(seq 300); do [ "$(grep -c '^warmed' "$work/trace")" -ge 2 ] && break; sleep 0.1; done
+  awk '$1 == "paint" && !p { p = $2 } $1 == "warmed" { w = $2 } END { if (w) printf "start-up warm-ups ended %.1f s after the first paint\n", (w - p) / 1000 }' \
+    "$work/trace" >"$work/warm"
+fi
 # WIRETOP_BENCH_VIEW=2 measures the Connections view (3 Sockets, 4 Servers, 6 Statistics) instead of Packets.
 [ -n "${WIRETOP_BENCH_VIEW:-}" ] && tmux send-keys -t "$session" "$WIRETOP_BENCH_VIEW"
 
@@ -175,6 +182,7 @@ m = dict((k, int(v)) for v, k in re.findall(r"(\d+) packets? (captured|received 
 print(f"tcpdump: captured {m.get('captured')} received {m.get('received by filter')} kernel-drops {m.get('dropped by kernel')}")
 PY
 cat "$work/cpu"
+cat "$work/warm" 2>/dev/null || true
 # Every JVM thread's share over the load (JIT compilers, GC and the terminal's reader included), busiest first.
 awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { a[$1] += $2; next } { b[$1] += $2 } END {
   for (n in b) if (b[n] - a[n] > 0) printf "%.2f %s\n", (b[n] - a[n]) / hz, n }' "$work/threads0" "$work/threads1" \

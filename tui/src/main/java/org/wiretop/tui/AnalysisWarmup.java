@@ -18,8 +18,8 @@ final class AnalysisWarmup {
     private AnalysisWarmup() {
     }
 
-    /** Starts warming up in the background; never fails the UI. */
-    static void start() {
+    /** Starts warming up in the background, then runs {@code done}; never fails the UI. */
+    static void start(Runnable done) {
         Thread t = new Thread(() -> {
             ThreadNice.set(ThreadNice.BACKGROUND); // Java's thread priorities mean nothing to Linux
             try {
@@ -27,6 +27,7 @@ final class AnalysisWarmup {
             } catch (RuntimeException e) {
                 // only a warm-up: the UI works without it
             }
+            done.run();
         }, "wiretop-analysis-warmup");
         t.setDaemon(true);
         t.start();

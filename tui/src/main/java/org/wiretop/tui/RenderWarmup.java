@@ -32,8 +32,8 @@ final class RenderWarmup {
     private RenderWarmup() {
     }
 
-    /** Starts warming up in the background, in the terminal's palette and glyphs; never fails the UI. */
-    static void start(int columns, int rows, Palette palette, boolean unicode) {
+    /** Starts warming up in the background, in the terminal's palette and glyphs, then runs {@code done}; never fails the UI. */
+    static void start(int columns, int rows, Palette palette, boolean unicode, Runnable done) {
         Thread t = new Thread(() -> {
             ThreadNice.set(ThreadNice.BACKGROUND); // Java's thread priorities mean nothing to Linux
             try {
@@ -41,9 +41,9 @@ final class RenderWarmup {
             } catch (IOException | RuntimeException e) {
                 // only a warm-up: the UI works without it
             }
+            done.run();
         }, "wiretop-render-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 

@@ -116,8 +116,8 @@ public final class TuiApp {
             }
             TerminalSize size = screen.getTerminalSize();
             RenderWarmup.start(size.getColumns(), size.getRows(), palette,
-                    org.wiretop.tui.view.GraphGlyphs.unicode(System.getenv()));
-            AnalysisWarmup.start();
+                    org.wiretop.tui.view.GraphGlyphs.unicode(System.getenv()), () -> trace.warmed("render"));
+            AnalysisWarmup.start(() -> trace.warmed("analysis"));
             loop(trace);
             engine.close(); // the capture thread publishes its final counters as it ends
             PacketRing ring = engine.ring();

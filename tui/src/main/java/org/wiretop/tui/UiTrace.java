@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 /**
  * Optional timing log for the responsiveness benchmark: when WIRETOP_UI_TRACE names a file,
  * every paint writes "paint EPOCH_MS TOTAL_US SNAPSHOT_US DRAW_US OUTPUT_US BYTES", every key "key EPOCH_MS LATENCY_US" (from the
- * key's arrival to the end of the paint that shows it) and the capture's counters at the end. Off by default; never fails the UI.
+ * key's arrival to the end of the paint that shows it), "warmed EPOCH_MS WHAT" as each start-up warm-up ends
+ * (from its own thread) and the capture's counters at the end. Off by default; never fails the UI.
  */
 public final class UiTrace implements AutoCloseable {
     private final PrintWriter out;
@@ -39,6 +40,13 @@ public final class UiTrace implements AutoCloseable {
     public void key(long latencyMicros) {
         if (out != null) {
             out.println("key " + System.currentTimeMillis() + " " + latencyMicros);
+        }
+    }
+
+    /** A start-up warm-up ({@code what}: render, analysis) has ended. */
+    public void warmed(String what) {
+        if (out != null) {
+            out.println("warmed " + System.currentTimeMillis() + " " + what);
         }
     }
 
