@@ -14,30 +14,22 @@ class ThreadNiceTest {
     @Test
     void setsTheCallingThreadsNiceValueAndNoOtherThreads() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "only root may lower a nice value");
-        int mine = niceOfThisThread();
-        AtomicReference<String> seen = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            boolean ok = ThreadNice.set(ThreadNice.CAPTURE);
-            try {
-                seen.set(ok + " " + niceOfThisThread());
-            } catch (IOException e) {
-                seen.set(e.toString());
-            }
-        });
-        t.start();
-        t.join();
-        assertEquals("true " + ThreadNice.CAPTURE, seen.get());
-        assertEquals(mine, niceOfThisThread(), "another thread's nice value must not change");
+        assertSetOnANewThreadOnly(ThreadNice.CAPTURE);
         assertTrue(ThreadNice.CAPTURE < ThreadNice.UI);
     }
 
     @Test
     void anyoneMayPutAThreadInTheBackground() throws Exception {
         assumeTrue(com.sun.jna.Platform.isLinux(), "nice values a thread are Linux's");
+        assertSetOnANewThreadOnly(ThreadNice.BACKGROUND);
+    }
+
+    /** A new thread sets {@code nice} and reads it back; this thread's stays as it was. */
+    private static void assertSetOnANewThreadOnly(int nice) throws Exception {
         int mine = niceOfThisThread();
         AtomicReference<String> seen = new AtomicReference<>();
         Thread t = new Thread(() -> {
-            boolean ok = ThreadNice.set(ThreadNice.BACKGROUND);
+            boolean ok = ThreadNice.set(nice);
             try {
                 seen.set(ok + " " + niceOfThisThread());
             } catch (IOException e) {
@@ -46,7 +38,7 @@ class ThreadNiceTest {
         });
         t.start();
         t.join();
-        assertEquals("true " + ThreadNice.BACKGROUND, seen.get());
+        assertEquals("true " + nice, seen.get());
         assertEquals(mine, niceOfThisThread(), "another thread's nice value must not change");
     }
 
