@@ -14,17 +14,14 @@ package org.wiretop.txn;
 final class DnsTransactions {
     /** tshark's "retransmission_timer" default: 5 s. */
     static final long RETRANSMISSION_NANOS = 5_000_000_000L;
-    private static final int WAYS = 4;
-
-    private final int mask;
+    private final KeySets keys;
     private final long[] key, requestFrame, requestNanos, responseFrame, requestBytes;
     private long evicted, evictedUnanswered;
 
     DnsTransactions(int capacity) {
-        int sets = Integer.highestOneBit(Math.max(WAYS, capacity) / WAYS);
-        mask = sets - 1;
-        int n = sets * WAYS;
-        key = new long[n];
+        keys = new KeySets(capacity);
+        key = keys.key;
+        int n = keys.slots();
         requestFrame = new long[n];
         requestNanos = new long[n];
         responseFrame = new long[n];
@@ -93,37 +90,18 @@ final class DnsTransactions {
     }
 
     private int find(long k) {
-        int base = set(k);
-        for (int w = 0; w < WAYS; w++) {
-            if (key[base + w] == k) {
-                return base + w;
-            }
-        }
-        return -1;
+        return keys.find(k);
     }
 
     /** An empty way of the key's set, or its oldest entry (evicted). */
     private int slotFor(long k) {
-        int base = set(k);
-        int oldest = base;
-        for (int w = 0; w < WAYS; w++) {
-            int i = base + w;
-            if (key[i] == 0) {
-                return i;
-            }
-            if (requestFrame[i] < requestFrame[oldest]) {
-                oldest = i;
+        int i = keys.emptyOrOldest(k, requestFrame);
+        if (key[i] != 0) {
+            evicted++;
+            if (responseFrame[i] == 0) {
+                evictedUnanswered++;
             }
         }
-        evicted++;
-        if (responseFrame[oldest] == 0) {
-            evictedUnanswered++;
-        }
-        return oldest;
-    }
-
-    private int set(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return ((int) (h >>> 40) & mask) * WAYS;
+        return i;
     }
 }

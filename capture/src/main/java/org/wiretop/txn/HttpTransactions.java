@@ -13,9 +13,7 @@ package org.wiretop.txn;
 final class HttpTransactions {
     /** Bytes of a request's text kept ({@code GET /path}, cut there). */
     static final int TEXT = 160;
-    private static final int WAYS = 4;
-
-    private final int mask;
+    private final KeySets keys;
     private final long[] key, lastUsed;
     // the stream's latest transaction
     private final long[] requestFrame, requestNanos, responseFrame, requestBytes;
@@ -28,10 +26,9 @@ final class HttpTransactions {
     private long evicted;
 
     HttpTransactions(int capacity) {
-        int sets = Integer.highestOneBit(Math.max(WAYS, capacity) / WAYS);
-        mask = sets - 1;
-        int n = sets * WAYS;
-        key = new long[n];
+        keys = new KeySets(capacity);
+        key = keys.key;
+        int n = keys.slots();
         lastUsed = new long[n];
         requestFrame = new long[n];
         requestNanos = new long[n];
@@ -46,15 +43,11 @@ final class HttpTransactions {
 
     /** The stream's entry, or -1. */
     int find(int stream, long frame) {
-        long k = stream + 1L;
-        int base = set(k);
-        for (int w = 0; w < WAYS; w++) {
-            if (key[base + w] == k) {
-                lastUsed[base + w] = frame;
-                return base + w;
-            }
+        int i = keys.find(stream + 1L);
+        if (i >= 0) {
+            lastUsed[i] = frame;
         }
-        return -1;
+        return i;
     }
 
     /** The stream's entry, made when new (replacing the set's least recently used when full). */
@@ -64,17 +57,7 @@ final class HttpTransactions {
             return i;
         }
         long k = stream + 1L;
-        int base = set(k);
-        i = base;
-        for (int w = 0; w < WAYS; w++) {
-            if (key[base + w] == 0) {
-                i = base + w;
-                break;
-            }
-            if (lastUsed[base + w] < lastUsed[i]) {
-                i = base + w;
-            }
-        }
+        i = keys.emptyOrOldest(k, lastUsed);
         if (key[i] != 0) {
             evicted++;
         }
@@ -181,10 +164,5 @@ final class HttpTransactions {
 
     long evicted() {
         return evicted;
-    }
-
-    private int set(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return ((int) (h >>> 40) & mask) * WAYS;
     }
 }
