@@ -61,7 +61,9 @@ class TuiTransactionsIT {
             assertTrue(dig(dnsPort).contains("192.0.2.1"));
             assertTrue(curl(url).contains("hello from the test"));
             t.keys("5");
-            String s = t.await(WAIT, x -> x.contains("A example.test") && x.contains("GET /index.html"));
+            // The Packets view shows both lines too: wait for the Transactions view's summary.
+            String s = t.await(WAIT, x -> x.contains(" transactions, ") && x.contains("A example.test")
+                    && x.contains("GET /index.html"));
             assertTrue(s.matches("(?s).*DNS +127\\.0\\.0\\.1\\.\\d+ +127\\.0\\.0\\.1\\." + dnsPort
                     + " +A example\\.test +NOERROR +\\d+\\.\\d{3} .*"), s);
             assertTrue(s.matches("(?s).*HTTP +127\\.0\\.0\\.1\\.\\d+ +127\\.0\\.0\\.1\\." + httpPort
