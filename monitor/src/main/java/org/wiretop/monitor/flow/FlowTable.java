@@ -200,12 +200,12 @@ public final class FlowTable {
             if (store.size() == store.capacity()) {
                 evictForSpace();
             }
-            entry = store.insert(meta, aHi, aLo, bHi, bLo, hash);
-            start(entry, fromA, family, sp, dp, flags, t);
+            entry = store.insert(meta, aHi, aLo, bHi, bLo, hash); // its words come zeroed
+            start(entry, false, fromA, family, sp, dp, flags, t);
         } else if (flags >= 0 && (flags & (PacketSummary.SYN | PacketSummary.ACK)) == PacketSummary.SYN
                 && STATES[(int) (d[store.base(entry) + INFO] & STATE_MASK)].isFinished()) {
             retire(entry, FlowExportRecord.END_OF_FLOW);
-            start(entry, fromA, family, sp, dp, flags, t); // port reuse: a new conversation
+            start(entry, true, fromA, family, sp, dp, flags, t); // port reuse: a new conversation
         }
 
         int b = store.base(entry), c = store.coldBase(entry);
@@ -247,10 +247,12 @@ public final class FlowTable {
     }
 
     /** (Re)initialises an entry's fields for a conversation whose first packet is at hand. */
-    private void start(int entry, boolean fromA, int family, int sp, int dp, int flags, long t) {
+    private void start(int entry, boolean reused, boolean fromA, int family, int sp, int dp, int flags, long t) {
         int b = store.base(entry), c = store.coldBase(entry);
-        Arrays.fill(d, b + INFO, b + HOT_STRIDE, 0L);
-        Arrays.fill(cold, c, c + store.coldStride, 0L);
+        if (reused) {
+            Arrays.fill(d, b + INFO, b + HOT_STRIDE, 0L);
+            Arrays.fill(cold, c, c + store.coldStride, 0L);
+        }
         if (exportable) {
             cold[c + FlowExporter.X_START] = NO_INTERVAL;
         }
