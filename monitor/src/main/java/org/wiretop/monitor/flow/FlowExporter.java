@@ -21,11 +21,11 @@ import java.time.Duration;
  * its next packet opens a new interval. Time is the caller's clock: packet time for files,
  * packet time or the wall clock live. Capture thread only, as the table.
  *
- * <p>Each exportable entry carries {@value FlowLayout#EXPORT_WORDS} cold words after the table's own:
+ * <p>Each exportable entry carries {@value FlowLayout#EXPORT_WORDS} words after the table's own:
  * the interval's first packet time ({@link FlowTable#NO_INTERVAL} when nothing is unreported),
  * and what each side had sent by the last record (packets, IP bytes, retransmissions) so a
  * record carries differences. The hot {@link FlowLayout#OPEN} bit mirrors "the interval's start is
- * set", so a packet need not look at the cold words.
+ * set", so a packet need not touch the line that holds it.
  */
 public final class FlowExporter {
     static final int X_START = FlowLayout.EXPORT;
@@ -39,7 +39,7 @@ public final class FlowExporter {
 
     private final FlowTable table;
     private final FlowStore store;
-    private final long[] d, cold;
+    private final long[] d;
     private final long activeNanos, idleNanos, finishedQuietNanos, scanNanos;
     private final FlowRecordSink sink;
     private final FlowExportRecord r = new FlowExportRecord();
@@ -60,7 +60,6 @@ public final class FlowExporter {
         this.table = table;
         this.store = table.store;
         this.d = table.d;
-        this.cold = table.cold;
         this.activeNanos = active.toNanos();
         this.idleNanos = idle.toNanos();
         this.finishedQuietNanos = Math.min(idleNanos, FINISHED_QUIET_SECONDS * 1_000_000_000L);
@@ -85,7 +84,7 @@ public final class FlowExporter {
             if ((d[b + FlowLayout.INFO] & FlowLayout.OPEN) == 0) {
                 continue;
             }
-            long start = cold[store.coldBase(e) + X_START];
+            long start = d[b + X_START];
             long quiet = nowNanos - d[b + FlowLayout.LAST_NS];
             boolean finished = finished(b);
             if (quiet >= idleNanos || (finished && quiet >= finishedQuietNanos)) {
@@ -128,18 +127,18 @@ public final class FlowExporter {
     }
 
     private void emit(int entry, int reason) {
-        int b = store.base(entry), c = store.coldBase(entry);
+        int b = store.base(entry);
         long meta = d[b + FlowStore.META];
         int proto = (int) (meta >>> 40) & 0xff;
         long info = d[b + FlowLayout.INFO];
         boolean clientIsA = (info & FlowLayout.CLIENT_IS_A) != 0;
         int a = b + FlowLayout.SIDE_A, bb = b + FlowLayout.SIDE_B;
-        int qa = c + FlowLayout.SEQ_A, qb = c + FlowLayout.SEQ_B;
-        long pktsA = d[a + FlowLayout.PKTS] - cold[c + X_PKTS_A], octA = d[a + FlowLayout.IP_BYTES] - cold[c + X_BYTES_A];
-        long pktsB = d[bb + FlowLayout.PKTS] - cold[c + X_PKTS_B], octB = d[bb + FlowLayout.IP_BYTES] - cold[c + X_BYTES_B];
-        long retrans = cold[c + X_RETRANS];
-        long retA = (cold[qa + FlowLayout.RETRANS] - (retrans >>> 32)) & LOW32;
-        long retB = (cold[qb + FlowLayout.RETRANS] - retrans) & LOW32;
+        int qa = b + FlowLayout.SEQ_A, qb = b + FlowLayout.SEQ_B;
+        long pktsA = d[a + FlowLayout.PKTS] - d[b + X_PKTS_A], octA = d[a + FlowLayout.IP_BYTES] - d[b + X_BYTES_A];
+        long pktsB = d[bb + FlowLayout.PKTS] - d[b + X_PKTS_B], octB = d[bb + FlowLayout.IP_BYTES] - d[b + X_BYTES_B];
+        long retrans = d[b + X_RETRANS];
+        long retA = (d[qa + FlowLayout.RETRANS] - (retrans >>> 32)) & LOW32;
+        long retB = (d[qb + FlowLayout.RETRANS] - retrans) & LOW32;
         int l4A = (int) (info >>> FlowLayout.L4_A_SHIFT & FlowLayout.L4_MASK);
         int l4B = (int) (info >>> FlowLayout.L4_B_SHIFT & FlowLayout.L4_MASK);
         boolean tcp = proto == TCP, icmp = proto == ICMP || proto == ICMPV6;
@@ -169,22 +168,22 @@ public final class FlowExporter {
         r.reverseIcmpTypeCode = icmp && l4Rev != 0 ? l4Rev - 1 : -1;
         r.forwardRetransmissions = tcp ? (clientIsA ? retA : retB) : 0;
         r.reverseRetransmissions = tcp ? (clientIsA ? retB : retA) : 0;
-        r.startNanos = cold[c + X_START];
+        r.startNanos = d[b + X_START];
         r.endNanos = d[b + FlowLayout.LAST_NS];
-        r.synToSynAckNanos = tcp ? table.tcp().clientRtt(c, info) : -1;
-        r.initialRttNanos = tcp ? table.tcp().initialRtt(c, info) : -1;
+        r.synToSynAckNanos = tcp ? table.tcp().clientRtt(b, info) : -1;
+        r.initialRttNanos = tcp ? table.tcp().initialRtt(b, info) : -1;
         r.state = tcp ? FlowTable.STATES[(int) (info & FlowLayout.STATE_MASK)] : TcpState.NONE;
         r.endReason = reason;
         sink.accept(r);
         records++;
 
-        cold[c + X_PKTS_A] = d[a + FlowLayout.PKTS];
-        cold[c + X_BYTES_A] = d[a + FlowLayout.IP_BYTES];
-        cold[c + X_PKTS_B] = d[bb + FlowLayout.PKTS];
-        cold[c + X_BYTES_B] = d[bb + FlowLayout.IP_BYTES];
-        cold[c + X_RETRANS] = (cold[qa + FlowLayout.RETRANS] << 32) | (cold[qb + FlowLayout.RETRANS] & LOW32);
+        d[b + X_PKTS_A] = d[a + FlowLayout.PKTS];
+        d[b + X_BYTES_A] = d[a + FlowLayout.IP_BYTES];
+        d[b + X_PKTS_B] = d[bb + FlowLayout.PKTS];
+        d[b + X_BYTES_B] = d[bb + FlowLayout.IP_BYTES];
+        d[b + X_RETRANS] = (d[qa + FlowLayout.RETRANS] << 32) | (d[qb + FlowLayout.RETRANS] & LOW32);
         d[b + FlowLayout.INFO] = info & ~(FlowLayout.OPEN | FlowLayout.L4_MASK << FlowLayout.L4_A_SHIFT
                 | FlowLayout.L4_MASK << FlowLayout.L4_B_SHIFT);
-        cold[c + X_START] = FlowTable.NO_INTERVAL;
+        d[b + X_START] = FlowTable.NO_INTERVAL;
     }
 }

@@ -1,15 +1,14 @@
 package org.wiretop.monitor.flow;
 
 /**
- * Where a {@link FlowTable} entry's words live, in its {@link FlowStore}'s two arrays.
+ * The order of a {@link FlowTable} entry's words in its {@link FlowStore}, by how often a packet
+ * touches them, so that a packet of a flow out of the caches (the common case with tens of
+ * thousands of flows) misses on few, adjacent cache lines of one page.
  *
- * <p><b>Hot</b> ({@link FlowStore#data}, {@value #HOT_STRIDE} words = two cache lines): what every
- * packet reads or writes — the key, {@link #INFO}, the last packet's time, the rate window's
- * epoch and both sides' counters. <b>Cold</b> ({@link FlowStore#cold}): the TCP sequence
- * analysis (one line, touched by TCP packets only), the rate buckets, the handshake times, the
- * first packet's time and the exporter's words. A packet of a flow that is out of the caches
- * (the common case with tens of thousands of flows) then misses on few lines instead of one
- * 400-byte entry's worth.
+ * <p><b>Hot</b> (the first {@value #HOT_STRIDE} words, two cache lines): what every packet reads
+ * or writes — the key, {@link #INFO}, the last packet's time, the rate window's epoch and both
+ * sides' counters. Then the rate buckets (one line, every packet), the TCP sequence analysis (one
+ * line, TCP packets), then what only a new flow, the handshake, a snapshot or an export touches.
  */
 final class FlowLayout {
     private FlowLayout() {
@@ -29,21 +28,21 @@ final class FlowLayout {
     static final int SIDE_B = SIDE_A + SIDE_WORDS;
     static final int HOT_STRIDE = SIDE_B + SIDE_WORDS;
 
-    // ---- cold ----
+    // ---- the rest ----
+    /** {@link FlowTable#RATE_BUCKETS} × 2 sides, each {@code packets << 40 | bytes}. */
+    static final int BUCKETS = HOT_STRIDE;
     /** Per-side TCP sequence analysis ({@link TcpTracking}): side A's words, then side B's. */
-    static final int SEQ_A = 0;
+    static final int SEQ_A = BUCKETS + FlowTable.RATE_BUCKETS * 2;
     static final int NEXT_SEQ = 0, NEXT_SEQ_NS = 1, RETRANS = 2, OOO = 3;
     static final int SEQ_B = SEQ_A + 4;
-    /** {@link FlowTable#RATE_BUCKETS} × 2 sides, each {@code packets << 40 | bytes}. */
-    static final int BUCKETS = SEQ_B + 4;
-    static final int FIRST_NS = BUCKETS + FlowTable.RATE_BUCKETS * 2;
+    static final int FIRST_NS = SEQ_B + 4;
     static final int SYN_NS = FIRST_NS + 1, SYNACK_NS = FIRST_NS + 2, HS_ACK_NS = FIRST_NS + 3,
             SERVER_ISN = FIRST_NS + 4;
     /** With export state: {@value #EXPORT_WORDS} words from here, see {@link FlowExporter}. */
     static final int EXPORT = SERVER_ISN + 1;
     static final int EXPORT_WORDS = 6;
-    /** Cold words an entry, rounded up to whole cache lines. */
-    static final int COLD_STRIDE = lines(EXPORT), COLD_STRIDE_EXPORTABLE = lines(EXPORT + EXPORT_WORDS);
+    /** Words an entry, rounded up to whole cache lines (so every entry sits alike in its lines). */
+    static final int STRIDE = lines(EXPORT), STRIDE_EXPORTABLE = lines(EXPORT + EXPORT_WORDS);
 
     // ---- INFO bits ----
     static final long STATE_MASK = 0x7;

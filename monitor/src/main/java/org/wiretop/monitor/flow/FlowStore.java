@@ -6,11 +6,9 @@ package org.wiretop.monitor.flow;
  * fixed when the table is built.
  *
  * <p>Each entry is {@code stride} longs in {@link #data}; its first {@link #KEY_WORDS} words are
- * the key (see {@link #META}..{@link #B_LO}), the rest belong to the caller. An entry may also own
- * {@code coldStride} longs in {@link #cold}, for what the caller touches less often: keeping those
- * apart keeps {@link #data}'s entries small, so the words every packet touches share few cache
- * lines. Entries are dense ({@code 0..size-1}) so a scan touches only live flows; removal moves
- * the last entry (both parts) into the hole. The index is a power-of-two {@code long[]} at most
+ * the key (see {@link #META}..{@link #B_LO}), the rest belong to the caller. Entries are dense
+ * ({@code 0..size-1}) so a scan touches only live flows; removal moves the last entry into the
+ * hole; the key's hash is not stored (removal computes it again). The index is a power-of-two {@code long[]} at most
  * half full, with linear probing and backward-shift deletion (no tombstones, so probe chains
  * never rot); each slot holds {@code hash32 << 32 | (entry + 1)}, 0 meaning empty, so most misses
  * are settled without touching the entry itself.
@@ -29,19 +27,12 @@ final class FlowStore {
 
     final long[] data;
     final int stride;
-    /** The entries' second part ({@code coldStride} words each; empty when 0). */
-    final long[] cold;
-    final int coldStride;
     private final int capacity;
     private final long[] index;
     private final int mask;
     private int size;
 
     FlowStore(int capacity, int stride) {
-        this(capacity, stride, 0);
-    }
-
-    FlowStore(int capacity, int stride, int coldStride) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
@@ -50,12 +41,7 @@ final class FlowStore {
         }
         this.capacity = capacity;
         this.stride = stride;
-        if (coldStride < 0) {
-            throw new IllegalArgumentException("cold stride must not be negative");
-        }
-        this.coldStride = coldStride;
         this.data = new long[Math.multiplyExact(capacity, stride)];
-        this.cold = new long[Math.multiplyExact(capacity, coldStride)];
         int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1; // ≥ 2 × capacity
         this.index = new long[slots];
         this.mask = slots - 1;
@@ -77,11 +63,6 @@ final class FlowStore {
     /** Offset of entry {@code e}'s first word in {@link #data}. */
     int base(int entry) {
         return entry * stride;
-    }
-
-    /** Offset of entry {@code e}'s first word in {@link #cold}. */
-    int coldBase(int entry) {
-        return entry * coldStride;
     }
 
     static long meta(int proto, int family, int portA, int portB) {
@@ -125,7 +106,7 @@ final class FlowStore {
     }
 
     /**
-     * Adds a key known to be absent and returns its new entry, whose caller words (both parts) are zeroed.
+     * Adds a key known to be absent and returns its new entry, whose caller words are zeroed.
      * The caller makes room first: the store must not be full.
      */
     int insert(long meta, long aHi, long aLo, long bHi, long bLo, int hash) {
@@ -135,7 +116,6 @@ final class FlowStore {
         int entry = size++;
         int b = entry * stride;
         java.util.Arrays.fill(data, b + KEY_WORDS, b + stride, 0L);
-        java.util.Arrays.fill(cold, entry * coldStride, (entry + 1) * coldStride, 0L);
         data[b + META] = meta;
         data[b + A_HI] = aHi;
         data[b + A_LO] = aLo;
@@ -157,7 +137,6 @@ final class FlowStore {
         if (entry != last) {
             int lastSlot = slotOf(last);
             System.arraycopy(data, last * stride, data, entry * stride, stride);
-            System.arraycopy(cold, last * coldStride, cold, entry * coldStride, coldStride);
             index[lastSlot] = (index[lastSlot] & 0xFFFFFFFF00000000L) | (entry + 1L);
         }
         size = last;

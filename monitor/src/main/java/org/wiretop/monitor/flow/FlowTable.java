@@ -49,8 +49,6 @@ public final class FlowTable {
     /** Buckets of the sliding rate window. */
     public static final int RATE_BUCKETS = 4;
 
-    /** Longs an entry occupies (both parts, without export state; see {@link FlowLayout}). */
-    static final int STRIDE = HOT_STRIDE + FlowLayout.COLD_STRIDE;
     /** {@code X_START} when no packet came since the last export. */
     static final long NO_INTERVAL = Long.MIN_VALUE;
     static final long ONE_PACKET = 1L << 40;
@@ -63,8 +61,9 @@ public final class FlowTable {
     private final FlowTableConfig config;
     private final LocalAddresses local;
     final FlowStore store;
-    /** The store's hot and cold words (see {@link FlowLayout}). */
-    final long[] d, cold;
+    /** The store's words (entries laid out as {@link FlowLayout} says). */
+    final long[] d;
+    private final int stride;
     private final boolean exportable;
     /** Told before an entry is evicted or reused, so its unexported counts leave first (or null). */
     private Retirement retirement;
@@ -92,12 +91,11 @@ public final class FlowTable {
         this.config = config;
         this.local = local;
         this.exportable = exportable;
-        this.store = new FlowStore(config.maxFlows(), HOT_STRIDE,
-                exportable ? FlowLayout.COLD_STRIDE_EXPORTABLE : FlowLayout.COLD_STRIDE);
+        this.stride = exportable ? STRIDE_EXPORTABLE : STRIDE;
+        this.store = new FlowStore(config.maxFlows(), stride);
         this.d = store.data;
-        this.cold = store.cold;
-        this.rates = new RateWindow(d, cold, config.rateWindowNanos() / RATE_BUCKETS);
-        this.tcp = new TcpTracking(d, cold);
+        this.rates = new RateWindow(d, config.rateWindowNanos() / RATE_BUCKETS);
+        this.tcp = new TcpTracking(d);
         this.published = new AtomicReference<>(FlowSnapshot.empty(config.maxFlows()));
     }
 
@@ -122,7 +120,7 @@ public final class FlowTable {
 
     /** Longs preallocated for entries and index: the table's fixed footprint, whatever the traffic. */
     public long preallocatedLongs() {
-        return (long) d.length + cold.length + store.indexSlots();
+        return (long) d.length + store.indexSlots();
     }
 
     public long evictedForSpace() {
@@ -208,7 +206,7 @@ public final class FlowTable {
             start(entry, true, fromA, family, sp, dp, flags, t); // port reuse: a new conversation
         }
 
-        int b = store.base(entry), c = store.coldBase(entry);
+        int b = store.base(entry);
         int side = b + (fromA ? SIDE_A : SIDE_B);
         int wire = s.wireLength;
         d[side + PKTS]++;
@@ -227,7 +225,7 @@ public final class FlowTable {
         }
         if (exportable && (info & OPEN) == 0) {
             info |= OPEN;
-            cold[c + FlowExporter.X_START] = t;
+            d[b + FlowExporter.X_START] = t;
         }
         int sll = s.sllPacketType;
         if (sll == PacketSummary.SLL_OUTGOING) {
@@ -239,22 +237,21 @@ public final class FlowTable {
         if (t > d[b + LAST_NS]) {
             d[b + LAST_NS] = t;
         }
-        rates.count(b, c, fromA ? 0 : 1, wire, t);
+        rates.count(b, fromA ? 0 : 1, wire, t);
         if (flags >= 0) {
-            tcp.update(b, c, c + (fromA ? SEQ_A : SEQ_B), fromA, flags, s.tcpSeq, s.tcpAck,
+            tcp.update(b, b + (fromA ? SEQ_A : SEQ_B), fromA, flags, s.tcpSeq, s.tcpAck,
                     Math.max(0, s.tcpPayloadLength), t);
         }
     }
 
     /** (Re)initialises an entry's fields for a conversation whose first packet is at hand. */
     private void start(int entry, boolean reused, boolean fromA, int family, int sp, int dp, int flags, long t) {
-        int b = store.base(entry), c = store.coldBase(entry);
+        int b = store.base(entry);
         if (reused) {
-            Arrays.fill(d, b + INFO, b + HOT_STRIDE, 0L);
-            Arrays.fill(cold, c, c + store.coldStride, 0L);
+            Arrays.fill(d, b + INFO, b + stride, 0L);
         }
         if (exportable) {
-            cold[c + FlowExporter.X_START] = NO_INTERVAL;
+            d[b + FlowExporter.X_START] = NO_INTERVAL;
         }
         flowsCreated++;
         boolean clientIsSrc;
@@ -271,10 +268,10 @@ public final class FlowTable {
             info |= LOCAL_B;
         }
         d[b + INFO] = info;
-        cold[c + FIRST_NS] = t;
+        d[b + FIRST_NS] = t;
         d[b + LAST_NS] = t;
-        cold[c + SEQ_A + NEXT_SEQ] = -1;
-        cold[c + SEQ_B + NEXT_SEQ] = -1;
+        d[b + SEQ_A + NEXT_SEQ] = -1;
+        d[b + SEQ_B + NEXT_SEQ] = -1;
         d[b + BUCKET_EPOCH] = rates.epochOf(t);
     }
 
@@ -382,7 +379,7 @@ public final class FlowTable {
     }
 
     private FlowRecord record(int e, long now) {
-        int b = store.base(e), c = store.coldBase(e);
+        int b = store.base(e);
         long meta = d[b + FlowStore.META];
         int proto = (int) (meta >>> 40) & 0xff;
         int family = (int) (meta >>> 32) & 0xff;
@@ -390,13 +387,13 @@ public final class FlowTable {
         FlowEndpoint bb = new FlowEndpoint(family, d[b + FlowStore.B_HI], d[b + FlowStore.B_LO], (int) meta & 0xffff);
         long info = d[b + INFO];
         boolean clientIsA = (info & CLIENT_IS_A) != 0;
-        FlowDirectionStats fromA = rates.direction(b, c, true, now);
-        FlowDirectionStats fromB = rates.direction(b, c, false, now);
+        FlowDirectionStats fromA = rates.direction(b, true, now);
+        FlowDirectionStats fromB = rates.direction(b, false, now);
         boolean localA = (info & LOCAL_A) != 0, localB = (info & LOCAL_B) != 0;
         TcpState state = proto == TCP ? STATES[(int) (info & STATE_MASK)] : TcpState.NONE;
         return new FlowRecord(proto, clientIsA ? a : bb, clientIsA ? bb : a,
                 clientIsA ? localA : localB, clientIsA ? localB : localA,
                 clientIsA ? fromA : fromB, clientIsA ? fromB : fromA,
-                cold[c + FIRST_NS], d[b + LAST_NS], state, tcp.clientRtt(c, info), tcp.initialRtt(c, info));
+                d[b + FIRST_NS], d[b + LAST_NS], state, tcp.clientRtt(b, info), tcp.initialRtt(b, info));
     }
 }

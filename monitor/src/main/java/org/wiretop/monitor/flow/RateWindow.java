@@ -20,18 +20,16 @@ import static org.wiretop.monitor.flow.FlowTable.RATE_BUCKETS;
  * The rate words of a {@link FlowTable} entry: {@value FlowTable#RATE_BUCKETS} time buckets a
  * side, each {@code packets << 40 | bytes}, counted on the packets' own time and read as packets
  * and bytes per second over the time the window covers (at least one bucket, and no earlier
- * than the flow's first packet). The epoch is a hot word, the buckets cold ({@link FlowLayout}).
- * Capture thread only, like the table.
+ * than the flow's first packet). Capture thread only, like the table.
  */
 final class RateWindow {
-    private final long[] d, cold;
+    private final long[] d;
     private final long bucketNanos;
     /** The bucket of the latest packet's time, cached: most packets fall in the same one. */
     private long epochStart = Long.MAX_VALUE, epochEnd = Long.MIN_VALUE, epoch;
 
-    RateWindow(long[] d, long[] cold, long bucketNanos) {
+    RateWindow(long[] d, long bucketNanos) {
         this.d = d;
-        this.cold = cold;
         this.bucketNanos = bucketNanos;
     }
 
@@ -45,43 +43,43 @@ final class RateWindow {
         return epoch;
     }
 
-    /** @param b the entry's hot base, c its cold base, side 0 (A) or 1 (B) */
-    void count(int b, int c, int side, int wire, long t) {
+    /** @param b the entry's base, side 0 (A) or 1 (B) */
+    void count(int b, int side, int wire, long t) {
         long e = epochOf(t);
         long last = d[b + BUCKET_EPOCH];
         if (e > last) {
             long gap = Math.min(e - last, RATE_BUCKETS);
             for (long k = 1; k <= gap; k++) {
-                int bucket = c + BUCKETS + (int) ((last + k) & (RATE_BUCKETS - 1)) * 2;
-                cold[bucket] = 0;
-                cold[bucket + 1] = 0;
+                int bucket = b + BUCKETS + (int) ((last + k) & (RATE_BUCKETS - 1)) * 2;
+                d[bucket] = 0;
+                d[bucket + 1] = 0;
             }
             d[b + BUCKET_EPOCH] = e;
         } else if (e <= last - RATE_BUCKETS) {
             return; // older than the window (a timestamp that went backwards)
         }
-        cold[c + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side] += ONE_PACKET + wire;
+        d[b + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side] += ONE_PACKET + wire;
     }
 
 
     /** What side A (or B) sent, with its rates as of {@code now}. */
-    FlowDirectionStats direction(int b, int c, boolean sideA, long now) {
-        int o = b + (sideA ? SIDE_A : SIDE_B), q = c + (sideA ? SEQ_A : SEQ_B), side = sideA ? 0 : 1;
+    FlowDirectionStats direction(int b, boolean sideA, long now) {
+        int o = b + (sideA ? SIDE_A : SIDE_B), q = b + (sideA ? SEQ_A : SEQ_B), side = sideA ? 0 : 1;
         long nowEpoch = Math.floorDiv(now, bucketNanos);
         long last = d[b + BUCKET_EPOCH];
         long pk = 0, by = 0;
         for (int k = 0; k < RATE_BUCKETS; k++) {
             long e = last - k;
             if (e > nowEpoch - RATE_BUCKETS && e <= nowEpoch) {
-                long v = cold[c + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side];
+                long v = d[b + BUCKETS + (int) (e & (RATE_BUCKETS - 1)) * 2 + side];
                 pk += v >>> 40;
                 by += v & BYTES_MASK;
             }
         }
         long windowStart = (nowEpoch - (RATE_BUCKETS - 1)) * bucketNanos;
-        long span = Math.max(bucketNanos, now - Math.max(windowStart, cold[c + FIRST_NS]));
+        long span = Math.max(bucketNanos, now - Math.max(windowStart, d[b + FIRST_NS]));
         double perSecond = 1e9 / span;
-        return new FlowDirectionStats(d[o + PKTS], d[o + BYTES], d[o + PAYLOAD], cold[q + RETRANS], cold[q + OOO],
+        return new FlowDirectionStats(d[o + PKTS], d[o + BYTES], d[o + PAYLOAD], d[q + RETRANS], d[q + OOO],
                 pk * perSecond, by * perSecond);
     }
 }

@@ -17,8 +17,7 @@ import org.wiretop.decode.PacketSummary;
 /**
  * The TCP words of a {@link FlowTable} entry: the state as observed, the handshake's times and
  * the retransmission / out-of-order judgement its class comment describes. Works on the table's
- * own entry arrays (INFO in the hot words, the rest cold, see {@link FlowLayout}); capture
- * thread only, like the table.
+ * own entry array ({@link FlowLayout}); capture thread only, like the table.
  *
  * <p><b>Retransmission / out-of-order</b> (a subset of Wireshark's {@code tcp.analysis} rules):
  * each direction remembers the highest sequence end it sent ({@code nextSeq}) and when.
@@ -44,8 +43,8 @@ final class TcpTracking {
     /** Out-of-order window when the initial RTT is unknown (Wireshark's default). */
     private static final long DEFAULT_OOO_NANOS = 3_000_000L;
 
-    /** @param b the entry's hot base, c its cold base, side its cold sequence block for this direction */
-    void update(int b, int c, int side, boolean fromA, int flags, long seq, long ack, int len, long t) {
+    /** @param b the entry's base, side its sequence block for this direction */
+    void update(int b, int side, boolean fromA, int flags, long seq, long ack, int len, long t) {
         long info = d[b + INFO];
         int state = (int) (info & STATE_MASK);
         boolean fromClient = fromA == ((info & CLIENT_IS_A) != 0);
@@ -58,7 +57,7 @@ final class TcpTracking {
             return;
         }
         if (seq >= 0) {
-            analyseSequence(c, side, info, syn, fin, seq, len, t);
+            analyseSequence(b, side, info, syn, fin, seq, len, t);
         }
         if (state == ST_RESET) {
             return;
@@ -66,22 +65,22 @@ final class TcpTracking {
         if (syn && !ackFlag) {
             if (state == ST_NONE || state == ST_SYN_SENT) {
                 state = ST_SYN_SENT;
-                cold[c + SYN_NS] = t; // the most recent SYN, as Wireshark's ts_mru_syn
+                d[b + SYN_NS] = t; // the most recent SYN, as Wireshark's ts_mru_syn
                 info |= SYN_SEEN;
             }
         } else if (syn) {
             if ((state == ST_NONE || state == ST_SYN_SENT) && !fromClient) {
                 state = ST_SYN_RECEIVED;
                 if ((info & SYNACK_SEEN) == 0) {
-                    cold[c + SYNACK_NS] = t;
+                    d[b + SYNACK_NS] = t;
                     info |= SYNACK_SEEN;
                 }
-                cold[c + SERVER_ISN] = seq;
+                d[b + SERVER_ISN] = seq;
             }
         } else if (state == ST_SYN_RECEIVED && fromClient && ackFlag
-                && ack == ((cold[c + SERVER_ISN] + 1) & SEQ_MASK)) {
+                && ack == ((d[b + SERVER_ISN] + 1) & SEQ_MASK)) {
             state = ST_ESTABLISHED;
-            cold[c + HS_ACK_NS] = t;
+            d[b + HS_ACK_NS] = t;
             info |= HANDSHAKE_DONE;
         } else if (state == ST_NONE || (len > 0 && (state == ST_SYN_SENT || state == ST_SYN_RECEIVED))) {
             state = ST_ESTABLISHED; // joined mid-stream, or the handshake's end was not captured
@@ -94,43 +93,42 @@ final class TcpTracking {
     }
 
     /** Wireshark-style retransmission / out-of-order judgement; see the class comment. */
-    private void analyseSequence(int c, int side, long info, boolean syn, boolean fin, long seq, int len, long t) {
+    private void analyseSequence(int b, int side, long info, boolean syn, boolean fin, long seq, int len, long t) {
         long segLen = len + (syn ? 1 : 0) + (fin ? 1 : 0);
-        long next = cold[side + NEXT_SEQ];
+        long next = d[side + NEXT_SEQ];
         long end = (seq + segLen) & SEQ_MASK;
         if (next >= 0 && segLen > 0 && (int) (seq - next) < 0) {
             // At nextSeq - 1: a keep-alive (≤ 1 byte) or new data after a zero-window probe byte.
             boolean oneBelow = ((seq + 1) & SEQ_MASK) == next && !syn && !fin;
             if (!oneBelow) {
-                long rtt = initialRtt(c, info);
+                long rtt = initialRtt(b, info);
                 long window = rtt > 0 ? rtt : DEFAULT_OOO_NANOS;
-                if (t - cold[side + NEXT_SEQ_NS] < window && end != next) {
-                    cold[side + OOO]++;
+                if (t - d[side + NEXT_SEQ_NS] < window && end != next) {
+                    d[side + OOO]++;
                 } else {
-                    cold[side + RETRANS]++;
+                    d[side + RETRANS]++;
                 }
             }
         }
         if (next < 0 || (int) (end - next) > 0) {
-            cold[side + NEXT_SEQ] = end;
-            cold[side + NEXT_SEQ_NS] = t;
+            d[side + NEXT_SEQ] = end;
+            d[side + NEXT_SEQ_NS] = t;
         }
     }
 
-    long initialRtt(int c, long info) {
+    long initialRtt(int b, long info) {
         return (info & (SYN_SEEN | HANDSHAKE_DONE)) == (SYN_SEEN | HANDSHAKE_DONE)
-                ? cold[c + HS_ACK_NS] - cold[c + SYN_NS] : -1;
+                ? d[b + HS_ACK_NS] - d[b + SYN_NS] : -1;
     }
 
-    long clientRtt(int c, long info) {
+    long clientRtt(int b, long info) {
         return (info & (SYN_SEEN | SYNACK_SEEN)) == (SYN_SEEN | SYNACK_SEEN)
-                ? cold[c + SYNACK_NS] - cold[c + SYN_NS] : -1;
+                ? d[b + SYNACK_NS] - d[b + SYN_NS] : -1;
     }
 
-    private final long[] d, cold;
+    private final long[] d;
 
-    TcpTracking(long[] d, long[] cold) {
+    TcpTracking(long[] d) {
         this.d = d;
-        this.cold = cold;
     }
 }
