@@ -22,7 +22,7 @@ final class FlowLayout {
     static final int BUCKET_EPOCH = INFO + 2;
     /** Per-side counters: what side A sent, then what side B sent (same layout). */
     static final int SIDE_A = INFO + 3;
-    /** Wire bytes; IP-layer bytes (IPFIX octets); TCP/UDP payload bytes. */
+    /** Packets; wire bytes; IP-layer bytes (IPFIX octets); TCP/UDP payload bytes. */
     static final int PKTS = 0, BYTES = 1, IP_BYTES = 2, PAYLOAD = 3;
     static final int SIDE_WORDS = 4;
     static final int SIDE_B = SIDE_A + SIDE_WORDS;
