@@ -19,7 +19,7 @@ public final class ThreadNice {
     /**
      * Process attribution's SYN watch and lookup threads: a client may close its socket a
      * millisecond after its SYN, so their lookup must not wait for a core; their work is
-     * bounded (200 SYNs a second, 1 % of a core), so they cannot starve anyone.
+     * bounded (200 SYNs a second, 0.5 % of a core), so they cannot starve anyone.
      */
     public static final int ATTRIBUTION = -10;
     /** The UI thread: a few milliseconds of work a frame, done at once when a key comes. */

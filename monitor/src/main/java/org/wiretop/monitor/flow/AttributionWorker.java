@@ -25,7 +25,7 @@ import org.wiretop.sys.NetlinkProcEvents;
  * waited for. The writer only ever offers to the queue and unparks this thread when it sleeps.
  *
  * <p>A lookup costs about a millisecond of CPU when its process is new (a sock_diag query of
- * ~15 µs, then /proc), so this thread keeps to a budget of {@value #BUDGET_PERCENT} % of one
+ * ~15 µs, then /proc), so this thread keeps to a budget of {@value #BUDGET_PER_MILLE} ‰ of one
  * core, measured on its own CPU clock as a token bucket: the allowance refills at that share of
  * the wall clock and holds at most {@value #BURST_MILLIS} ms (so a burst of short-lived clients
  * is served in full); while it is spent, flows are settled unknown at once
@@ -43,12 +43,15 @@ public final class AttributionWorker implements AutoCloseable {
      * (a futex call) per flow, while a quiet host costs nothing.
      */
     private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 5_000_000L;
-    /** The share of one core lookups may take in the long run. */
-    static final int BUDGET_PERCENT = 1;
+    /**
+     * The share of one core lookups may take in the long run, in thousandths: 0.5 %, since
+     * {@code ProcFiles} made a lookup of a new process 60-100 µs of CPU rather than 0.5 ms.
+     */
+    static final int BUDGET_PER_MILLE = 5;
     /** The most CPU time lookups may save up for a burst. */
     static final int BURST_MILLIS = 200;
     private static final long BURST_NANOS = BURST_MILLIS * 1_000_000L;
-    /** The longest sleep while over budget (a debt of 1 ms of CPU sleeps 100 ms at 1 %). */
+    /** The longest sleep while over budget (a debt of 1 ms of CPU sleeps 200 ms at 0.5 %). */
     private static final long OVER_BUDGET_SLEEP_NANOS = 1_000_000_000L;
     private static final int MAX_BATCH = 512;
     /** How long the thread sleeps when idle (a new request wakes it at once). */
@@ -231,7 +234,7 @@ public final class AttributionWorker implements AutoCloseable {
         if (used < 0) {
             return true;
         }
-        allowance = Math.min(BURST_NANOS, allowance + (now - lastRefill) * BUDGET_PERCENT / 100 - (used - lastCpu));
+        allowance = Math.min(BURST_NANOS, allowance + (now - lastRefill) * BUDGET_PER_MILLE / 1000 - (used - lastCpu));
         lastRefill = now;
         lastCpu = used;
         boolean within = allowance > 0;
@@ -241,7 +244,7 @@ public final class AttributionWorker implements AutoCloseable {
 
     /** Over budget: sleeps until the allowance is refilled above zero (woken early only by close). */
     private void sleepOffDebt() {
-        long sleep = Math.min(OVER_BUDGET_SLEEP_NANOS, 1 - allowance * 100 / BUDGET_PERCENT);
+        long sleep = Math.min(OVER_BUDGET_SLEEP_NANOS, 1 - allowance * 1000 / BUDGET_PER_MILLE);
         long end = System.nanoTime() + sleep;
         for (long left = sleep; running && left > 0; left = end - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
