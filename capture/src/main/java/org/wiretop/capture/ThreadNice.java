@@ -16,6 +16,12 @@ import com.sun.jna.Platform;
 public final class ThreadNice {
     /** The capture thread: the one that must never fall behind the kernel. */
     public static final int CAPTURE = -10;
+    /**
+     * Process attribution's SYN watch and lookup threads: a client may close its socket a
+     * millisecond after its SYN, so their lookup must not wait for a core; their work is
+     * bounded (200 SYNs a second, 1 % of a core), so they cannot starve anyone.
+     */
+    public static final int ATTRIBUTION = -10;
     /** The UI thread: a few milliseconds of work a frame, done at once when a key comes. */
     public static final int UI = -5;
     /** Work nobody waits for (the UI's render warm-up): it takes what the others leave of a core. */

@@ -1,8 +1,6 @@
 package org.wiretop.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
@@ -27,7 +25,6 @@ final class FollowRun implements PacketHandler {
                     int heldBytes) {
     }
 
-    private static final long SHUTDOWN_WAIT_MILLIS = 3000;
 
     private final PacketSource source;
     private final boolean live;
@@ -54,26 +51,7 @@ final class FollowRun implements PacketHandler {
     }
 
     int execute() throws CaptureException {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            source.stop();
-            try {
-                done.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "wiretop-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (StopSignals signals = new StopSignals(source::stop)) {
-            return run();
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // a signal is ending the JVM: the hook is running and waits for 'done'
-            }
-        }
+        return StopSignals.runStoppable(source::stop, this::run);
     }
 
     private int run() throws CaptureException {

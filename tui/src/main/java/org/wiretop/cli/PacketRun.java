@@ -1,8 +1,6 @@
 package org.wiretop.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.wiretop.capture.CaptureException;
 import org.wiretop.capture.CaptureStats;
 import org.wiretop.capture.LiveOptions;
@@ -31,7 +29,6 @@ import org.wiretop.stats.TrafficStats;
  */
 final class PacketRun {
     /** How long a signal waits for the capture thread to finish its output. */
-    private static final long SHUTDOWN_WAIT_MILLIS = 3000;
 
     private final PacketSource source;
     private final boolean live;
@@ -103,29 +100,7 @@ final class PacketRun {
 
     /** Returns the exit code; a failure the user must see is thrown as CaptureException/UserError. */
     int execute() throws CaptureException {
-        // The hook goes in first, so a signal at any moment from here on ends the run cleanly:
-        // it stops the source (run() returns at once, even before it started) and waits until
-        // the output is flushed and the statistics printed.
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            source.stop();
-            try {
-                done.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "wiretop-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (StopSignals signals = new StopSignals(source::stop)) {
-            return executeWithHook();
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // a signal is ending the JVM: the hook is running and was waiting for 'done'
-            }
-        }
+        return StopSignals.runStoppable(source::stop, this::executeWithHook);
     }
 
     private int executeWithHook() throws CaptureException {

@@ -2,6 +2,9 @@ package org.wiretop.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.wiretop.capture.CaptureException;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -13,6 +16,44 @@ import sun.misc.SignalHandler;
  * ({@code -Xrs}), that signal keeps its default behaviour.
  */
 final class StopSignals implements AutoCloseable {
+    /** How long a signal's shutdown hook waits for the run to flush its output and statistics. */
+    private static final long SHUTDOWN_WAIT_MILLIS = 3000;
+
+    /** A run that a signal may stop: returns its exit code. */
+    @FunctionalInterface
+    interface Run {
+        int execute() throws CaptureException;
+    }
+
+    /**
+     * Runs {@code run} so that a signal at any moment ends it cleanly: the shutdown hook goes in
+     * first, so even a signal before the run started stops {@code stop}'s source (the run then
+     * returns at once) and waits, bounded, until the run has flushed its output and printed its
+     * statistics; Ctrl-C and SIGTERM themselves only stop the source.
+     */
+    static int runStoppable(Runnable stop, Run run) throws CaptureException {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.run();
+            try {
+                done.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "wiretop-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (StopSignals signals = new StopSignals(stop)) {
+            return run.execute();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal is ending the JVM: the hook is running and was waiting for 'done'
+            }
+        }
+    }
+
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
 

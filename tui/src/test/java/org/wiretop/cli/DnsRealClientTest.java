@@ -3,11 +3,6 @@ package org.wiretop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +27,9 @@ class DnsRealClientTest {
     void digAgainstDnsmasqDecodesAsTsharkAndPrintsAsTcpdump() throws Exception {
         Assumptions.assumeTrue(CliRunner.isRoot(), "live capture needs root: skipping");
         for (String tool : List.of("dig", "dnsmasq", "tshark", "tcpdump")) {
-            Assumptions.assumeTrue(onPath(tool), tool + " is not installed (scripts/setup installs it): skipping");
+            Assumptions.assumeTrue(RealPrograms.onPath(tool), tool + " is not installed (scripts/setup installs it): skipping");
         }
-        int port = freePort();
+        int port = RealPrograms.freePort();
         Process dnsmasq = new ProcessBuilder("dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=" + port,
                 "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts", "--pid-file=",
                 "--host-record=www.example.test,192.0.2.10,2001:db8::10", "--cname=alias.example.test,www.example.test",
@@ -43,14 +38,14 @@ class DnsRealClientTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.log").toFile()).start();
         Path pcap;
         try (LoopbackRecording rec = LoopbackRecording.start(dir, "dns", "port " + port)) {
-            assertTrue(CliRunner.await(10_000, () -> dig(port, "www.example.test", "A").contains("192.0.2.10")),
+            assertTrue(CliRunner.await(10_000, () -> RealPrograms.dig(port, "www.example.test", "A").contains("192.0.2.10")),
                     "dnsmasq did not answer: " + CliRunner.read(dir.resolve("dnsmasq.log")));
             List<List<String>> queries = List.of(List.of("www.example.test", "AAAA"), List.of("alias.example.test", "A"),
                     List.of("example.test", "MX"), List.of("example.test", "TXT"), List.of("_http._tcp.example.test", "SRV"),
                     List.of("elsewhere.invalid", "A"), List.of("www.example.test", "A", "+noedns"),
                     List.of("www.example.test", "A", "+tcp"));
             for (List<String> q : queries) {
-                dig(port, q.toArray(String[]::new));
+                RealPrograms.dig(port, q.toArray(String[]::new));
             }
             pcap = rec.stop(2 * (queries.size() + 1) + 8); // 9 exchanges, and +tcp's handshake and close
         } finally {
@@ -79,37 +74,5 @@ class DnsRealClientTest {
             }
         }
         assertTrue(notExtended.isEmpty(), String.join("\n", notExtended));
-    }
-
-    private static String dig(int port, String... query) {
-        List<String> cmd = new ArrayList<>(List.of("dig", "@127.0.0.1", "-p", String.valueOf(port), "+time=2", "+tries=1"));
-        cmd.addAll(List.of(query));
-        try {
-            return CliRunner.run(cmd);
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    /** A port free for both UDP and TCP on 127.0.0.1 at the moment of asking. */
-    private static int freePort() throws Exception {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                 ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
-                return tcp.getLocalPort();
-            } catch (java.io.IOException taken) {
-                // that UDP port's TCP twin is taken: try another
-            }
-        }
-        throw new IllegalStateException("no free port");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            if (new File(d, tool).canExecute()) {
-                return true;
-            }
-        }
-        return new File("/usr/sbin/" + tool).canExecute();
     }
 }

@@ -178,9 +178,10 @@ class ProcessNamingTest {
         assertTrue(longNamed * 10 >= longTotal * 9, longNamed + " of " + longTotal + " clients living >= 20 ms named;"
                 + " unnamed:\n" + String.join("\n", unnamed));
         assertEquals(20, ssChecked, "ss -tnp saw every waiting client");
-        // The SYN watch starts the lookup as the SYN leaves: many clients that close within a
-        // millisecond or two are still found (45-92 % measured at loads 5-10 on 2 cores; the
-        // issue's goal is 50 %). A loaded machine delays the lookup thread, so the bound is lower.
+        // The SYN watch starts the lookup as the SYN leaves, and both run at nice -10: most
+        // clients that close within a millisecond are still found (90-93 % measured at load 4.5
+        // on 2 cores; the goal is 50 %; 7-47 % before ProcFiles and the priority, which
+        // is how CI met this bound). A loaded machine delays the lookup thread, so the bound is lower.
         if (shortTotal >= 5) {
             assertTrue(shortNamed * 4 >= shortTotal, shortNamed + " of " + shortTotal
                     + " clients living < 5 ms named (at least a quarter expected); unnamed:\n" + String.join("\n", unnamed));

@@ -29,6 +29,20 @@ final class RealPrograms {
         return new File("/usr/sbin/" + tool).canExecute();
     }
 
+    /** dig's output for {@code query} asked of 127.0.0.1:{@code port} (one try, 2 s), or "" when it could not run. */
+    static String dig(int port, String... query) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("dig", "@127.0.0.1", "-p", String.valueOf(port), "+time=2", "+tries=1"));
+        cmd.addAll(List.of(query));
+        try {
+            return CliRunner.run(cmd);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** A port free for both UDP and TCP on 127.0.0.1 at the moment of asking. */
     static int freePort() {
         for (int attempt = 0; attempt < 20; attempt++) {

@@ -3,11 +3,6 @@ package org.wiretop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,9 +35,9 @@ class TransactionsRealClientTest {
     void digAndCurlTransactionsEqualTsharks() throws Exception {
         Assumptions.assumeTrue(CliRunner.isRoot(), "live capture needs root: skipping");
         for (String tool : List.of("dig", "dnsmasq", "tshark", "curl", "python3")) {
-            Assumptions.assumeTrue(onPath(tool), tool + " is not installed (scripts/setup installs it): skipping");
+            Assumptions.assumeTrue(RealPrograms.onPath(tool), tool + " is not installed (scripts/setup installs it): skipping");
         }
-        int dnsPort = freePort(), httpPort = freePort();
+        int dnsPort = RealPrograms.freePort(), httpPort = RealPrograms.freePort();
         Path site = Files.createDirectories(dir.resolve("site"));
         Files.writeString(site.resolve("index.html"), "<html>wiretop</html>\n");
         Files.write(site.resolve("big.bin"), new byte[200_000]);
@@ -56,13 +51,13 @@ class TransactionsRealClientTest {
         String base = "http://127.0.0.1:" + httpPort;
         Path pcap;
         try {
-            assertTrue(CliRunner.await(10_000, () -> dig(dnsPort, "www.example.test").contains("192.0.2.10")),
+            assertTrue(CliRunner.await(10_000, () -> RealPrograms.dig(dnsPort, "www.example.test").contains("192.0.2.10")),
                     "dnsmasq did not answer: " + CliRunner.read(dir.resolve("dnsmasq.log")));
             assertTrue(CliRunner.await(10_000, () -> curl(base + "/index.html")), "the HTTP server did not answer");
             try (LoopbackRecording rec = LoopbackRecording.start(dir, "txn", "port " + dnsPort + " or port " + httpPort)) {
-                dig(dnsPort, "www.example.test");
-                dig(dnsPort, "elsewhere.invalid");
-                dig(dnsPort, "www.example.test", "+tcp");
+                RealPrograms.dig(dnsPort, "www.example.test");
+                RealPrograms.dig(dnsPort, "elsewhere.invalid");
+                RealPrograms.dig(dnsPort, "www.example.test", "+tcp");
                 assertTrue(curl(base + "/index.html"));
                 assertTrue(curl(base + "/big.bin"));
                 assertTrue(curl(base + "/no-such-page"));
@@ -170,37 +165,5 @@ class TransactionsRealClientTest {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static String dig(int port, String... query) {
-        List<String> cmd = new ArrayList<>(List.of("dig", "@127.0.0.1", "-p", String.valueOf(port), "+time=2", "+tries=1"));
-        cmd.addAll(List.of(query));
-        try {
-            return CliRunner.run(cmd);
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    /** A port free for both UDP and TCP on 127.0.0.1 at the moment of asking. */
-    private static int freePort() throws Exception {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                 ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
-                return tcp.getLocalPort();
-            } catch (java.io.IOException taken) {
-                // that UDP port's TCP twin is taken: try another
-            }
-        }
-        throw new IllegalStateException("no free port");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            if (new File(d, tool).canExecute()) {
-                return true;
-            }
-        }
-        return new File("/usr/sbin/" + tool).canExecute();
     }
 }

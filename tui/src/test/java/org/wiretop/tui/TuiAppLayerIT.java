@@ -1,22 +1,22 @@
 package org.wiretop.tui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.wiretop.tui.LoopbackPrograms.WAIT;
+import static org.wiretop.tui.LoopbackPrograms.await;
+import static org.wiretop.tui.LoopbackPrograms.curl;
+import static org.wiretop.tui.LoopbackPrograms.dig;
+import static org.wiretop.tui.LoopbackPrograms.dnsmasq;
+import static org.wiretop.tui.LoopbackPrograms.freeTcpPort;
+import static org.wiretop.tui.LoopbackPrograms.freeUdpPort;
+import static org.wiretop.tui.LoopbackPrograms.httpServer;
+import static org.wiretop.tui.LoopbackPrograms.openUi;
+import static org.wiretop.tui.LoopbackPrograms.preconditions;
+import static org.wiretop.tui.LoopbackPrograms.quit;
+import static org.wiretop.tui.LoopbackPrograms.stop;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wiretop.decode.Dissectors;
@@ -30,16 +30,11 @@ import org.wiretop.decode.Dissectors;
  * skips otherwise. Servers bind to 127.0.0.1 and are stopped by the test.
  */
 class TuiAppLayerIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @Test
     void digAgainstDnsmasqShowsDns(@TempDir Path dir) throws Exception {
         Path jar = preconditions("dig", "dnsmasq");
         int port = freeUdpPort();
-        Process dnsmasq = new ProcessBuilder(onPath("dnsmasq"), "--no-daemon", "--port", Integer.toString(port),
-                "--listen-address", "127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts",
-                "--conf-file=/dev/null", "--pid-file", "--address=/example.test/192.0.2.1")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.log").toFile()).start();
+        Process dnsmasq = dnsmasq(dir, port);
         try (Tmux t = Tmux.start("wiretop-app-dns-" + ProcessHandle.current().pid(), 160, 40)) {
             assertTrue(await(() -> dig(port).contains("192.0.2.1")), "dnsmasq answers on port " + port);
             openUi(t, jar, "-i lo udp port " + port, " lo | bpf: udp port " + port);
@@ -69,8 +64,7 @@ class TuiAppLayerIT {
             t.await(WAIT, x -> x.contains("No. Time"));
             quit(t);
         } finally {
-            dnsmasq.destroy();
-            assertTrue(dnsmasq.waitFor(10, TimeUnit.SECONDS), "dnsmasq stops");
+            stop(dnsmasq, "dnsmasq");
         }
     }
 
@@ -80,9 +74,7 @@ class TuiAppLayerIT {
         assumeTrue(Dissectors.names().contains("http"), "no HTTP dissector in the table yet: skipped");
         Files.writeString(dir.resolve("index.html"), "<p>hello from the test</p>\n");
         int port = freeTcpPort();
-        Process server = new ProcessBuilder(onPath("python3"), "-m", "http.server", Integer.toString(port),
-                "--bind", "127.0.0.1", "--directory", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("http.log").toFile()).start();
+        Process server = httpServer(dir, port);
         try (Tmux t = Tmux.start("wiretop-app-http-" + ProcessHandle.current().pid(), 160, 40)) {
             String url = "http://127.0.0.1:" + port + "/index.html";
             assertTrue(await(() -> curl(url).contains("hello from the test")), "the HTTP server answers on " + port);
@@ -95,107 +87,7 @@ class TuiAppLayerIT {
                     + " +HTTP +\\d+ +GET /index\\.html HTTP/1\\.1 \\| Flags \\[P\\.\\].*"), s);
             quit(t);
         } finally {
-            server.destroy();
-            assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the HTTP server stops");
+            stop(server, "the HTTP server");
         }
-    }
-
-    /** The jar, after skipping (with the reason) when root, tmux, the jar or a program is missing. */
-    private static Path preconditions(String... programs) {
-        assumeTrue(Tmux.available(), "tmux is not installed (scripts/setup installs it)");
-        assumeTrue(isRoot(), "needs root (capture rights): run the tests as root");
-        for (String p : programs) {
-            assumeTrue(onPath(p) != null, p + " is not installed (scripts/setup installs it)");
-        }
-        Path jar = Path.of(System.getProperty("wiretop.jar", "target/wiretop.jar"));
-        assumeTrue(Files.isRegularFile(jar), "the wiretop jar is not built: " + jar);
-        return jar;
-    }
-
-    private static void openUi(Tmux t, Path jar, String args, String statusBar) throws Exception {
-        t.awaitText(WAIT, "PROMPT$");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        t.type(java + " -jar " + jar.toAbsolutePath() + " " + args);
-        t.keys("Enter");
-        String s = t.await(WAIT, x -> x.contains("1 Packets") && x.contains(statusBar));
-        assertTrue(s.contains(statusBar), s);
-    }
-
-    private static void quit(Tmux t) throws Exception {
-        t.keys("q");
-        String s = t.await(WAIT, x -> !x.contains("1 Packets") && x.strip().endsWith("PROMPT$"));
-        assertTrue(s.strip().endsWith("PROMPT$"), "the shell prompt is back:\n" + s);
-    }
-
-    private static String dig(int port) throws Exception {
-        return run(List.of("dig", "@127.0.0.1", "-p", Integer.toString(port), "example.test", "A", "+tries=1", "+time=2"));
-    }
-
-    private static String curl(String url) throws Exception {
-        return run(List.of("curl", "-s", "--max-time", "5", url));
-    }
-
-    private static String run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(15, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
-    /** Retries {@code check} until it holds or {@link #WAIT} passes (servers take a moment to listen). */
-    private static boolean await(Check check) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (check.holds()) {
-                return true;
-            }
-            LockSupport.parkNanos(200_000_000L);
-        }
-        return false;
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String onPath(String program) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
-                .split(File.pathSeparator)));
-        dirs.add("/usr/sbin"); // dnsmasq lives there, not always on a user's PATH
-        for (String d : dirs) {
-            Path p = Path.of(d, program);
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
-    }
-
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[2].equals("0");
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.wiretop.capture.ThreadNice;
 import org.wiretop.monitor.socket.ProcessIndex;
 import org.wiretop.monitor.socket.Proto;
 import org.wiretop.monitor.socket.SocketOwner;
@@ -182,6 +183,7 @@ public final class AttributionWorker implements AutoCloseable {
 
     private void run() {
         warmUp();
+        ThreadNice.set(ThreadNice.ATTRIBUTION); // after the warm-up, which nobody waits for at that priority
         lastRefill = System.nanoTime();
         lastCpu = cpuTime(); // the warm-up is not charged to the budget
         List<Request> batch = new ArrayList<>(MAX_BATCH);

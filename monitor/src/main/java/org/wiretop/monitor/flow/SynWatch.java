@@ -6,6 +6,7 @@ import org.wiretop.capture.LiveOptions;
 import org.wiretop.capture.PacketHandler;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
+import org.wiretop.capture.ThreadNice;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 
@@ -78,6 +79,7 @@ public final class SynWatch implements AutoCloseable {
     }
 
     private void run() {
+        ThreadNice.set(ThreadNice.ATTRIBUTION);
         int linkType = source.linkType();
         PacketHandler handler = (epochNanos, wireLength, data, capturedLength) -> {
             if (!attribution.lookingAhead()) {

@@ -1,9 +1,5 @@
 package org.wiretop.monitor.socket;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wiretop.sys.NetlinkProcEvents;
+import org.wiretop.sys.ProcFiles;
 
 /**
  * Socket inode → owning process, from the {@code socket:[INODE]} links in
- * {@code /proc/[pid]/fd}, as {@code ss -p} and {@code netstat -p} find them.
+ * {@code /proc/[pid]/fd}, as {@code ss -p} and {@code netstat -p} find them, read with
+ * {@link ProcFiles}' direct system calls.
  *
  * <p>Reading every link of every process is the expensive part of a refresh, so the index is
  * kept between refreshes and processes are read again only when the table lists a socket with
@@ -28,7 +26,6 @@ import org.wiretop.sys.NetlinkProcEvents;
  * another process and closed by its first owner keeps the first owner until that one exits. Not for concurrent use: one sampler thread refreshes it.
  */
 public final class ProcessIndex {
-    private static final String SOCKET_PREFIX = "socket:[";
     /**
      * How often at most every process is read again: on a busy machine sockets of processes
      * that are gone by the time we look appear on every refresh, and reading all links each
@@ -37,6 +34,7 @@ public final class ProcessIndex {
     private static final long FULL_SCAN_INTERVAL_NANOS = 2_000_000_000L;
 
     private final Path proc;
+    private final ProcFiles files;
     private final UserNames users;
     private final Map<Integer, ProcessFds> processes = new HashMap<>();
     private final Map<Long, SocketOwner> owners = new HashMap<>();
@@ -71,6 +69,7 @@ public final class ProcessIndex {
 
     private ProcessIndex(Path proc, Path passwd, NetlinkProcEvents events) {
         this.proc = proc;
+        this.files = new ProcFiles(proc.toString());
         this.users = new UserNames(passwd);
         this.events = events;
     }
@@ -316,7 +315,7 @@ public final class ProcessIndex {
 
     /** The number of open files (Linux 6.2+), or 0 when the kernel does not say. */
     private long fdCount(int pid) {
-        return new File(proc.toFile(), pid + "/fd").length();
+        return files.fdCount(pid);
     }
 
     private void scan(int pid) {
@@ -325,30 +324,14 @@ public final class ProcessIndex {
         long since = before != null ? before.seenSince : System.nanoTime();
         forget(pid);
         long count = fdCount(pid);
-        Path fdDir = proc.resolve(Integer.toString(pid)).resolve("fd");
-        String[] fds = fdDir.toFile().list();
-        if (fds == null) {
+        long[] inodes = files.socketInodes(pid);
+        if (inodes == null) {
             // gone, or not ours to read: no owner for its sockets, and no error
             processes.put(pid, new ProcessFds(count, new long[0], since));
             return;
         }
-        long[] inodes = new long[8];
-        int n = 0;
-        for (String fd : fds) {
-            long inode = socketInode(fdDir.resolve(fd));
-            if (inode == DENIED) {
-                break; // one link we may not read means none are (a process we may not trace)
-            }
-            if (inode > 0) {
-                if (n == inodes.length) {
-                    inodes = java.util.Arrays.copyOf(inodes, n * 2);
-                }
-                inodes[n++] = inode;
-            }
-        }
-        inodes = java.util.Arrays.copyOf(inodes, n);
         processes.put(pid, new ProcessFds(count, inodes, since));
-        if (n == 0) {
+        if (inodes.length == 0) {
             return;
         }
         SocketOwner owner = describe(pid);
@@ -374,36 +357,9 @@ public final class ProcessIndex {
         }
     }
 
-    /** {@link #socketInode} of a link we may not read. */
-    private static final long DENIED = -2;
-
-    private static long socketInode(Path link) {
-        String target;
-        try {
-            target = Files.readSymbolicLink(link).toString();
-        } catch (java.nio.file.AccessDeniedException e) {
-            return DENIED;
-        } catch (IOException | UnsupportedOperationException e) {
-            return -1; // closed meanwhile
-        }
-        if (!target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(target, SOCKET_PREFIX.length(), target.length() - 1, 10);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     private SocketOwner describe(int pid) {
-        Path dir = proc.resolve(Integer.toString(pid));
-        try {
-            String comm = Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).strip();
-            int uid = (Integer) Files.getAttribute(dir, "unix:uid");
-            return new SocketOwner(pid, comm, users.nameOf(uid));
-        } catch (IOException | RuntimeException e) {
-            return null; // exited while we looked
-        }
+        String comm = files.comm(pid);
+        int uid = files.uid(pid);
+        return comm == null || uid < 0 ? null : new SocketOwner(pid, comm, users.nameOf(uid)); // null: exited while we looked
     }
 }
