@@ -3,6 +3,7 @@ package org.wiretop.decode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.wiretop.decode.dhcp.Dhcp;
@@ -39,26 +40,34 @@ public final class Dissectors {
         boolean test(PacketBuf b, int off);
     }
 
+    /** A heuristic and the first bytes it can accept at all (what lets most payloads skip every test). */
+    private record Guess(IntPredicate firstByte, Heuristic test) {
+    }
+
     /**
      * One protocol: its name (Wireshark's), its flyweight's factory, its UDP and TCP ports, the
      * ports where tcpdump prints it, whether tcpdump's {@code -T} knows it, its TCP and UDP heuristics.
      */
     private record Row(String name, Supplier<AppDissector> factory, int[] udp, int[] tcp, int[] tcpdump,
-                       boolean tcpdumpT, Heuristic tcpHeuristic, Heuristic udpHeuristic) {
+                       boolean tcpdumpT, Guess tcpHeuristic, Guess udpHeuristic) {
     }
 
     //  name    factory    UDP ports                  TCP ports        tcpdump prints on    -T     TCP / UDP heuristic
     private static final List<Row> ROWS = List.of(
             new Row("resp", Resp::new, ports(), ports(6379), ports(6379), true, null, null),
-            new Row("ssh", Ssh::new, ports(), ports(22), ports(22), false, Ssh::looksLike, null),
+            new Row("ssh", Ssh::new, ports(), ports(22), ports(22), false,
+                    new Guess(Ssh::mayStartWith, Ssh::looksLike), null),
             new Row("http", Http::new, ports(), ports(80, 3128, 8000, 8080, 8088), ports(80, 8080), false,
-                    Http::looksLike, null),
+                    new Guess(Http::mayStartWith, Http::looksLike), null),
             new Row("ssdp", Http::ssdp, ports(1900), ports(), ports(), false, null, null),
-            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
+            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null,
+                    new Guess(c -> true, Dns::looksLike)),
             new Row("dhcp", Dhcp::new, ports(67, 68), ports(), ports(67, 68), false, null, null),
             new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null),
-            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false, Tls::looksLike, null),
-            new Row("quic", Quic::new, ports(443), ports(), ports(), false, null, Quic::looksLike),
+            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false,
+                    new Guess(Tls::mayStartWith, Tls::looksLike), null),
+            new Row("quic", Quic::new, ports(443), ports(), ports(), false, null,
+                    new Guess(Quic::mayStartWith, Quic::looksLike)),
             // text has no port and no heuristic: only --decode-as (and the UI's built-in servers) choose it
             new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
 
@@ -78,6 +87,9 @@ public final class Dissectors {
     private static final int[] TCP_HEURISTIC_ROWS = heuristicRows(true), UDP_HEURISTIC_ROWS = heuristicRows(false);
     private static final Heuristic[] TCP_HEURISTICS = heuristics(TCP_HEURISTIC_ROWS, true),
             UDP_HEURISTICS = heuristics(UDP_HEURISTIC_ROWS, false);
+    /** First byte → whether any heuristic of the transport can accept a payload starting with it. */
+    private static final boolean[] TCP_FIRST_BYTES = firstBytes(TCP_HEURISTIC_ROWS, true),
+            UDP_FIRST_BYTES = firstBytes(UDP_HEURISTIC_ROWS, false);
 
     private final AppDissector[] instances = new AppDissector[ROWS.size()];
     private final byte[] udpPorts;
@@ -190,6 +202,9 @@ public final class Dissectors {
     }
 
     private static int heuristic(PacketBuf b, int off, boolean tcp) {
+        if (!b.has(off, 1) || !(tcp ? TCP_FIRST_BYTES : UDP_FIRST_BYTES)[b.u8(off)]) {
+            return -1; // every heuristic reads its first byte: none can accept this payload
+        }
         Heuristic[] tests = tcp ? TCP_HEURISTICS : UDP_HEURISTICS;
         for (int i = 0; i < tests.length; i++) {
             if (tests[i].test(b, off)) {
@@ -236,9 +251,23 @@ public final class Dissectors {
     private static Heuristic[] heuristics(int[] rows, boolean tcp) {
         Heuristic[] tests = new Heuristic[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            tests[i] = tcp ? ROWS.get(rows[i]).tcpHeuristic : ROWS.get(rows[i]).udpHeuristic;
+            tests[i] = guess(rows[i], tcp).test;
         }
         return tests;
+    }
+
+    private static boolean[] firstBytes(int[] rows, boolean tcp) {
+        boolean[] may = new boolean[256];
+        for (int row : rows) {
+            for (int c = 0; c < may.length; c++) {
+                may[c] |= guess(row, tcp).firstByte.test(c);
+            }
+        }
+        return may;
+    }
+
+    private static Guess guess(int row, boolean tcp) {
+        return tcp ? ROWS.get(row).tcpHeuristic : ROWS.get(row).udpHeuristic;
     }
 
     private static List<String> names(List<Row> rows) {

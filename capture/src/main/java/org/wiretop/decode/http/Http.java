@@ -236,6 +236,11 @@ public final class Http extends AppDissector {
         return status;
     }
 
+    /** True when a segment starting with this byte may pass {@link #looksLike}: methods and HTTP/ start with a capital. */
+    public static boolean mayStartWith(int firstByte) {
+        return firstByte >= 'A' && firstByte <= 'Z';
+    }
+
     /**
      * The TCP heuristic (any port): the payload starts with one of Wireshark's request methods
      * and a space, or with {@code HTTP/1.}.
