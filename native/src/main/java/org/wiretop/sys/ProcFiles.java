@@ -44,6 +44,42 @@ public final class ProcFiles implements AutoCloseable {
         this.path = new byte[this.root.length + 32]; // a pid (10 digits), "/comm" and the NUL
     }
 
+    /** The pids of the processes now (the numeric entries of the proc root), in the kernel's order; empty when unreadable. */
+    public int[] pids() {
+        System.arraycopy(root, 0, path, 0, root.length);
+        path[root.length] = 0;
+        int fd = LibC.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) {
+            return new int[0];
+        }
+        int[] pids = new int[256];
+        int n = 0;
+        try {
+            long got;
+            while ((got = LibC.getdents64(fd, buf, DIRENTS)) > 0) {
+                for (int at = 0; at < got; at += buf.getShort(at + DIRENT_RECLEN) & 0xFFFF) {
+                    int pid = 0;
+                    for (int i = at + DIRENT_NAME; pid >= 0; i++) {
+                        byte c = buf.getByte(i);
+                        if (c == 0) {
+                            break;
+                        }
+                        pid = c >= '0' && c <= '9' && pid < 100_000_000 ? pid * 10 + (c - '0') : -1;
+                    }
+                    if (pid > 0) {
+                        if (n == pids.length) {
+                            pids = Arrays.copyOf(pids, n * 2);
+                        }
+                        pids[n++] = pid;
+                    }
+                }
+            }
+        } finally {
+            LibC.close(fd);
+        }
+        return Arrays.copyOf(pids, n);
+    }
+
     /**
      * The inodes of the sockets among the process's open files, in the order the kernel lists
      * them; null when the process is gone or we may not read its files.

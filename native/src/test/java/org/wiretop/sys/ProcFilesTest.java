@@ -40,6 +40,17 @@ class ProcFilesTest {
             assertEquals(new File("/proc/" + pid + "/fd").length(), files.fdCount(pid));
 
             int self = (int) ProcessHandle.current().pid();
+            java.util.Set<Integer> pids = java.util.Arrays.stream(files.pids()).boxed().collect(java.util.stream.Collectors.toSet());
+            assertTrue(pids.contains(pid) && pids.contains(self) && pids.contains(1), "pids: " + pids);
+            java.util.Set<Integer> jdk = new java.util.HashSet<>();
+            for (String name : new File("/proc").list()) {
+                if (name.matches("[1-9][0-9]*")) {
+                    jdk.add(Integer.parseInt(name));
+                }
+            }
+            java.util.Set<Integer> both = new java.util.HashSet<>(jdk);
+            both.retainAll(pids);
+            assertTrue(both.size() >= jdk.size() - 5, "the same processes, give or take a few started or ended: " + pids + " vs " + jdk);
             assertArrayEquals(socketInodesByJdk(self), sorted(files.socketInodes(self)));
             assertEquals(Files.readString(Path.of("/proc/self/comm")).strip(), files.comm(self));
         } finally {

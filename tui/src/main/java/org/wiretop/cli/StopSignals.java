@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.wiretop.capture.CaptureException;
+import org.wiretop.sys.SignalDisposition;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -12,7 +13,8 @@ import sun.misc.SignalHandler;
  * Ctrl-C and SIGTERM stop a capture as they stop tcpdump: the source stops, the output is
  * flushed, the statistics are printed and the exit code is the run's own (0), not the 130 / 143
  * of a JVM ended by a signal. A second signal ends the JVM the default way (the shutdown hook
- * still flushes), for a run that does not stop. Where the JVM keeps a signal for itself
+ * still flushes), for a run that does not stop. A signal inherited as ignored (a shell script's
+ * background job starts with SIGINT ignored) is handled all the same, as tcpdump does. Where the JVM keeps a signal for itself
  * ({@code -Xrs}), that signal keeps its default behaviour.
  */
 final class StopSignals implements AutoCloseable {
@@ -60,6 +62,8 @@ final class StopSignals implements AutoCloseable {
     StopSignals(Runnable stop) {
         for (String name : new String[] {"INT", "TERM"}) {
             Signal signal = new Signal(name);
+            // inherited as ignored (a script's background job): a capture still stops on it, as tcpdump does
+            SignalDisposition.unignore(signal.getNumber());
             try {
                 int index = signals.size();
                 SignalHandler before = Signal.handle(signal, s -> {

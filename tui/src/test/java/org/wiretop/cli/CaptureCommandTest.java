@@ -150,6 +150,32 @@ class CaptureCommandTest {
         }
     }
 
+    /**
+     * A script's background job ({@code wiretop capture ... &}) starts with SIGINT ignored;
+     * {@code kill -INT} still stops it as it stops tcpdump: exit 0 and the statistics.
+     */
+    @Test
+    void aBackgroundJobThatInheritedSigintIgnoredStillStopsOnIt() throws Exception {
+        assumeRoot();
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        StringBuilder cmd = new StringBuilder("trap '' INT; exec");
+        for (String word : CliRunner.command("capture", "-i", "lo", "-q", "udp", "port", "9")) {
+            cmd.append(" '").append(word).append('\'');
+        }
+        Process p = new ProcessBuilder("bash", "-c", cmd.toString()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try {
+            awaitListening(p, err);
+            new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capture did not stop on SIGINT: " + CliRunner.read(err));
+            assertEquals(0, p.exitValue(), CliRunner.read(err));
+            assertTrue(CliRunner.read(err).contains("packets captured"), CliRunner.read(err));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     @Test
     void unknownInterfaceAndBadFilterAreUsageErrors() {
         assumeRoot(); // without rights the CAP_NET_RAW check answers first (see withoutRights...)

@@ -78,6 +78,15 @@ final class CliRunner {
 
     /** Starts wiretop in its own JVM; stdout and stderr go to the given files. */
     static Process start(Path stdout, Path stderr, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(args));
+        pb.redirectOutput(stdout.toFile());
+        pb.redirectError(stderr.toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return pb.start();
+    }
+
+    /** The command line that runs wiretop with {@code args} in a JVM of its own. */
+    static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Boolean.getBoolean("wiretop.debugAttribution")) {
@@ -87,11 +96,7 @@ final class CliRunner {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.wiretop.cli.Main");
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.redirectOutput(stdout.toFile());
-        pb.redirectError(stderr.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        return pb.start();
+        return cmd;
     }
 
     static boolean isRoot() {

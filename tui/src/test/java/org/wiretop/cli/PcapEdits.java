@@ -15,7 +15,8 @@ import org.wiretop.decode.PacketSummary;
 
 /**
  * Damages a recorded capture the way networks do, for the expert-analysis tests: drops a packet,
- * duplicates one further on, swaps two, or shrinks a TCP segment's window (to 0 or a small value).
+ * duplicates one further on, swaps two, or shrinks a TCP segment's window (to 0 or a small value);
+ * or makes a fast retransmission or an out-of-order segment on purpose.
  * Packets keep their slots' timestamps (time still runs forward; a duplicate has the time of the
  * packet before it), so the capture looks as if the network, not the clock, did it. Reads and
  * writes the little-endian pcap that {@code wiretop capture -w} writes.
@@ -127,6 +128,33 @@ final class PcapEdits {
         duplicate(c[0], c[3]);
         return "segment " + (c[0] + 1) + " lost: packets " + (c[1] + 1) + "," + (c[2] + 1) + "," + (c[3] + 1)
                 + " acknowledge up to it, then it is sent again";
+    }
+
+    /**
+     * An out-of-order segment as tshark flags one: two back-to-back data segments of one direction,
+     * the second first, arriving at the same instant (tshark's threshold is the handshake's RTT,
+     * which a loaded machine's recording may not give by itself). Falls back to a random damage.
+     */
+    String outOfOrder(Random random) {
+        List<Integer> candidates = new ArrayList<>();
+        PacketSummary previous = decode(0);
+        for (int i = 0; i + 1 < records.size(); i++) {
+            PacketSummary next = decode(i + 1);
+            if (previous.has(PacketSummary.TCP) && previous.tcpPayloadLength > 0 && next.has(PacketSummary.TCP)
+                    && next.tcpPayloadLength > 0 && next.srcPort == previous.srcPort && next.dstPort == previous.dstPort
+                    && next.tcpSeq == ((previous.tcpSeq + previous.tcpPayloadLength) & 0xFFFFFFFFL)) {
+                candidates.add(i);
+            }
+            previous = next;
+        }
+        if (candidates.isEmpty()) {
+            return randomDamage(random);
+        }
+        int i = candidates.get(random.nextInt(candidates.size()));
+        swap(i, i + 1);
+        Rec first = records.get(i), second = records.get(i + 1);
+        records.set(i + 1, new Rec(first.sec, first.frac, second.data, second.wireLength));
+        return "segments " + (i + 1) + "," + (i + 2) + " swapped, arriving together";
     }
 
     private PacketSummary decode(int index) {

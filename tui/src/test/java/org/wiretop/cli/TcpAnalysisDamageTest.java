@@ -50,7 +50,8 @@ class TcpAnalysisDamageTest {
             check(base, base.getFileName() + " as recorded", flags, failures);
             for (int v = 0; v < VARIANTS; v++) {
                 PcapEdits edits = new PcapEdits(base);
-                String words = v == 0 ? edits.fastRetransmission(random) : edits.randomDamage(random);
+                String words = v == 0 ? edits.fastRetransmission(random)
+                        : v == 1 ? edits.outOfOrder(random) : edits.randomDamage(random);
                 Path damaged = dir.resolve("damaged-" + compared++ + ".pcap");
                 edits.write(damaged);
                 check(damaged, base.getFileName() + " with " + words, flags, failures);

@@ -21,13 +21,14 @@ import java.time.Duration;
  * its next packet opens a new interval. Time is the caller's clock: packet time for files,
  * packet time or the wall clock live. Capture thread only, as the table.
  *
- * <p>Each exportable entry carries {@value FlowTable#EXPORT_WORDS} words after the table's own:
+ * <p>Each exportable entry carries {@value FlowLayout#EXPORT_WORDS} words after the table's own:
  * the interval's first packet time ({@link FlowTable#NO_INTERVAL} when nothing is unreported),
  * and what each side had sent by the last record (packets, IP bytes, retransmissions) so a
- * record carries differences.
+ * record carries differences. The hot {@link FlowLayout#OPEN} bit mirrors "the interval's start is
+ * set", so a packet need not touch the line that holds it.
  */
 public final class FlowExporter {
-    static final int X_START = FlowTable.STRIDE;
+    static final int X_START = FlowLayout.EXPORT;
     private static final int X_PKTS_A = X_START + 1, X_BYTES_A = X_START + 2, X_PKTS_B = X_START + 3,
             X_BYTES_B = X_START + 4;
     /** Retransmissions reported: side A's in the high 32 bits, side B's in the low. */
@@ -37,6 +38,7 @@ public final class FlowExporter {
     private static final int TCP = 6, ICMP = 1, ICMPV6 = 58;
 
     private final FlowTable table;
+    private final FlowStore store;
     private final long[] d;
     private final long activeNanos, idleNanos, finishedQuietNanos, scanNanos;
     private final FlowRecordSink sink;
@@ -56,6 +58,7 @@ public final class FlowExporter {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         this.table = table;
+        this.store = table.store;
         this.d = table.d;
         this.activeNanos = active.toNanos();
         this.idleNanos = idle.toNanos();
@@ -75,19 +78,19 @@ public final class FlowExporter {
         }
         scanned = true;
         lastScan = nowNanos;
-        int n = table.store.size();
+        int n = store.size();
         for (int e = 0; e < n; e++) {
-            int b = table.store.base(e);
-            long start = d[b + X_START];
-            if (start == FlowTable.NO_INTERVAL) {
+            int b = store.base(e);
+            if ((d[b + FlowLayout.INFO] & FlowLayout.OPEN) == 0) {
                 continue;
             }
-            long quiet = nowNanos - d[b + FlowTable.LAST_NS];
+            long start = d[b + X_START];
+            long quiet = nowNanos - d[b + FlowLayout.LAST_NS];
             boolean finished = finished(b);
             if (quiet >= idleNanos || (finished && quiet >= finishedQuietNanos)) {
-                emit(b, finished ? FlowExportRecord.END_OF_FLOW : FlowExportRecord.IDLE_TIMEOUT);
+                emit(e, finished ? FlowExportRecord.END_OF_FLOW : FlowExportRecord.IDLE_TIMEOUT);
             } else if (nowNanos - start >= activeNanos) {
-                emit(b, FlowExportRecord.ACTIVE_TIMEOUT);
+                emit(e, FlowExportRecord.ACTIVE_TIMEOUT);
             }
         }
         sink.endOfBatch();
@@ -96,11 +99,11 @@ public final class FlowExporter {
 
     /** At the end of the capture: a last record for every flow with unreported packets. */
     public void finish() {
-        int n = table.store.size();
+        int n = store.size();
         for (int e = 0; e < n; e++) {
-            int b = table.store.base(e);
-            if (d[b + X_START] != FlowTable.NO_INTERVAL) {
-                emit(b, finished(b) ? FlowExportRecord.END_OF_FLOW : FlowExportRecord.FORCED_END);
+            int b = store.base(e);
+            if ((d[b + FlowLayout.INFO] & FlowLayout.OPEN) != 0) {
+                emit(e, finished(b) ? FlowExportRecord.END_OF_FLOW : FlowExportRecord.FORCED_END);
             }
         }
         sink.endOfBatch();
@@ -113,28 +116,31 @@ public final class FlowExporter {
 
     private boolean finished(int b) {
         return (d[b + FlowStore.META] >>> 40 & 0xff) == TCP
-                && FlowTable.STATES[(int) (d[b + FlowTable.INFO] & FlowTable.STATE_MASK)].isFinished();
+                && FlowTable.STATES[(int) (d[b + FlowLayout.INFO] & FlowLayout.STATE_MASK)].isFinished();
     }
 
-    /** The table is about to evict or reuse entry {@code b}: its unreported counts leave first. */
-    private void retire(int b, int reason) {
-        if (d[b + X_START] != FlowTable.NO_INTERVAL) {
-            emit(b, reason);
+    /** The table is about to evict or reuse {@code entry}: its unreported counts leave first. */
+    private void retire(int entry, int reason) {
+        if ((d[store.base(entry) + FlowLayout.INFO] & FlowLayout.OPEN) != 0) {
+            emit(entry, reason);
         }
     }
 
-    private void emit(int b, int reason) {
+    private void emit(int entry, int reason) {
+        int b = store.base(entry);
         long meta = d[b + FlowStore.META];
         int proto = (int) (meta >>> 40) & 0xff;
-        long info = d[b + FlowTable.INFO];
-        boolean clientIsA = (info & FlowTable.CLIENT_IS_A) != 0;
-        int a = b + FlowTable.SIDE_A, bb = b + FlowTable.SIDE_B;
-        long pktsA = d[a + FlowTable.PKTS] - d[b + X_PKTS_A], octA = d[a + FlowTable.IP_BYTES] - d[b + X_BYTES_A];
-        long pktsB = d[bb + FlowTable.PKTS] - d[b + X_PKTS_B], octB = d[bb + FlowTable.IP_BYTES] - d[b + X_BYTES_B];
+        long info = d[b + FlowLayout.INFO];
+        boolean clientIsA = (info & FlowLayout.CLIENT_IS_A) != 0;
+        int a = b + FlowLayout.SIDE_A, bb = b + FlowLayout.SIDE_B;
+        int qa = b + FlowLayout.SEQ_A, qb = b + FlowLayout.SEQ_B;
+        long pktsA = d[a + FlowLayout.PKTS] - d[b + X_PKTS_A], octA = d[a + FlowLayout.IP_BYTES] - d[b + X_BYTES_A];
+        long pktsB = d[bb + FlowLayout.PKTS] - d[b + X_PKTS_B], octB = d[bb + FlowLayout.IP_BYTES] - d[b + X_BYTES_B];
         long retrans = d[b + X_RETRANS];
-        long retA = (d[a + FlowTable.RETRANS] - (retrans >>> 32)) & LOW32;
-        long retB = (d[bb + FlowTable.RETRANS] - retrans) & LOW32;
-        int l4A = (int) d[a + FlowTable.L4], l4B = (int) d[bb + FlowTable.L4];
+        long retA = (d[qa + FlowLayout.RETRANS] - (retrans >>> 32)) & LOW32;
+        long retB = (d[qb + FlowLayout.RETRANS] - retrans) & LOW32;
+        int l4A = (int) (info >>> FlowLayout.L4_A_SHIFT & FlowLayout.L4_MASK);
+        int l4B = (int) (info >>> FlowLayout.L4_B_SHIFT & FlowLayout.L4_MASK);
         boolean tcp = proto == TCP, icmp = proto == ICMP || proto == ICMPV6;
 
         FlowExportRecord r = this.r;
@@ -142,7 +148,7 @@ public final class FlowExporter {
         r.family = (int) (meta >>> 32) & 0xff;
         int portA = (int) (meta >>> 16) & 0xffff, portB = (int) meta & 0xffff;
         long aHi = d[b + FlowStore.A_HI], aLo = d[b + FlowStore.A_LO], bHi = d[b + FlowStore.B_HI], bLo = d[b + FlowStore.B_LO];
-        boolean localA = (info & FlowTable.LOCAL_A) != 0, localB = (info & FlowTable.LOCAL_B) != 0;
+        boolean localA = (info & FlowLayout.LOCAL_A) != 0, localB = (info & FlowLayout.LOCAL_B) != 0;
         r.clientHi = clientIsA ? aHi : bHi;
         r.clientLo = clientIsA ? aLo : bLo;
         r.clientPort = clientIsA ? portA : portB;
@@ -163,21 +169,21 @@ public final class FlowExporter {
         r.forwardRetransmissions = tcp ? (clientIsA ? retA : retB) : 0;
         r.reverseRetransmissions = tcp ? (clientIsA ? retB : retA) : 0;
         r.startNanos = d[b + X_START];
-        r.endNanos = d[b + FlowTable.LAST_NS];
+        r.endNanos = d[b + FlowLayout.LAST_NS];
         r.synToSynAckNanos = tcp ? table.tcp().clientRtt(b, info) : -1;
         r.initialRttNanos = tcp ? table.tcp().initialRtt(b, info) : -1;
-        r.state = tcp ? FlowTable.STATES[(int) (info & FlowTable.STATE_MASK)] : TcpState.NONE;
+        r.state = tcp ? FlowTable.STATES[(int) (info & FlowLayout.STATE_MASK)] : TcpState.NONE;
         r.endReason = reason;
         sink.accept(r);
         records++;
 
-        d[b + X_PKTS_A] = d[a + FlowTable.PKTS];
-        d[b + X_BYTES_A] = d[a + FlowTable.IP_BYTES];
-        d[b + X_PKTS_B] = d[bb + FlowTable.PKTS];
-        d[b + X_BYTES_B] = d[bb + FlowTable.IP_BYTES];
-        d[b + X_RETRANS] = (d[a + FlowTable.RETRANS] << 32) | (d[bb + FlowTable.RETRANS] & LOW32);
-        d[a + FlowTable.L4] = 0;
-        d[bb + FlowTable.L4] = 0;
+        d[b + X_PKTS_A] = d[a + FlowLayout.PKTS];
+        d[b + X_BYTES_A] = d[a + FlowLayout.IP_BYTES];
+        d[b + X_PKTS_B] = d[bb + FlowLayout.PKTS];
+        d[b + X_BYTES_B] = d[bb + FlowLayout.IP_BYTES];
+        d[b + X_RETRANS] = (d[qa + FlowLayout.RETRANS] << 32) | (d[qb + FlowLayout.RETRANS] & LOW32);
+        d[b + FlowLayout.INFO] = info & ~(FlowLayout.OPEN | FlowLayout.L4_MASK << FlowLayout.L4_A_SHIFT
+                | FlowLayout.L4_MASK << FlowLayout.L4_B_SHIFT);
         d[b + X_START] = FlowTable.NO_INTERVAL;
     }
 }

@@ -1,17 +1,17 @@
 package org.wiretop.monitor.flow;
 
 /**
- * Fixed-capacity storage for flow entries: an open-addressing hash index over a dense array of
+ * Fixed-capacity storage for flow entries: an open-addressing hash index over dense arrays of
  * primitive entries (Agrona style), so a lookup or an update allocates nothing and the memory is
  * fixed when the table is built.
  *
  * <p>Each entry is {@code stride} longs in {@link #data}; its first {@link #KEY_WORDS} words are
- * the key (see {@link #META}..{@link #B_LO}) and its hash, the rest belong to the caller.
- * Entries are dense ({@code 0..size-1}) so a scan touches only live flows; removal moves the last
- * entry into the hole. The index is a power-of-two {@code long[]} at most half full, with linear
- * probing and backward-shift deletion (no tombstones, so probe chains never rot); each slot holds
- * {@code hash32 << 32 | (entry + 1)}, 0 meaning empty, so most misses are settled without
- * touching the entry itself.
+ * the key (see {@link #META}..{@link #B_LO}), the rest belong to the caller. Entries are dense
+ * ({@code 0..size-1}) so a scan touches only live flows; removal moves the last entry into the
+ * hole; the key's hash is not stored (removal computes it again). The index is a power-of-two {@code long[]} at most
+ * half full, with linear probing and backward-shift deletion (no tombstones, so probe chains
+ * never rot); each slot holds {@code hash32 << 32 | (entry + 1)}, 0 meaning empty, so most misses
+ * are settled without touching the entry itself.
  *
  * <p>Not thread-safe: one writer (the capture thread) owns it.
  */
@@ -22,10 +22,8 @@ final class FlowStore {
     static final int A_HI = 1, A_LO = 2;
     /** Endpoint B's address. */
     static final int B_HI = 3, B_LO = 4;
-    /** The key's 32-bit hash (kept so removal can find the entry's index slot). */
-    static final int HASH = 5;
     /** Words used by the store; the caller's fields start here. */
-    static final int KEY_WORDS = 6;
+    static final int KEY_WORDS = 5;
 
     final long[] data;
     final int stride;
@@ -117,13 +115,12 @@ final class FlowStore {
         }
         int entry = size++;
         int b = entry * stride;
-        java.util.Arrays.fill(data, b, b + stride, 0L);
+        java.util.Arrays.fill(data, b + KEY_WORDS, b + stride, 0L);
         data[b + META] = meta;
         data[b + A_HI] = aHi;
         data[b + A_LO] = aLo;
         data[b + B_HI] = bHi;
         data[b + B_LO] = bLo;
-        data[b + HASH] = hash;
         int slot = hash & mask;
         while (index[slot] != 0) {
             slot = (slot + 1) & mask;
@@ -146,7 +143,8 @@ final class FlowStore {
     }
 
     private int slotOf(int entry) {
-        int hash = (int) data[entry * stride + HASH];
+        int b = entry * stride;
+        int hash = hash(data[b + META], data[b + A_HI], data[b + A_LO], data[b + B_HI], data[b + B_LO]);
         long want = ((long) hash << 32) | (entry + 1L);
         int slot = hash & mask;
         while (index[slot] != want) {

@@ -1,6 +1,9 @@
 package org.wiretop.monitor.flow;
 
+import static org.wiretop.monitor.flow.FlowLayout.*;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wiretop.decode.PacketSummary;
@@ -16,8 +19,8 @@ import org.wiretop.decode.PacketSummary;
  * All entries live in a {@link FlowStore} sized for {@link FlowTableConfig#maxFlows()} when the
  * table is built: a packet of a known flow allocates nothing, and a flood of new flows (a SYN
  * flood over random ports) replaces old entries instead of growing memory. When full, the table
- * looks at {@value #EVICTION_SAMPLES} entries after a rotating cursor and evicts a finished one if
- * any, else the least recently seen (approximate LRU); such evictions are counted apart from idle ones.
+ * looks at {@value EvictionSampler#SAMPLES} entries after a rotating cursor and evicts a finished one
+ * if any, else the least recently seen (approximate LRU); such evictions are counted apart from idle ones.
  *
  * <h2>What is tracked</h2>
  * <ul>
@@ -45,40 +48,11 @@ import org.wiretop.decode.PacketSummary;
 public final class FlowTable {
     /** Buckets of the sliding rate window. */
     public static final int RATE_BUCKETS = 4;
-    static final int EVICTION_SAMPLES = 8;
 
-    // ---- entry layout after the key (see FlowStore) ----
-    static final int INFO = FlowStore.KEY_WORDS;  // bit field, below
-    static final int FIRST_NS = INFO + 1;
-    static final int LAST_NS = INFO + 2;
-    /** Per-side block: what side A sent, then what side B sent (same layout). */
-    static final int SIDE_A = INFO + 3;
-    static final int PKTS = 0, BYTES = 1, PAYLOAD = 2, NEXT_SEQ = 3, NEXT_SEQ_NS = 4, RETRANS = 5, OOO = 6;
-    /** IP-layer bytes (IPFIX octets); TCP flags ORed since the last export, or 1 + ICMP type×256 + code. */
-    static final int IP_BYTES = 7, L4 = 8;
-    private static final int SIDE_WORDS = 9;
-    static final int SIDE_B = SIDE_A + SIDE_WORDS;
-    static final int SYN_NS = SIDE_B + SIDE_WORDS;
-    static final int SYNACK_NS = SYN_NS + 1;
-    static final int HS_ACK_NS = SYN_NS + 2;
-    static final int SERVER_ISN = SYN_NS + 3;
-    static final int BUCKET_EPOCH = SYN_NS + 4;
-    /** RATE_BUCKETS × 2 sides, each {@code packets << 40 | bytes}. */
-    static final int BUCKETS = SYN_NS + 5;
-    static final int STRIDE = BUCKETS + RATE_BUCKETS * 2;
-    /** With export state ({@link FlowExporter}): these words follow, see there. */
-    static final int EXPORT_WORDS = 6;
     /** {@code X_START} when no packet came since the last export. */
     static final long NO_INTERVAL = Long.MIN_VALUE;
-
     static final long ONE_PACKET = 1L << 40;
     static final long BYTES_MASK = ONE_PACKET - 1;
-
-    // ---- INFO bits ----
-    static final long STATE_MASK = 0x7;
-    static final long CLIENT_IS_A = 1 << 3;
-    static final long LOCAL_A = 1 << 4, LOCAL_B = 1 << 5;
-    // bits 6-10: the FINs and handshake steps seen, TcpTracking's
     static final TcpState[] STATES = TcpState.values();
 
     private static final long SEQ_MASK = 0xFFFFFFFFL;
@@ -87,6 +61,7 @@ public final class FlowTable {
     private final FlowTableConfig config;
     private final LocalAddresses local;
     final FlowStore store;
+    /** The store's words (entries laid out as {@link FlowLayout} says). */
     final long[] d;
     private final int stride;
     private final boolean exportable;
@@ -102,7 +77,7 @@ public final class FlowTable {
     private long clock;
     private long lastPublishNanos;
     private boolean everPublished;
-    private int evictCursor;
+    private final EvictionSampler eviction = new EvictionSampler();
 
     public FlowTable(FlowTableConfig config, LocalAddresses local) {
         this(config, local, false);
@@ -110,13 +85,13 @@ public final class FlowTable {
 
     /**
      * @param exportable keep per-flow export state for a {@link FlowExporter}
-     *                   ({@value #EXPORT_WORDS} more words an entry)
+     *                   ({@value FlowLayout#EXPORT_WORDS} more words an entry)
      */
     public FlowTable(FlowTableConfig config, LocalAddresses local, boolean exportable) {
         this.config = config;
         this.local = local;
         this.exportable = exportable;
-        this.stride = exportable ? STRIDE + EXPORT_WORDS : STRIDE;
+        this.stride = exportable ? STRIDE_EXPORTABLE : STRIDE;
         this.store = new FlowStore(config.maxFlows(), stride);
         this.d = store.data;
         this.rates = new RateWindow(d, config.rateWindowNanos() / RATE_BUCKETS);
@@ -200,14 +175,14 @@ public final class FlowTable {
                 return;
             }
         }
-        int c = Long.compareUnsigned(sHi, dHi);
-        if (c == 0) {
-            c = Long.compareUnsigned(sLo, dLo);
-            if (c == 0) {
-                c = Integer.compare(sp, dp);
+        int order = Long.compareUnsigned(sHi, dHi);
+        if (order == 0) {
+            order = Long.compareUnsigned(sLo, dLo);
+            if (order == 0) {
+                order = Integer.compare(sp, dp);
             }
         }
-        boolean fromA = c <= 0;
+        boolean fromA = order <= 0;
         long meta, aHi, aLo, bHi, bLo;
         if (fromA) {
             meta = FlowStore.meta(proto, family, sp, dp);
@@ -219,59 +194,62 @@ public final class FlowTable {
         int hash = FlowStore.hash(meta, aHi, aLo, bHi, bLo);
         int flags = proto == TCP ? s.tcpFlags : -1;
         int entry = store.find(meta, aHi, aLo, bHi, bLo, hash);
-        int b;
         if (entry < 0) {
             if (store.size() == store.capacity()) {
                 evictForSpace();
             }
-            entry = store.insert(meta, aHi, aLo, bHi, bLo, hash);
-            b = store.base(entry);
-            start(b, fromA, family, sp, dp, flags, t);
-        } else {
-            b = store.base(entry);
-            if (flags >= 0 && (flags & (PacketSummary.SYN | PacketSummary.ACK)) == PacketSummary.SYN
-                    && STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished()) {
-                retire(b, FlowExportRecord.END_OF_FLOW);
-                start(b, fromA, family, sp, dp, flags, t); // port reuse: a new conversation
-            }
+            entry = store.insert(meta, aHi, aLo, bHi, bLo, hash); // its words come zeroed
+            start(entry, false, fromA, family, sp, dp, flags, t);
+        } else if (flags >= 0 && (flags & (PacketSummary.SYN | PacketSummary.ACK)) == PacketSummary.SYN
+                && STATES[(int) (d[store.base(entry) + INFO] & STATE_MASK)].isFinished()) {
+            retire(entry, FlowExportRecord.END_OF_FLOW);
+            start(entry, true, fromA, family, sp, dp, flags, t); // port reuse: a new conversation
         }
 
+        int b = store.base(entry);
         int side = b + (fromA ? SIDE_A : SIDE_B);
         int wire = s.wireLength;
         d[side + PKTS]++;
         d[side + BYTES] += wire;
         d[side + IP_BYTES] += ipBytes(s, wire);
-        if (flags >= 0) {
-            d[side + L4] |= flags;
-        } else if ((proto == ICMP || proto == ICMPV6) && d[side + L4] == 0 && s.icmpType >= 0) {
-            d[side + L4] = 1 + (s.icmpType << 8 | (s.icmpCode & 0xff));
-        }
-        if (exportable && d[b + FlowExporter.X_START] == NO_INTERVAL) {
-            d[b + FlowExporter.X_START] = t;
-        }
         int payload = proto == TCP ? s.tcpPayloadLength : proto == UDP ? s.udpPayloadLength : 0;
         if (payload > 0) {
             d[side + PAYLOAD] += payload;
         }
+        long info = d[b + INFO];
+        int l4Shift = FlowLayout.l4Shift(fromA);
+        if (flags >= 0) {
+            info |= (flags & L4_MASK) << l4Shift;
+        } else if ((proto == ICMP || proto == ICMPV6) && (info >>> l4Shift & L4_MASK) == 0 && s.icmpType >= 0) {
+            info |= (long) (1 + (s.icmpType << 8 | (s.icmpCode & 0xff))) << l4Shift;
+        }
+        if (exportable && (info & OPEN) == 0) {
+            info |= OPEN;
+            d[b + FlowExporter.X_START] = t;
+        }
+        int sll = s.sllPacketType;
+        if (sll == PacketSummary.SLL_OUTGOING) {
+            info |= fromA ? LOCAL_A : LOCAL_B;
+        } else if (sll == PacketSummary.SLL_HOST) {
+            info |= fromA ? LOCAL_B : LOCAL_A;
+        }
+        d[b + INFO] = info;
         if (t > d[b + LAST_NS]) {
             d[b + LAST_NS] = t;
         }
         rates.count(b, fromA ? 0 : 1, wire, t);
-
-        int sll = s.sllPacketType;
-        if (sll == PacketSummary.SLL_OUTGOING) {
-            d[b + INFO] |= fromA ? LOCAL_A : LOCAL_B;
-        } else if (sll == PacketSummary.SLL_HOST) {
-            d[b + INFO] |= fromA ? LOCAL_B : LOCAL_A;
-        }
         if (flags >= 0) {
-            tcp.update(b, side, fromA, flags, s.tcpSeq, s.tcpAck, Math.max(0, s.tcpPayloadLength), t);
+            tcp.update(b, b + (fromA ? SEQ_A : SEQ_B), fromA, flags, s.tcpSeq, s.tcpAck,
+                    Math.max(0, s.tcpPayloadLength), t);
         }
     }
 
     /** (Re)initialises an entry's fields for a conversation whose first packet is at hand. */
-    private void start(int b, boolean fromA, int family, int sp, int dp, int flags, long t) {
-        java.util.Arrays.fill(d, b + INFO, b + stride, 0L);
+    private void start(int entry, boolean reused, boolean fromA, int family, int sp, int dp, int flags, long t) {
+        int b = store.base(entry);
+        if (reused) {
+            Arrays.fill(d, b + INFO, b + stride, 0L);
+        }
         if (exportable) {
             d[b + FlowExporter.X_START] = NO_INTERVAL;
         }
@@ -292,8 +270,8 @@ public final class FlowTable {
         d[b + INFO] = info;
         d[b + FIRST_NS] = t;
         d[b + LAST_NS] = t;
-        d[b + SIDE_A + NEXT_SEQ] = -1;
-        d[b + SIDE_B + NEXT_SEQ] = -1;
+        d[b + SEQ_A + NEXT_SEQ] = -1;
+        d[b + SEQ_B + NEXT_SEQ] = -1;
         d[b + BUCKET_EPOCH] = rates.epochOf(t);
     }
 
@@ -315,7 +293,7 @@ public final class FlowTable {
 
     /** The exporter's hook: called on the writer thread before entries are evicted or reused. */
     interface Retirement {
-        void retire(int base, int reason);
+        void retire(int entry, int reason);
     }
 
     void setRetirement(Retirement r) {
@@ -325,36 +303,16 @@ public final class FlowTable {
         this.retirement = r;
     }
 
-    private void retire(int b, int reason) {
+    private void retire(int entry, int reason) {
         if (retirement != null) {
-            retirement.retire(b, reason);
+            retirement.retire(entry, reason);
         }
     }
 
-    /**
-     * Makes room for one flow: of the next {@value #EVICTION_SAMPLES} entries after a rotating
-     * cursor, evicts a finished one if any, else the least recently seen (a CLOCK-like sweep:
-     * neighbouring entries share cache lines, so sampling costs little even in a huge table).
-     */
+    /** Makes room for one flow, giving up the entry {@link EvictionSampler} picks. */
     private void evictForSpace() {
-        int n = store.size();
-        int e = evictCursor < n ? evictCursor : 0;
-        int victim = -1;
-        boolean victimFinished = false;
-        long victimLast = Long.MAX_VALUE;
-        for (int k = 0; k < EVICTION_SAMPLES && k < n; k++, e = e + 1 == n ? 0 : e + 1) {
-            int b = store.base(e);
-            boolean finished = STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished();
-            long last = d[b + LAST_NS];
-            if (victim < 0 || (finished && !victimFinished)
-                    || (finished == victimFinished && last < victimLast)) {
-                victim = e;
-                victimFinished = finished;
-                victimLast = last;
-            }
-        }
-        evictCursor = e;
-        retire(store.base(victim), FlowExportRecord.LACK_OF_RESOURCES);
+        int victim = eviction.victim(store, d);
+        retire(victim, FlowExportRecord.LACK_OF_RESOURCES);
         store.remove(victim);
         evictedForSpace++;
     }
@@ -374,7 +332,7 @@ public final class FlowTable {
             long quiet = nowNanos - d[b + LAST_NS];
             boolean done = STATES[(int) (d[b + INFO] & STATE_MASK)].isFinished();
             if (quiet > idle || (quiet > finished && done)) {
-                retire(b, done ? FlowExportRecord.END_OF_FLOW : FlowExportRecord.IDLE_TIMEOUT);
+                retire(e, done ? FlowExportRecord.END_OF_FLOW : FlowExportRecord.IDLE_TIMEOUT);
                 store.remove(e);
                 removed++;
             }
@@ -393,7 +351,7 @@ public final class FlowTable {
         int n = store.size();
         List<FlowRecord> flows = new ArrayList<>(n);
         for (int e = 0; e < n; e++) {
-            flows.add(record(store.base(e), nowNanos));
+            flows.add(record(e, nowNanos));
         }
         return new FlowSnapshot(nowNanos, started ? startNanos : 0, flows, packets, untracked,
                 flowsCreated, evictedIdle, evictedForSpace, store.capacity());
@@ -420,7 +378,8 @@ public final class FlowTable {
         return published;
     }
 
-    private FlowRecord record(int b, long now) {
+    private FlowRecord record(int e, long now) {
+        int b = store.base(e);
         long meta = d[b + FlowStore.META];
         int proto = (int) (meta >>> 40) & 0xff;
         int family = (int) (meta >>> 32) & 0xff;
@@ -428,8 +387,8 @@ public final class FlowTable {
         FlowEndpoint bb = new FlowEndpoint(family, d[b + FlowStore.B_HI], d[b + FlowStore.B_LO], (int) meta & 0xffff);
         long info = d[b + INFO];
         boolean clientIsA = (info & CLIENT_IS_A) != 0;
-        FlowDirectionStats fromA = rates.direction(b, SIDE_A, 0, now);
-        FlowDirectionStats fromB = rates.direction(b, SIDE_B, 1, now);
+        FlowDirectionStats fromA = rates.direction(b, true, now);
+        FlowDirectionStats fromB = rates.direction(b, false, now);
         boolean localA = (info & LOCAL_A) != 0, localB = (info & LOCAL_B) != 0;
         TcpState state = proto == TCP ? STATES[(int) (info & STATE_MASK)] : TcpState.NONE;
         return new FlowRecord(proto, clientIsA ? a : bb, clientIsA ? bb : a,

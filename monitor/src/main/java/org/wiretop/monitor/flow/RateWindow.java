@@ -1,16 +1,20 @@
 package org.wiretop.monitor.flow;
 
-import static org.wiretop.monitor.flow.FlowTable.BUCKETS;
-import static org.wiretop.monitor.flow.FlowTable.BUCKET_EPOCH;
-import static org.wiretop.monitor.flow.FlowTable.BYTES;
+import static org.wiretop.monitor.flow.FlowLayout.BUCKETS;
+import static org.wiretop.monitor.flow.FlowLayout.BUCKET_EPOCH;
+import static org.wiretop.monitor.flow.FlowLayout.BYTES;
+import static org.wiretop.monitor.flow.FlowLayout.FIRST_NS;
+import static org.wiretop.monitor.flow.FlowLayout.OOO;
+import static org.wiretop.monitor.flow.FlowLayout.PAYLOAD;
+import static org.wiretop.monitor.flow.FlowLayout.PKTS;
+import static org.wiretop.monitor.flow.FlowLayout.RETRANS;
+import static org.wiretop.monitor.flow.FlowLayout.SEQ_A;
+import static org.wiretop.monitor.flow.FlowLayout.SEQ_B;
+import static org.wiretop.monitor.flow.FlowLayout.SIDE_A;
+import static org.wiretop.monitor.flow.FlowLayout.SIDE_B;
 import static org.wiretop.monitor.flow.FlowTable.BYTES_MASK;
-import static org.wiretop.monitor.flow.FlowTable.FIRST_NS;
 import static org.wiretop.monitor.flow.FlowTable.ONE_PACKET;
-import static org.wiretop.monitor.flow.FlowTable.OOO;
-import static org.wiretop.monitor.flow.FlowTable.PAYLOAD;
-import static org.wiretop.monitor.flow.FlowTable.PKTS;
 import static org.wiretop.monitor.flow.FlowTable.RATE_BUCKETS;
-import static org.wiretop.monitor.flow.FlowTable.RETRANS;
 
 /**
  * The rate words of a {@link FlowTable} entry: {@value FlowTable#RATE_BUCKETS} time buckets a
@@ -39,6 +43,7 @@ final class RateWindow {
         return epoch;
     }
 
+    /** @param b the entry's base, side 0 (A) or 1 (B) */
     void count(int b, int side, int wire, long t) {
         long e = epochOf(t);
         long last = d[b + BUCKET_EPOCH];
@@ -57,8 +62,9 @@ final class RateWindow {
     }
 
 
-    FlowDirectionStats direction(int b, int sideBase, int side, long now) {
-        int o = b + sideBase;
+    /** What side A (or B) sent, with its rates as of {@code now}. */
+    FlowDirectionStats direction(int b, boolean sideA, long now) {
+        int o = b + (sideA ? SIDE_A : SIDE_B), q = b + (sideA ? SEQ_A : SEQ_B), side = sideA ? 0 : 1;
         long nowEpoch = Math.floorDiv(now, bucketNanos);
         long last = d[b + BUCKET_EPOCH];
         long pk = 0, by = 0;
@@ -73,7 +79,7 @@ final class RateWindow {
         long windowStart = (nowEpoch - (RATE_BUCKETS - 1)) * bucketNanos;
         long span = Math.max(bucketNanos, now - Math.max(windowStart, d[b + FIRST_NS]));
         double perSecond = 1e9 / span;
-        return new FlowDirectionStats(d[o + PKTS], d[o + BYTES], d[o + PAYLOAD], d[o + RETRANS], d[o + OOO],
+        return new FlowDirectionStats(d[o + PKTS], d[o + BYTES], d[o + PAYLOAD], d[q + RETRANS], d[q + OOO],
                 pk * perSecond, by * perSecond);
     }
 }

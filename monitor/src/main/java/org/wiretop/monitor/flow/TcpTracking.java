@@ -1,23 +1,23 @@
 package org.wiretop.monitor.flow;
 
-import static org.wiretop.monitor.flow.FlowTable.CLIENT_IS_A;
-import static org.wiretop.monitor.flow.FlowTable.HS_ACK_NS;
-import static org.wiretop.monitor.flow.FlowTable.INFO;
-import static org.wiretop.monitor.flow.FlowTable.NEXT_SEQ;
-import static org.wiretop.monitor.flow.FlowTable.NEXT_SEQ_NS;
-import static org.wiretop.monitor.flow.FlowTable.OOO;
-import static org.wiretop.monitor.flow.FlowTable.RETRANS;
-import static org.wiretop.monitor.flow.FlowTable.SERVER_ISN;
-import static org.wiretop.monitor.flow.FlowTable.STATE_MASK;
-import static org.wiretop.monitor.flow.FlowTable.SYNACK_NS;
-import static org.wiretop.monitor.flow.FlowTable.SYN_NS;
+import static org.wiretop.monitor.flow.FlowLayout.CLIENT_IS_A;
+import static org.wiretop.monitor.flow.FlowLayout.HS_ACK_NS;
+import static org.wiretop.monitor.flow.FlowLayout.INFO;
+import static org.wiretop.monitor.flow.FlowLayout.NEXT_SEQ;
+import static org.wiretop.monitor.flow.FlowLayout.NEXT_SEQ_NS;
+import static org.wiretop.monitor.flow.FlowLayout.OOO;
+import static org.wiretop.monitor.flow.FlowLayout.RETRANS;
+import static org.wiretop.monitor.flow.FlowLayout.SERVER_ISN;
+import static org.wiretop.monitor.flow.FlowLayout.STATE_MASK;
+import static org.wiretop.monitor.flow.FlowLayout.SYNACK_NS;
+import static org.wiretop.monitor.flow.FlowLayout.SYN_NS;
 
 import org.wiretop.decode.PacketSummary;
 
 /**
  * The TCP words of a {@link FlowTable} entry: the state as observed, the handshake's times and
  * the retransmission / out-of-order judgement its class comment describes. Works on the table's
- * own entry array; capture thread only, like the table.
+ * own entry array ({@link FlowLayout}); capture thread only, like the table.
  *
  * <p><b>Retransmission / out-of-order</b> (a subset of Wireshark's {@code tcp.analysis} rules):
  * each direction remembers the highest sequence end it sent ({@code nextSeq}) and when.
@@ -43,6 +43,7 @@ final class TcpTracking {
     /** Out-of-order window when the initial RTT is unknown (Wireshark's default). */
     private static final long DEFAULT_OOO_NANOS = 3_000_000L;
 
+    /** @param b the entry's base, side its sequence block for this direction */
     void update(int b, int side, boolean fromA, int flags, long seq, long ack, int len, long t) {
         long info = d[b + INFO];
         int state = (int) (info & STATE_MASK);

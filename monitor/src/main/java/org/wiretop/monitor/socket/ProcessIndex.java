@@ -33,7 +33,6 @@ public final class ProcessIndex {
      */
     private static final long FULL_SCAN_INTERVAL_NANOS = 2_000_000_000L;
 
-    private final Path proc;
     private final ProcFiles files;
     private final UserNames users;
     private final Map<Integer, ProcessFds> processes = new HashMap<>();
@@ -63,12 +62,7 @@ public final class ProcessIndex {
         this(Path.of("/proc"), Path.of("/etc/passwd"), events);
     }
 
-    ProcessIndex(Path proc, Path passwd) {
-        this(proc, passwd, null);
-    }
-
     private ProcessIndex(Path proc, Path passwd, NetlinkProcEvents events) {
-        this.proc = proc;
         this.files = new ProcFiles(proc.toString());
         this.users = new UserNames(passwd);
         this.events = events;
@@ -297,20 +291,12 @@ public final class ProcessIndex {
     }
 
     private Set<Integer> livePids() {
-        String[] names = proc.toFile().list();
-        Set<Integer> pids = new HashSet<>();
-        if (names != null) {
-            for (String name : names) {
-                if (!name.isEmpty() && name.charAt(0) >= '1' && name.charAt(0) <= '9') {
-                    try {
-                        pids.add(Integer.parseInt(name));
-                    } catch (NumberFormatException ignored) {
-                        // not a process directory
-                    }
-                }
-            }
+        int[] pids = files.pids();
+        Set<Integer> live = new HashSet<>(pids.length * 2);
+        for (int pid : pids) {
+            live.add(pid);
         }
-        return pids;
+        return live;
     }
 
     /** The number of open files (Linux 6.2+), or 0 when the kernel does not say. */

@@ -20,7 +20,7 @@ class FlowTableMemoryBoundTest {
         FlowTable table = new FlowTable(FlowTableConfig.defaults().withMaxFlows(cap), LocalAddresses.none());
         long footprint = table.preallocatedLongs();
         // Entries plus an index at most 4 × cap: bounded by the cap alone.
-        assertTrue(footprint <= (long) cap * FlowTable.STRIDE + 4L * cap, "footprint " + footprint);
+        assertTrue(footprint <= (long) cap * FlowLayout.STRIDE + 4L * cap, "footprint " + footprint);
 
         PacketSummary s = new PacketSummary();
         long t0 = 1_700_000_000_000_000_000L;
