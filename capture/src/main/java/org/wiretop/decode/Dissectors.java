@@ -3,6 +3,7 @@ package org.wiretop.decode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.wiretop.decode.dhcp.Dhcp;
@@ -39,26 +40,34 @@ public final class Dissectors {
         boolean test(PacketBuf b, int off);
     }
 
+    /** A heuristic and the first bytes it can accept at all (what lets most payloads skip every test). */
+    private record Guess(IntPredicate firstByte, Heuristic test) {
+    }
+
     /**
      * One protocol: its name (Wireshark's), its flyweight's factory, its UDP and TCP ports, the
      * ports where tcpdump prints it, whether tcpdump's {@code -T} knows it, its TCP and UDP heuristics.
      */
     private record Row(String name, Supplier<AppDissector> factory, int[] udp, int[] tcp, int[] tcpdump,
-                       boolean tcpdumpT, Heuristic tcpHeuristic, Heuristic udpHeuristic) {
+                       boolean tcpdumpT, Guess tcpHeuristic, Guess udpHeuristic) {
     }
 
     //  name    factory    UDP ports                  TCP ports        tcpdump prints on    -T     TCP / UDP heuristic
     private static final List<Row> ROWS = List.of(
             new Row("resp", Resp::new, ports(), ports(6379), ports(6379), true, null, null),
-            new Row("ssh", Ssh::new, ports(), ports(22), ports(22), false, Ssh::looksLike, null),
+            new Row("ssh", Ssh::new, ports(), ports(22), ports(22), false,
+                    new Guess(Ssh::mayStartWith, Ssh::looksLike), null),
             new Row("http", Http::new, ports(), ports(80, 3128, 8000, 8080, 8088), ports(80, 8080), false,
-                    Http::looksLike, null),
+                    new Guess(Http::mayStartWith, Http::looksLike), null),
             new Row("ssdp", Http::ssdp, ports(1900), ports(), ports(), false, null, null),
-            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null, Dns::looksLike),
+            new Row("dns", Dns::new, ports(53, 5353, 5355), ports(53), ports(53, 5353), true, null,
+                    new Guess(c -> true, Dns::looksLike)),
             new Row("dhcp", Dhcp::new, ports(67, 68), ports(), ports(67, 68), false, null, null),
             new Row("ntp", Ntp::new, ports(123), ports(), ports(123), false, null, null),
-            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false, Tls::looksLike, null),
-            new Row("quic", Quic::new, ports(443), ports(), ports(), false, null, Quic::looksLike),
+            new Row("tls", Tls::new, ports(), ports(443, 853, 8443), ports(), false,
+                    new Guess(Tls::mayStartWith, Tls::looksLike), null),
+            new Row("quic", Quic::new, ports(443), ports(), ports(), false, null,
+                    new Guess(Quic::mayStartWith, Quic::looksLike)),
             // text has no port and no heuristic: only --decode-as (and the UI's built-in servers) choose it
             new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
 
@@ -78,24 +87,42 @@ public final class Dissectors {
     private static final int[] TCP_HEURISTIC_ROWS = heuristicRows(true), UDP_HEURISTIC_ROWS = heuristicRows(false);
     private static final Heuristic[] TCP_HEURISTICS = heuristics(TCP_HEURISTIC_ROWS, true),
             UDP_HEURISTICS = heuristics(UDP_HEURISTIC_ROWS, false);
+    /** First byte → whether any heuristic of the transport can accept a payload starting with it. */
+    private static final boolean[] TCP_FIRST_BYTES = firstBytes(TCP_HEURISTIC_ROWS, true),
+            UDP_FIRST_BYTES = firstBytes(UDP_HEURISTIC_ROWS, false);
 
     private final AppDissector[] instances = new AppDissector[ROWS.size()];
     private final byte[] udpPorts;
     private final byte[] tcpPorts;
+    /**
+     * One past the highest port each map claims: every port above reads that entry (0), so an
+     * ephemeral port costs a load from one cache line rather than from anywhere in 64 KiB.
+     */
+    private final int udpPastLast, tcpPastLast;
 
     public Dissectors(DecodeAs decodeAs) {
         if (decodeAs.size() == 0) {
             udpPorts = UDP_PORTS; // shared and never written: no choices to add
             tcpPorts = TCP_PORTS;
-            return;
+        } else {
+            udpPorts = UDP_PORTS.clone();
+            tcpPorts = TCP_PORTS.clone();
+            for (int i = 0; i < decodeAs.size(); i++) {
+                int row = NAMES.indexOf(decodeAs.protocol(i));
+                udpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1)); // tcpdump's -T decides NATIVE here
+                tcpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1));
+            }
         }
-        udpPorts = UDP_PORTS.clone();
-        tcpPorts = TCP_PORTS.clone();
-        for (int i = 0; i < decodeAs.size(); i++) {
-            int row = NAMES.indexOf(decodeAs.protocol(i));
-            udpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1)); // tcpdump's -T decides NATIVE here
-            tcpPorts[decodeAs.port(i)] = (byte) (DECODE_AS | (row + 1));
+        udpPastLast = pastLast(udpPorts);
+        tcpPastLast = pastLast(tcpPorts);
+    }
+
+    private static int pastLast(byte[] map) {
+        int last = map.length - 2; // the map's last entry (index 65536) stays 0
+        while (last >= 0 && map[last] == 0) {
+            last--;
         }
+        return last + 1;
     }
 
     /** Every protocol's name, in table order (for --decode-as, help and display filters). */
@@ -119,7 +146,8 @@ public final class Dissectors {
      */
     void dissect(PacketBuf b, PacketSummary s, int wireLength, boolean tcp) {
         byte[] map = tcp ? tcpPorts : udpPorts;
-        int a = map[s.srcPort] & 0xff, c = map[s.dstPort] & 0xff;
+        int pastLast = tcp ? tcpPastLast : udpPastLast;
+        int a = map[Math.min(s.srcPort, pastLast)] & 0xff, c = map[Math.min(s.dstPort, pastLast)] & 0xff;
         int ra = a & ROW, rc = c & ROW;
         int chosen;
         int port;
@@ -174,6 +202,9 @@ public final class Dissectors {
     }
 
     private static int heuristic(PacketBuf b, int off, boolean tcp) {
+        if (!b.has(off, 1) || !(tcp ? TCP_FIRST_BYTES : UDP_FIRST_BYTES)[b.u8(off)]) {
+            return -1; // every heuristic reads its first byte: none can accept this payload
+        }
         Heuristic[] tests = tcp ? TCP_HEURISTICS : UDP_HEURISTICS;
         for (int i = 0; i < tests.length; i++) {
             if (tests[i].test(b, off)) {
@@ -202,7 +233,7 @@ public final class Dissectors {
     }
 
     private static byte[] portMap(boolean tcp) {
-        byte[] map = new byte[65536];
+        byte[] map = new byte[65536 + 1]; // every port, and an entry past them (see pastLast)
         for (int i = ROWS.size() - 1; i >= 0; i--) { // backwards, so the first row wins a shared port
             Row r = ROWS.get(i);
             for (int port : tcp ? r.tcp : r.udp) {
@@ -220,9 +251,23 @@ public final class Dissectors {
     private static Heuristic[] heuristics(int[] rows, boolean tcp) {
         Heuristic[] tests = new Heuristic[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            tests[i] = tcp ? ROWS.get(rows[i]).tcpHeuristic : ROWS.get(rows[i]).udpHeuristic;
+            tests[i] = guess(rows[i], tcp).test;
         }
         return tests;
+    }
+
+    private static boolean[] firstBytes(int[] rows, boolean tcp) {
+        boolean[] may = new boolean[256];
+        for (int row : rows) {
+            for (int c = 0; c < may.length; c++) {
+                may[c] |= guess(row, tcp).firstByte.test(c);
+            }
+        }
+        return may;
+    }
+
+    private static Guess guess(int row, boolean tcp) {
+        return tcp ? ROWS.get(row).tcpHeuristic : ROWS.get(row).udpHeuristic;
     }
 
     private static List<String> names(List<Row> rows) {

@@ -23,7 +23,7 @@ package org.wiretop.decode;
  * The total length narrows the packet (Ethernet padding is not payload). A total length of 0
  * is taken as "unknown" (TCP segmentation offload on the sending host writes 0), and, as
  * Wireshark does, {@code ipTotalLength} then reports the length on the wire. Non-first fragments carry no transport header, so the transport is not decoded.
- * The header checksum is verified when the whole header was captured.
+ * The header checksum is verified on demand, when the whole header was captured.
  */
 final class Ipv4 {
     static final int MIN_HEADER = 20;
@@ -73,7 +73,7 @@ final class Ipv4 {
             s.ipTotalLength = b.reportedEnd() - off; // TSO: the length is what was sent, as Wireshark shows it
         }
         b.require(off, headerLength);
-        s.ipChecksumOk = Checksum.ones(b.array(), off, headerLength) == 0xffff;
+        s.ipHeaderWhole = true; // the checksum is checked on demand (PacketSummary.ipChecksumOk)
         if (s.ipFragOffset != 0) {
             s.laterFragment = true;
             return -1;

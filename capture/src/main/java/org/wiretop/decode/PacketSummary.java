@@ -79,7 +79,8 @@ public final class PacketSummary {
     public boolean ipDf, ipMf;
     /** Fragment offset in 8-byte units (as tshark 4 prints ip.frag_offset). */
     public int ipFragOffset;
-    public boolean ipChecksumOk;
+    /** True when the whole IPv4 header (options included) was captured: {@link #ipChecksumOk()} can tell. */
+    boolean ipHeaderWhole;
     /** Which IPv4/IPv6 addresses were captured: bit 1 source, bit 2 destination. */
     public int ipHasAddrs;
 
@@ -275,7 +276,7 @@ public final class PacketSummary {
 
     private void clearIpv4() {
         ip4Src = 0; ip4Dst = 0; ipProto = -1; ipTtl = -1; ipTotalLength = -1; ipId = -1;
-        ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipChecksumOk = false;
+        ipHeaderLength = -1; ipTos = -1; ipDf = false; ipMf = false; ipFragOffset = -1; ipHeaderWhole = false;
         ipHasAddrs = 0; transportProtocol = -1; laterFragment = false;
     }
 
@@ -330,6 +331,15 @@ public final class PacketSummary {
     /** {@link #reason} with its value filled in (allocates; for cold paths). */
     public String reasonText() {
         return appendReason(new StringBuilder(reason.length() + 12)).toString();
+    }
+
+    /**
+     * True when the IPv4 header was captured whole and its checksum is right. Computed here, from
+     * {@link #data}, rather than in every decode: only the packet details show it (tcpdump checks
+     * it only with {@code -v}, from the bytes; tshark not by default). Valid until the next decode.
+     */
+    public boolean ipChecksumOk() {
+        return ipHeaderWhole && Checksum.ones(data, networkOffset, ipHeaderLength) == 0xffff;
     }
 
     public boolean has(int layerBits) {

@@ -200,7 +200,7 @@ class LiveCaptureTest {
             assertEquals(IP_127_0_0_1, s.ip4Src);
             assertEquals(IP_127_0_0_1, s.ip4Dst);
             assertEquals(udpPort, s.dstPort);
-            assertTrue(s.ipChecksumOk);
+            assertTrue(s.ipChecksumOk());
             String payload = new String(d, s.payloadOffset, s.payloadLength, StandardCharsets.US_ASCII);
             assertEquals(payload.length() + 8, s.udpLength);
             assertEquals(d.length, p.wireLength(), "whole packet kept (snaplen 262144)");

@@ -50,7 +50,7 @@ class DecoderTest {
         assertTrue(s.ipDf);
         assertFalse(s.ipMf);
         assertEquals(0, s.ipFragOffset);
-        assertTrue(s.ipChecksumOk);
+        assertTrue(s.ipChecksumOk());
         assertEquals(51000, s.srcPort);
         assertEquals(443, s.dstPort);
         assertEquals(1, s.tcpSeq);
@@ -152,7 +152,7 @@ class DecoderTest {
         badSum[14 + 11] ^= 1;
         decode(Decoder.DLT_EN10MB, badSum);
         assertEquals(Status.OK, s.status);
-        assertFalse(s.ipChecksumOk);
+        assertFalse(s.ipChecksumOk());
 
         // a later fragment (offset 185 * 8) carries no UDP header: nothing is read as one
         decode(Decoder.DLT_EN10MB, withIpv4Checksum(hex(ETH_IP4
@@ -207,7 +207,7 @@ class DecoderTest {
         decode(Decoder.DLT_EN10MB, withIpv4Checksum(hex(ETH_IP4 + header + "d431 3039 000d 0000 6869212121"), 14));
         assertEquals(Status.OK, s.status, s.reason);
         assertEquals(24, s.ipHeaderLength);
-        assertTrue(s.ipChecksumOk);
+        assertTrue(s.ipChecksumOk());
         assertEquals(12345, s.dstPort);
     }
 

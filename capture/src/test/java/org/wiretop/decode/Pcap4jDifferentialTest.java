@@ -74,7 +74,7 @@ class Pcap4jDifferentialTest {
             assertEquals(h.getMoreFragmentFlag(), s.ipMf, where);
             assertEquals(h.getFragmentOffset(), s.ipFragOffset, where);
             assertEquals(h.getIhlAsInt() * 4, s.ipHeaderLength, where);
-            assertEquals(true, s.ipChecksumOk, where);
+            assertEquals(true, s.ipChecksumOk(), where);
         }
         IpV6Packet ip6 = eth.get(IpV6Packet.class);
         if (ip6 != null) {

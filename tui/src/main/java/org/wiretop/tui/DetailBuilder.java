@@ -204,7 +204,7 @@ public final class DetailBuilder {
             f.add("Identification: " + s.ipId);
             f.add("Flags: " + (s.ipDf ? "DF " : "") + (s.ipMf ? "MF" : "") + ", fragment offset " + s.ipFragOffset);
             f.add("TTL: " + s.ipTtl + ", protocol " + s.ipProto + ", TOS 0x" + Integer.toHexString(Math.max(0, s.ipTos)));
-            f.add("Header checksum: " + (s.ipChecksumOk ? "correct" : "not verified/incorrect"));
+            f.add("Header checksum: " + (s.ipChecksumOk() ? "correct" : "not verified/incorrect"));
         } else if (s.has(PacketSummary.IP6)) {
             f.add("Payload length: " + s.ip6PayloadLength);
             f.add("Next header: " + s.ip6NextHeader + ", hop limit " + s.ip6HopLimit);

@@ -55,6 +55,9 @@ public final class Http extends AppDissector {
     private final long[] bodyLength = new long[MAX_MESSAGES];
     int messages;
 
+    /** True when {@link #decode} left the walk to the first reader; {@link #lazy} is its view. */
+    private boolean pending;
+    private final PacketBuf lazy = new PacketBuf();
     private final HttpText text = new HttpText();
     private final HttpHeaders headers = new HttpHeaders();
     /** SSDP: Wireshark's own protocol (its filter name) over HTTP's syntax and fields. */
@@ -94,8 +97,33 @@ public final class Http extends AppDissector {
         return HttpFields.ALL;
     }
 
+    /**
+     * Finds the fields now, or, for a payload captured whole, on first use ({@link #ready}): the
+     * walk can then neither fail nor stop short, so it changes nothing in {@code s} and can wait
+     * for a reader (a filter, JSON, the details). tcpdump's text reads the bytes itself
+     * ({@link HttpText}), so printing and counting HTTP packets never pay for the header walk.
+     */
     @Override
     protected void decode(PacketBuf b, PacketSummary s) {
+        pending = end() == start() + length();
+        if (!pending) {
+            walk(b); // may say the capture cut a start line or the headers short
+        }
+    }
+
+    /** Walks the messages if {@link #decode} left them for later; every reader of the fields calls it. */
+    void ready() {
+        if (pending) {
+            pending = false;
+            try {
+                walk(view(lazy));
+            } catch (Truncated t) {
+                // not reached: every read of the walk stays within the payload, captured whole
+            }
+        }
+    }
+
+    private void walk(PacketBuf b) {
         methodLen = uriLen = versionLen = responseVersionLen = phraseLen = -1;
         hostLen = userAgentLen = contentTypeLen = contentLengthLen = -1;
         code = -1;
@@ -208,6 +236,11 @@ public final class Http extends AppDissector {
         return status;
     }
 
+    /** True when a segment starting with this byte may pass {@link #looksLike}: methods and HTTP/ start with a capital. */
+    public static boolean mayStartWith(int firstByte) {
+        return firstByte >= 'A' && firstByte <= 'Z';
+    }
+
     /**
      * The TCP heuristic (any port): the payload starts with one of Wireshark's request methods
      * and a space, or with {@code HTTP/1.}.
@@ -238,35 +271,42 @@ public final class Http extends AppDissector {
 
     /** Request and status lines found in this segment (pipelined messages each count). */
     public int messages() {
+        ready();
         return messages;
     }
 
     public boolean isRequest(int m) {
+        ready();
         return request[m];
     }
 
     /** A response's status code, or -1. */
     public int statusCode(int m) {
+        ready();
         return status[m];
     }
 
     /** Where message {@code m} starts in {@link #data()}. */
     public int messageStart(int m) {
+        ready();
         return lineStart[m];
     }
 
     /** Where its headers end (the body's first byte), or -1 when they run past the captured bytes. */
     public int headersEnd(int m) {
+        ready();
         return headersEnd[m];
     }
 
     /** Its body's length by its headers (Content-Length; 0 for none), or -1 when unknown (chunked, to the close). */
     public long bodyLength(int m) {
+        ready();
         return bodyLength[m];
     }
 
     /** Appends the request line of message {@code m} without its version: {@code GET /path}. */
     public void appendRequest(int m, LineBuilder out) {
+        ready();
         int start = lineStart[m], len = lineLen[m];
         int cut = len;
         for (int i = len - 1; i > 0; i--) {

@@ -16,7 +16,7 @@ final class HttpFields {
             text("http.request.uri", "Request URI", Kind.URI),
             text("http.request.version", "Request Version", Kind.VERSION),
             text("http.response.version", "Response Version", Kind.RESPONSE_VERSION),
-            AppField.number("http.response.code", "Status Code", 0xffff, Http.class, h -> h.code),
+            AppField.number("http.response.code", "Status Code", 0xffff, Http.class, HttpFields::code),
             text("http.response.phrase", "Response Phrase", Kind.PHRASE),
             text("http.host", "Host", Kind.HOST),
             text("http.user_agent", "User-Agent", Kind.USER_AGENT),
@@ -35,7 +35,13 @@ final class HttpFields {
                 (h, i, out) -> h.appendBytes(offset(h, kind), length(h, kind), out));
     }
 
+    private static long code(Http h) {
+        h.ready();
+        return h.code;
+    }
+
     private static int offset(Http h, Kind kind) {
+        h.ready();
         switch (kind) {
             case METHOD: return h.method;
             case URI: return h.uri;
@@ -50,6 +56,7 @@ final class HttpFields {
     }
 
     private static int length(Http h, Kind kind) {
+        h.ready();
         switch (kind) {
             case METHOD: return h.methodLen;
             case URI: return h.uriLen;
@@ -68,6 +75,7 @@ final class HttpFields {
 
     /** Wireshark's Info: the messages' start lines ({@code GET /index.html HTTP/1.1}), or "Continuation". */
     static void appendInfo(Http h, LineBuilder out) {
+        h.ready();
         if (h.messages == 0) {
             out.append("Continuation");
             return;

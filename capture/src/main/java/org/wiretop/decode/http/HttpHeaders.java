@@ -36,21 +36,12 @@ final class HttpHeaders {
             if (lineEnd == p) {
                 return lf + 1;
             }
-            int colon = colon(b, p, lineEnd);
+            int colon = b.indexOf(':', p, lineEnd);
             if (colon < 0) {
                 return p; // not a header: Wireshark ends the headers here and takes the rest as body
             }
             header(h, b, p, colon, lineEnd, m);
             p = lf + 1;
-        }
-        return -1;
-    }
-
-    private static int colon(PacketBuf b, int p, int lineEnd) {
-        for (int i = p; i < lineEnd; i++) {
-            if (b.u8(i) == ':') {
-                return i;
-            }
         }
         return -1;
     }

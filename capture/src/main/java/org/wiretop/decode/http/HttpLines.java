@@ -26,12 +26,7 @@ final class HttpLines {
 
     /** The offset of the first LF in {@code [from, limit)}, or -1. */
     static int lineFeed(PacketBuf b, int from, int limit) {
-        for (int i = from; i < limit; i++) {
-            if (b.u8(i) == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return b.indexOf('\n', from, limit);
     }
 
     /** The end of the line whose LF is at {@code lf}: without a CR just before it. */

@@ -73,6 +73,11 @@ public final class Quic extends AppDissector {
         return QuicFields.ALL;
     }
 
+    /** True when a datagram starting with this byte (a long header's first byte) may pass {@link #looksLike}. */
+    public static boolean mayStartWith(int firstByte) {
+        return (firstByte & 0xc0) == 0xc0;
+    }
+
     /**
      * The UDP heuristic, on any port: a long header whose version wiretop knows (1, 2, a draft
      * {@code 0xff0000xx}) and whose Destination Connection ID length is legal.

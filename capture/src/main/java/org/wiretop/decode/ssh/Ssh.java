@@ -81,6 +81,11 @@ public final class Ssh extends AppDissector {
                 && b.u8(off + 3) == '-';
     }
 
+    /** True when a segment starting with this byte may pass {@link #looksLike}. */
+    public static boolean mayStartWith(int firstByte) {
+        return firstByte == 'S';
+    }
+
     /** The TCP heuristic (any port): the segment starts with {@code SSH-}. */
     public static boolean looksLike(PacketBuf b, int off) {
         return startsWithSsh(b, off, true);

@@ -70,6 +70,11 @@ public final class Tls extends AppDissector {
         return TlsFields.ALL;
     }
 
+    /** True when a segment starting with this byte (a record's content type) may pass {@link #looksLike}. */
+    public static boolean mayStartWith(int firstByte) {
+        return firstByte >= CHANGE_CIPHER_SPEC && firstByte <= APPLICATION_DATA;
+    }
+
     /**
      * The TCP heuristic, on any port (Wireshark's rule of thumb): a record header with a content
      * type of 20-23, a version of SSL 3.0 to TLS 1.3 and a plausible length.
