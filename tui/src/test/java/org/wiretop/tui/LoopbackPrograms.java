@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * python3's {@code http.server}, both bound to 127.0.0.1 (the test stops them), the {@code dig}
  * and {@code curl} that ask them, and opening and quitting the UI in tmux.
  */
-final class LoopbackPrograms {
+public final class LoopbackPrograms {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String ANSWER = "192.0.2.1";
 
@@ -141,7 +141,8 @@ final class LoopbackPrograms {
         return null;
     }
 
-    private static boolean isRoot() {
+    /** Whether this JVM runs as root (the capture tests' precondition). */
+    public static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {

@@ -33,7 +33,7 @@ class StatsGraphIT {
     @Test
     void theGraphRisesWithTrafficFromTheBuiltInEchoServer() throws Exception {
         assumeTrue(Tmux.available(), "tmux is not installed (scripts/setup installs it)");
-        assumeTrue(isRoot(), "needs root (capture rights): run the tests as root");
+        assumeTrue(LoopbackPrograms.isRoot(), "needs root (capture rights): run the tests as root");
         Path jar = Path.of(System.getProperty("wiretop.jar", "target/wiretop.jar"));
         assumeTrue(Files.isRegularFile(jar), "the wiretop jar is not built: " + jar);
         assumeTrue(awaitPortFree(PORT), "port " + PORT + " (the echo server's) stays busy: another test uses it");
@@ -144,19 +144,6 @@ class StatsGraphIT {
             } catch (IOException busy) {
                 LockSupport.parkNanos(200_000_000L);
             }
-        }
-        return false;
-    }
-
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[2].equals("0");
-                }
-            }
-        } catch (IOException e) {
-            return false;
         }
         return false;
     }

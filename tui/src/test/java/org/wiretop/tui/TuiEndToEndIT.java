@@ -35,7 +35,7 @@ class TuiEndToEndIT {
     @Test
     void aUserSessionFromServersToSavedPcap(@TempDir Path dir) throws Exception {
         assumeTrue(Tmux.available(), "tmux is not installed (scripts/setup installs it)");
-        assumeTrue(isRoot(), "needs root (capture rights): run the tests as root");
+        assumeTrue(LoopbackPrograms.isRoot(), "needs root (capture rights): run the tests as root");
         Path jar = Path.of(System.getProperty("wiretop.jar", "target/wiretop.jar"));
         assumeTrue(Files.isRegularFile(jar), "the wiretop jar is not built: " + jar);
         assumeTrue(awaitPortFree(12345), "port 12345 (the echo server's) stays busy: another test uses it");
@@ -166,19 +166,6 @@ class TuiEndToEndIT {
             } catch (IOException busy) {
                 LockSupport.parkNanos(200_000_000L);
             }
-        }
-        return false;
-    }
-
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[2].equals("0");
-                }
-            }
-        } catch (IOException e) {
-            return false;
         }
         return false;
     }
