@@ -57,7 +57,7 @@ public final class ProcFiles implements AutoCloseable {
         try {
             long got;
             while ((got = LibC.getdents64(fd, buf, DIRENTS)) > 0) {
-                for (int at = 0; at < got; at += buf.getShort(at + DIRENT_RECLEN) & 0xFFFF) {
+                for (int at = 0; at < got; at += recordLength(at)) {
                     int pid = 0;
                     for (int i = at + DIRENT_NAME; pid >= 0; i++) {
                         byte c = buf.getByte(i);
@@ -94,7 +94,7 @@ public final class ProcFiles implements AutoCloseable {
         try {
             long got;
             while ((got = LibC.getdents64(fd, buf, DIRENTS)) > 0) {
-                for (int at = 0; at < got; at += buf.getShort(at + DIRENT_RECLEN) & 0xFFFF) {
+                for (int at = 0; at < got; at += recordLength(at)) {
                     if (buf.getByte(at + DIRENT_NAME) == '.') {
                         continue;
                     }
@@ -111,6 +111,11 @@ public final class ProcFiles implements AutoCloseable {
             LibC.close(fd);
         }
         return Arrays.copyOf(inodes, n);
+    }
+
+    /** The length of the directory record at {@code at}; never 0, so a walk always moves on. */
+    private int recordLength(int at) {
+        return Math.max(DIRENT_NAME + 1, buf.getShort(at + DIRENT_RECLEN) & 0xFFFF);
     }
 
     /** The inode of the socket this fd link names, or -1 (another kind of file, or closed meanwhile). */
