@@ -62,16 +62,17 @@ final class StopSignals implements AutoCloseable {
     StopSignals(Runnable stop) {
         for (String name : new String[] {"INT", "TERM"}) {
             Signal signal = new Signal(name);
-            // inherited as ignored (a script's background job): a capture still stops on it, as tcpdump does
-            SignalDisposition.unignore(signal.getNumber());
+            // inherited as ignored (a script's background job): a capture still stops on it, as
+            // tcpdump does; close() ignores it again for whoever runs after us in this JVM
+            boolean wasIgnored = SignalDisposition.unignore(signal.getNumber());
             try {
                 int index = signals.size();
                 SignalHandler before = Signal.handle(signal, s -> {
-                    Signal.handle(s, previous.get(index)); // the next one ends the JVM
+                    Signal.handle(s, wasIgnored ? SignalHandler.SIG_DFL : previous.get(index)); // the next one ends the JVM
                     stop.run();
                 });
                 signals.add(signal);
-                previous.add(before);
+                previous.add(wasIgnored ? SignalHandler.SIG_IGN : before);
             } catch (IllegalArgumentException | IllegalStateException reserved) {
                 // the JVM uses this signal (-Xrs): the shutdown hook handles it
             }
