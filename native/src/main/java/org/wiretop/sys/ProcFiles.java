@@ -48,36 +48,18 @@ public final class ProcFiles implements AutoCloseable {
     public int[] pids() {
         System.arraycopy(root, 0, path, 0, root.length);
         path[root.length] = 0;
-        int fd = LibC.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0) {
-            return new int[0];
-        }
-        int[] pids = new int[256];
-        int n = 0;
-        try {
-            long got;
-            while ((got = LibC.getdents64(fd, buf, DIRENTS)) > 0) {
-                for (int at = 0; at < got; at += recordLength(at)) {
-                    int pid = 0;
-                    for (int i = at + DIRENT_NAME; pid >= 0; i++) {
-                        byte c = buf.getByte(i);
-                        if (c == 0) {
-                            break;
-                        }
-                        pid = c >= '0' && c <= '9' && pid < 100_000_000 ? pid * 10 + (c - '0') : -1;
-                    }
-                    if (pid > 0) {
-                        if (n == pids.length) {
-                            pids = Arrays.copyOf(pids, n * 2);
-                        }
-                        pids[n++] = pid;
-                    }
+        long[] pids = walk(path, (dirFd, at) -> {
+            long pid = 0;
+            for (int i = at + DIRENT_NAME; pid >= 0; i++) {
+                byte c = buf.getByte(i);
+                if (c == 0) {
+                    break;
                 }
+                pid = c >= '0' && c <= '9' && pid < 100_000_000 ? pid * 10 + (c - '0') : -1;
             }
-        } finally {
-            LibC.close(fd);
-        }
-        return Arrays.copyOf(pids, n);
+            return pid;
+        });
+        return pids == null ? new int[0] : Arrays.stream(pids).mapToInt(p -> (int) p).toArray();
     }
 
     /**
@@ -85,32 +67,44 @@ public final class ProcFiles implements AutoCloseable {
      * them; null when the process is gone or we may not read its files.
      */
     public long[] socketInodes(int pid) {
-        int fd = LibC.open(path(pid, "fd"), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        return walk(path(pid, "fd"), (dirFd, at) ->
+                buf.getByte(at + DIRENT_NAME) == '.' ? -1 : socketInode(dirFd, buf.share(at + DIRENT_NAME)));
+    }
+
+    /** What a directory walk makes of one entry (its record at {@code at} in the buffer): a value > 0 to keep. */
+    @FunctionalInterface
+    private interface EntryValue {
+        long of(int dirFd, int at);
+    }
+
+    /**
+     * Lists the directory at the NUL-terminated {@code dir} with getdents64 and keeps the values
+     * above 0 that {@code value} gives its entries, in the kernel's order; null when it cannot be opened.
+     */
+    private long[] walk(byte[] dir, EntryValue value) {
+        int fd = LibC.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) {
             return null;
         }
-        long[] inodes = new long[8];
+        long[] kept = new long[16];
         int n = 0;
         try {
             long got;
             while ((got = LibC.getdents64(fd, buf, DIRENTS)) > 0) {
                 for (int at = 0; at < got; at += recordLength(at)) {
-                    if (buf.getByte(at + DIRENT_NAME) == '.') {
-                        continue;
-                    }
-                    long inode = socketInode(fd, buf.share(at + DIRENT_NAME));
-                    if (inode > 0) {
-                        if (n == inodes.length) {
-                            inodes = Arrays.copyOf(inodes, n * 2);
+                    long v = value.of(fd, at);
+                    if (v > 0) {
+                        if (n == kept.length) {
+                            kept = Arrays.copyOf(kept, n * 2);
                         }
-                        inodes[n++] = inode;
+                        kept[n++] = v;
                     }
                 }
             }
         } finally {
             LibC.close(fd);
         }
-        return Arrays.copyOf(inodes, n);
+        return Arrays.copyOf(kept, n);
     }
 
     /** The length of the directory record at {@code at}; never 0, so a walk always moves on. */
