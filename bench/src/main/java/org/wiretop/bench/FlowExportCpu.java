@@ -3,12 +3,8 @@ package org.wiretop.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import org.wiretop.capture.PacketSource;
-import org.wiretop.capture.Sources;
 import org.wiretop.decode.Decoder;
 import org.wiretop.decode.PacketSummary;
 import org.wiretop.monitor.flow.FlowExportRecord;
@@ -34,29 +30,18 @@ public final class FlowExportCpu {
 
     public static void main(String[] args) throws Exception {
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        List<byte[]> frames = new ArrayList<>();
-        List<long[]> meta = new ArrayList<>();
-        int linkType;
-        try (PacketSource source = Sources.openFile(args[0])) {
-            linkType = source.linkType();
-            source.run((nanos, wire, data, captured) -> {
-                frames.add(Arrays.copyOf(data, captured));
-                meta.add(new long[] {nanos, wire, captured});
-            }, Long.MAX_VALUE);
-        }
+        HeldCapture held = HeldCapture.read(args[0], Long.MAX_VALUE);
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         Decoder decoder = new Decoder();
         PacketSummary s = new PacketSummary();
-        int n = frames.size();
+        int n = held.size();
         double[] decode = new double[passes], flows = new double[passes];
         HashingSink sink = new HashingSink();
         long check = 0;
         for (int pass = 0; pass < passes; pass++) {
             long t0 = clock.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
-                long[] m = meta.get(i);
-                s.epochNanos = m[0];
-                decoder.decode(linkType, frames.get(i), (int) m[2], (int) m[1], s);
+                held.decode(decoder, i, s);
                 check += s.srcPort;
             }
             long t1 = clock.getCurrentThreadCpuTime();
@@ -65,12 +50,10 @@ public final class FlowExportCpu {
             sink.reset();
             long t2 = clock.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
-                long[] m = meta.get(i);
-                s.epochNanos = m[0];
-                decoder.decode(linkType, frames.get(i), (int) m[2], (int) m[1], s);
+                held.decode(decoder, i, s);
                 table.ingest(s);
-                if (exporter.tick(m[0])) {
-                    table.expire(m[0]); // as the CLI keeps the table to what may still be exported
+                if (exporter.tick(held.time(i))) {
+                    table.expire(held.time(i)); // as the CLI keeps the table to what may still be exported
                 }
             }
             exporter.finish();

@@ -1,6 +1,8 @@
 package org.wiretop.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.wiretop.capture.PacketSource;
 import org.wiretop.capture.Sources;
 import org.wiretop.decode.Decoder;
@@ -13,22 +15,28 @@ final class HeldCapture {
     private final int[] wire;
     private final int linkType;
 
-    private HeldCapture(int packets, String file, String makeIt) throws Exception {
-        frames = new byte[packets][];
-        times = new long[packets];
-        wire = new int[packets];
-        int[] n = {0};
+    private HeldCapture(String file, long limit) throws Exception {
+        List<byte[]> data = new ArrayList<>();
+        List<long[]> meta = new ArrayList<>();
         try (PacketSource source = Sources.openFile(file)) {
             linkType = source.linkType();
-            source.run((nanos, wireLength, data, captured) -> {
-                frames[n[0]] = Arrays.copyOf(data, captured);
-                times[n[0]] = nanos;
-                wire[n[0]++] = wireLength;
-            }, packets);
+            source.run((nanos, wireLength, bytes, captured) -> {
+                data.add(Arrays.copyOf(bytes, captured));
+                meta.add(new long[] {nanos, wireLength});
+            }, limit);
         }
-        if (n[0] < packets) {
-            throw new IllegalStateException(file + " holds " + n[0] + " packets, not " + packets + ": make it with " + makeIt);
+        frames = data.toArray(new byte[0][]);
+        times = new long[frames.length];
+        wire = new int[frames.length];
+        for (int i = 0; i < frames.length; i++) {
+            times[i] = meta.get(i)[0];
+            wire[i] = (int) meta.get(i)[1];
         }
+    }
+
+    /** Up to {@code limit} packets of {@code file} (all of them with {@link Long#MAX_VALUE}). */
+    static HeldCapture read(String file, long limit) throws Exception {
+        return new HeldCapture(file, limit);
     }
 
     /**
@@ -36,7 +44,20 @@ final class HeldCapture {
      * {@code defaultFile}; {@code makeIt} says how to make it when it holds fewer.
      */
     static HeldCapture load(int packets, String defaultFile, String makeIt) throws Exception {
-        return new HeldCapture(packets, System.getProperty("wiretop.bench.pcap", defaultFile), makeIt);
+        String file = System.getProperty("wiretop.bench.pcap", defaultFile);
+        HeldCapture held = new HeldCapture(file, packets);
+        if (held.size() < packets) {
+            throw new IllegalStateException(file + " holds " + held.size() + " packets, not " + packets + ": make it with " + makeIt);
+        }
+        return held;
+    }
+
+    int size() {
+        return frames.length;
+    }
+
+    long time(int i) {
+        return times[i];
     }
 
     /** Decodes packet {@code i} (from 0) into {@code s}, with its frame number and time. */

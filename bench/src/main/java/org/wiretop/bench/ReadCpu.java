@@ -2,11 +2,7 @@ package org.wiretop.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.wiretop.capture.PacketSource;
-import org.wiretop.capture.Sources;
 import org.wiretop.capture.format.LineBuilder;
 import org.wiretop.capture.format.TextFormatter;
 import org.wiretop.capture.format.TimestampStyle;
@@ -29,16 +25,7 @@ public final class ReadCpu {
     public static void main(String[] args) throws Exception {
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         String label = args.length > 2 ? args[2] : "";
-        List<byte[]> frames = new ArrayList<>();
-        List<long[]> meta = new ArrayList<>();
-        int linkType;
-        try (PacketSource source = Sources.openFile(args[0])) {
-            linkType = source.linkType();
-            source.run((nanos, wire, data, captured) -> {
-                frames.add(Arrays.copyOf(data, captured));
-                meta.add(new long[] {nanos, wire, captured});
-            }, limit);
-        }
+        HeldCapture held = HeldCapture.read(args[0], limit);
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         Decoder decoder = new Decoder();
         PacketSummary s = new PacketSummary();
@@ -48,20 +35,18 @@ public final class ReadCpu {
         for (int pass = -4; pass < perPacket.length; pass++) {
             TextFormatter text = new TextFormatter(TimestampStyle.localTime(false), true);
             long start = clock.getCurrentThreadCpuTime();
-            for (int i = 0; i < frames.size(); i++) {
-                long[] m = meta.get(i);
-                s.epochNanos = m[0];
-                decoder.decode(linkType, frames.get(i), (int) m[2], (int) m[1], s);
+            for (int i = 0; i < held.size(); i++) {
+                held.decode(decoder, i, s);
                 line.setLength(0);
-                text.format(s, frames.get(i), line);
+                text.format(s, held.frame(i), line);
                 sink += line.length();
             }
             if (pass >= 0) {
-                perPacket[pass] = (clock.getCurrentThreadCpuTime() - start) / (double) frames.size();
+                perPacket[pass] = (clock.getCurrentThreadCpuTime() - start) / (double) held.size();
             }
         }
         Arrays.sort(perPacket);
         System.out.printf("%s decode + text: best %.1f ns/packet CPU, median %.1f (%d packets, %d bytes)%n", label,
-                perPacket[0], perPacket[perPacket.length / 2], frames.size(), sink / (perPacket.length + 4));
+                perPacket[0], perPacket[perPacket.length / 2], held.size(), sink / (perPacket.length + 4));
     }
 }
