@@ -9,7 +9,8 @@
 #     `tcpdump -B 32768 -w /dev/null` and by `wiretop capture -w out.pcapng` (decode, attribution
 #     and a comment on every packet; its defaults when naming processes: 2 ms read timeout, 64 MiB
 #     buffer), alternating;
-#  3. CPU at RATE new TCP connections/s (bench/connload.c, 4 threads: connect, 2 bytes each way,
+#  3. CPU at RATE new TCP connections/s (bench/connload.c, CONN_THREADS (8) threads, each making up
+#     the slots it missed in the last 20 ms, so it keeps 10,000/s beside a capture: connect, 2 bytes each way,
 #     reset on close, against bench/echod.c, a one-thread epoll echo server; SERVER=wiretop uses
 #     `wiretop serve echo`, which costs this 2-core machine more CPU than it can spare):
 #     `wiretop capture --format json` to a file, without processes (--no-processes, the base) and
@@ -131,7 +132,7 @@ for r in $(seq "$ROUNDS"); do
     $wiretop capture -i lo --format json ${mode/names/} "tcp port $ECHO_PORT" 2> "$OUT/json.err" > "$OUT/json.out" &
     cap=$!
     wait_for "$OUT/json.err" "listening on"
-    "$OUT/connload" "$ECHO_PORT" "$RATE" $((WARM + SECS + 1)) 4 > "$OUT/gen.out" &
+    "$OUT/connload" "$ECHO_PORT" "$RATE" $((WARM + SECS + 1)) "${CONN_THREADS:-8}" > "$OUT/gen.out" &
     gen=$!
     sleep "$WARM"
     threads "$cap" | sort > "$OUT/t0"

@@ -173,7 +173,7 @@ class FlowAttributionTest {
 
     @Test
     void aFullTableForgetsTheFlowSeenLongestAgo() {
-        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null);
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, true);
         int remote = Segments.ip4(192, 0, 2, 7);
         FlowOwner oldest = attr.observe(Segments.tcp4(1, remote, 1, remote, 80, Segments.ACK, 1, 0, 0));
         for (int i = 2; i <= 40; i++) {
@@ -182,6 +182,51 @@ class FlowAttributionTest {
         assertEquals(16, attr.size());
         assertNull(attr.ownerOf(oldest.key()));
         assertEquals(40, attr.flows());
+    }
+
+    @Test
+    void anEndedTcpFlowIsForgottenOnceQuietForTheLingerAndNotBefore() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, true);
+        int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
+        long linger = FlowAttribution.LINGER_MILLIS * MS;
+        FlowOwner reset = attr.observe(Segments.tcp4(0, remote, 4000, server, 80, Segments.SYN, 1, 0, 0));
+        assertSame(reset, attr.observe(Segments.tcp4(MS, server, 80, remote, 4000, Segments.RST, 0, 2, 0)));
+        FlowOwner udp = attr.observe(Segments.udp4(MS, remote, 5000, server, 53, 20));
+        attr.observe(Segments.tcp4(linger / 2, remote, 4001, server, 80, Segments.SYN, 1, 0, 0)); // a new flow looks
+        // a late packet within the linger still finds its flow, and restarts the wait
+        assertSame(reset, attr.observe(Segments.tcp4(linger * 8 / 10, remote, 4000, server, 80, Segments.ACK, 2, 0, 0)));
+        attr.observe(Segments.tcp4(linger + 2 * MS, remote, 4002, server, 80, Segments.SYN, 1, 0, 0));
+        assertSame(reset, attr.ownerOf(reset.key()), "quiet for less than the linger: kept");
+        attr.observe(Segments.tcp4(linger * 18 / 10 + MS, remote, 4003, server, 80, Segments.SYN, 1, 0, 0));
+        assertNull(attr.ownerOf(reset.key()), "ended and quiet for the linger: forgotten");
+        assertSame(udp, attr.ownerOf(udp.key()), "UDP never ends");
+        assertEquals(4, attr.size(), "4 TCP flows begun and the UDP one, less the reset one");
+        FlowOwner again = attr.observe(Segments.tcp4(linger * 2, remote, 4000, server, 80, Segments.ACK, 3, 0, 0));
+        assertNotSame(reset, again, "a packet after that starts a new flow");
+    }
+
+    @Test
+    void unsharedTheWritersLookupOfASynIsFoundByTheSynWatchWhichMakesNoSecondOwner() throws Exception {
+        try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem(), false);
+             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            awaitListener(attr, port);
+            try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+                 SocketChannel accepted = server.accept()) {
+                int cport = ((InetSocketAddress) client.getLocalAddress()).getPort();
+                PacketSummary syn = Segments.tcp4(now(), LO, cport, LO, port, Segments.SYN, 1, 0, 0);
+                FlowOwner owner = attr.observe(syn);
+                attr.lookAhead(syn); // the SYN watch, second: the writer's lookup is running or done
+                FlowKey key = FlowKey.of(6, FlowEndpoint.ipv4(LO, cport), FlowEndpoint.ipv4(LO, port));
+                assertNull(attr.lookedAhead(key), "no owner of its own for a flow the writer asked about");
+                assertTrue(await(owner::settled), "the client's lookup settles: " + owner);
+                assertEquals(ProcessHandle.current().pid(), owner.of(FlowEndpoint.ipv4(LO, cport)).pid());
+                assertEquals(key, owner.key());
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> attr.ownerOf(key),
+                        "owners are not kept by key unless shared");
+            }
+        }
     }
 
     private static void awaitListener(FlowAttribution attr, int port) {
