@@ -144,16 +144,10 @@ public final class AttributionWorker implements AutoCloseable {
     }
 
     /**
-     * Writer thread: queues the lookup of one end of a new flow without waiting; false when it
-     * cannot be taken (then nothing is made for it: over budget, most of a flood's flows).
+     * Writer thread: counts a lookup wanted for a new flow; whether one may be {@link #queue}d
+     * (false over budget: most of a flood's flows, for which nothing is made then).
      */
-    boolean submit(FlowOwner owner, int end) {
-        return counted() && offer(new Request(owner, end, owner.endpoint(end),
-                owner.endpoint(end == FlowOwner.END_A ? FlowOwner.END_B : FlowOwner.END_A)));
-    }
-
-    /** Counts a request; whether lookups are taken now. */
-    private boolean counted() {
+    boolean accepts() {
         if (lookup == null || !running) {
             return false;
         }
@@ -163,6 +157,12 @@ public final class AttributionWorker implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /** Writer thread, after {@link #accepts}: queues the lookup of one end without waiting; false when the queue is full. */
+    boolean queue(FlowOwner owner, int end) {
+        return offer(new Request(owner, end, owner.endpoint(end),
+                owner.endpoint(end == FlowOwner.END_A ? FlowOwner.END_B : FlowOwner.END_A)));
     }
 
     private boolean offer(Request r) {
@@ -177,11 +177,11 @@ public final class AttributionWorker implements AutoCloseable {
     }
 
     /**
-     * SYN watch thread: as {@link #submit}, and the lookup thread is woken at once even while it
+     * SYN watch thread: as {@link #accepts} and {@link #queue}, and the lookup thread is woken at once even while it
      * polls (the SYN watch's thread pays for the wake-up, not the capture thread's).
      */
     boolean submitNow(Request r) {
-        if (!counted() || !offer(r)) {
+        if (!accepts() || !offer(r)) {
             return false;
         }
         LockSupport.unpark(thread);

@@ -31,7 +31,8 @@ public final class FlowAttribution implements AutoCloseable {
     private static final long LINGER_NANOS = LINGER_MILLIS * 1_000_000L;
     /** Ended flows forgotten at most per new flow (bounded work; a flow is listed once, so it keeps up). */
     private static final int FORGET_PER_FLOW = 2;
-    private static final int INFO = FlowStore.KEY_WORDS, LAST_NS = INFO + 1, STRIDE = LAST_NS + 1;
+    /** Per entry after the key: flags, the last packet's time, the slot of its {@link EndedFlows} listing. */
+    private static final int INFO = FlowStore.KEY_WORDS, LAST_NS = INFO + 1, LISTING = LAST_NS + 1, STRIDE = LISTING + 1;
     /** INFO bits: FIN or RST seen; listed in {@link #ended}; the writer's lookup listed in {@link LookAhead}. */
     private static final long ENDED = 1, LISTED = 2, ASKED = 4;
     private static final int TCP = 6, UDP = 17;
@@ -43,10 +44,8 @@ public final class FlowAttribution implements AutoCloseable {
     /** Owners by key for other threads, or null when nobody asks (the CLI's JSON and pcapng). */
     private final ConcurrentHashMap<FlowKey, FlowOwner> byKey;
     private final LookAhead lookAhead;
-    /** Ended TCP flows in the order they ended (a ring): each is forgotten once quiet for the linger. */
-    private final FlowOwner[] ended;
-    private final long[] endedAt;
-    private int endedHead, endedCount;
+    /** Ended TCP flows in the order they ended: each is forgotten once quiet for the linger. */
+    private final EndedFlows ended;
     private final AttributionWorker worker;
     private SynWatch syns;
     private String synDevice, synFilter;
@@ -64,8 +63,7 @@ public final class FlowAttribution implements AutoCloseable {
         this.store = new FlowStore(capacity, STRIDE);
         this.d = store.data;
         this.cells = new FlowOwner[capacity];
-        this.ended = new FlowOwner[capacity];
-        this.endedAt = new long[capacity];
+        this.ended = new EndedFlows(capacity);
         this.worker = worker;
         this.byKey = shared ? new ConcurrentHashMap<>() : null;
         this.lookAhead = new LookAhead(local, worker);
@@ -163,7 +161,7 @@ public final class FlowAttribution implements AutoCloseable {
                     && (d[b + INFO] & ENDED) != 0;
             if (!newConnection) {
                 if ((flags & (PacketSummary.FIN | PacketSummary.RST)) != 0 && (d[b + INFO] & LISTED) == 0) {
-                    d[b + INFO] |= ENDED | list(cells[e], s.epochNanos);
+                    d[b + INFO] |= ENDED | list(e, s.epochNanos);
                 }
                 d[b + LAST_NS] = s.epochNanos;
                 return cells[e];
@@ -179,11 +177,10 @@ public final class FlowAttribution implements AutoCloseable {
         d[b + LAST_NS] = s.epochNanos;
         FlowOwner owner = create(proto, family, meta, aHi, aLo, bHi, bLo, a, flags, s.sllPacketType, s.epochNanos);
         cells[e] = owner;
-        long info = asking ? ASKED : 0;
+        d[b + INFO] = asking ? ASKED : 0;
         if ((flags & (PacketSummary.FIN | PacketSummary.RST)) != 0) {
-            info |= ENDED | list(owner, s.epochNanos);
+            d[b + INFO] |= ENDED | list(e, s.epochNanos);
         }
-        d[b + INFO] = info;
         if (byKey != null) {
             byKey.put(owner.key(), owner);
         }
@@ -191,34 +188,31 @@ public final class FlowAttribution implements AutoCloseable {
         return owner;
     }
 
-    /** Lists an ended TCP flow to be forgotten once quiet; LISTED, or 0 when the list is full (eviction will do). */
-    private long list(FlowOwner owner, long nowNanos) {
-        if (owner.protocol() != TCP || endedCount == ended.length) {
+    /** Lists an ended TCP flow to be forgotten once quiet: LISTED, or 0 when the list is full (eviction will do). */
+    private long list(int e, long nowNanos) {
+        int b = store.base(e);
+        int slot = (int) (d[b + FlowStore.META] >>> 40) == TCP ? ended.list(e, nowNanos) : -1;
+        if (slot < 0) {
             return 0;
         }
-        int at = (endedHead + endedCount++) % ended.length;
-        ended[at] = owner;
-        endedAt[at] = nowNanos;
+        d[b + LISTING] = slot;
         return LISTED;
     }
 
     /** Forgets the ended flows whose linger is over (a few per new flow); one quiet since its end goes, others wait again. */
     private void forgetEnded(long nowNanos) {
-        for (int k = 0; k < FORGET_PER_FLOW && endedCount > 0 && nowNanos - endedAt[endedHead] >= LINGER_NANOS; k++) {
-            FlowOwner o = ended[endedHead];
-            ended[endedHead] = null;
-            endedHead = endedHead + 1 == ended.length ? 0 : endedHead + 1;
-            endedCount--;
-            int e = o.entryIn(store);
-            if (e < 0 || cells[e] != o) {
-                continue; // evicted already, or the 4-tuple is another connection now
+        for (int k = 0; k < FORGET_PER_FLOW && ended.due(nowNanos, LINGER_NANOS); k++) {
+            int e = ended.take();
+            if (e < 0) {
+                continue; // gone already (evicted, or the 4-tuple began another connection)
             }
-            long last = d[store.base(e) + LAST_NS];
+            int b = store.base(e);
+            d[b + INFO] &= ~LISTED;
+            long last = d[b + LAST_NS];
             if (nowNanos - last >= LINGER_NANOS) {
                 remove(e);
             } else {
-                d[store.base(e) + INFO] &= ~LISTED;
-                d[store.base(e) + INFO] |= list(o, last);
+                d[b + INFO] |= list(e, last);
             }
         }
     }
@@ -230,6 +224,8 @@ public final class FlowAttribution implements AutoCloseable {
 
     /** Whether the last {@link #create} queued a lookup of a SYN's sender (listed in {@link LookAhead}). */
     private boolean asking;
+    /** The last owner {@link #settled} made, for the next flow with the same tags. */
+    private FlowOwner lastSettled;
 
     private FlowOwner create(int proto, int family, long meta, long aHi, long aLo, long bHi, long bLo,
                              boolean srcIsA, int flags, int sll, long epochNanos) {
@@ -246,28 +242,62 @@ public final class FlowAttribution implements AutoCloseable {
         int srcEnd = srcIsA ? FlowOwner.END_A : FlowOwner.END_B;
         int dstEnd = srcIsA ? FlowOwner.END_B : FlowOwner.END_A;
         int pending = (srcLocal && srcTag == null ? srcEnd : 0) | (dstLocal && dstTag == null ? dstEnd : 0);
-        FlowOwner owner = null;
+        FlowOwner early = null;
         if (syn && !ack && lookAhead.hasEarly()) {
-            FlowOwner fresh = new FlowOwner(proto, family, aHi, aLo, portA, bHi, bLo, portB, null, null, 0, epochNanos);
-            owner = lookAhead.claim(fresh.key(), epochNanos);
+            early = lookAhead.claim(new FlowKey(proto, new FlowEndpoint(family, aHi, aLo, portA),
+                    new FlowEndpoint(family, bHi, bLo, portB)), epochNanos);
+        }
+        if (early != null) {
+            pending &= dstEnd; // the SYN watch asked about the connecting end already
+        }
+        int asked = (pending & srcEnd) != 0 && accepts() ? srcEnd : 0;
+        asked |= (pending & dstEnd) != 0 && accepts() ? dstEnd : 0;
+        ProcessTag tagA = srcIsA ? srcTag : dstTag, tagB = srcIsA ? dstTag : srcTag;
+        FlowOwner owner;
+        if (early != null) {
+            owner = early;
+            owner.adopt(dstEnd, dstTag, (asked & dstEnd) != 0); // add what we know of the other end
+        } else if (asked == 0 && byKey == null) {
+            owner = settled(tagA, tagB); // nothing more will be known, and nobody asks for its key
+        } else {
+            owner = new FlowOwner(proto, family, aHi, aLo, portA, bHi, bLo, portB, tagA, tagB, asked, epochNanos);
         }
         asking = false;
-        if (owner != null) {
-            // The SYN watch asked about the connecting end already: add what we know of the other.
-            owner.adopt(dstEnd, dstTag, (pending & dstEnd) != 0);
-            pending &= dstEnd;
-        } else {
-            owner = new FlowOwner(proto, family, aHi, aLo, portA, bHi, bLo, portB,
-                    srcIsA ? srcTag : dstTag, srcIsA ? dstTag : srcTag, pending, epochNanos);
-        }
-        if ((pending & srcEnd) != 0 && submit(owner, srcEnd) && syn && !ack && byKey == null) {
+        if ((asked & srcEnd) != 0 && queue(owner, srcEnd) && syn && !ack && byKey == null) {
             lookAhead.asked(owner); // the SYN watch, later, hurries this lookup rather than making its own
             asking = true;
         }
-        if ((pending & dstEnd) != 0) {
-            submit(owner, dstEnd);
+        if ((asked & dstEnd) != 0) {
+            queue(owner, dstEnd);
         }
         return owner;
+    }
+
+    /**
+     * The owner of a flow settled from its first packet (listeners, or lookups declined), shared
+     * by consecutive flows with the same tags: in a flood that is one object for thousands of flows.
+     */
+    private FlowOwner settled(ProcessTag tagA, ProcessTag tagB) {
+        FlowOwner o = lastSettled;
+        if (o == null || o.sender(true) != tagA || o.sender(false) != tagB) {
+            o = FlowOwner.ofFlows(tagA, tagB);
+            lastSettled = o;
+        }
+        return o;
+    }
+
+    /** Whether the lookup thread takes a lookup now (counted as asked for). */
+    private boolean accepts() {
+        return worker != null && worker.accepts();
+    }
+
+    /** Queues the lookup of one end; false (and that end settled as unknown) when the queue is full. */
+    private boolean queue(FlowOwner owner, int end) {
+        if (!worker.queue(owner, end)) {
+            owner.resolve(end, null, 0);
+            return false;
+        }
+        return true;
     }
 
     /** SYN watch thread: see {@link LookAhead#lookAhead}. */
@@ -283,15 +313,6 @@ public final class FlowAttribution implements AutoCloseable {
     /** Whether the SYN watch may look ahead now (false while lookups are over their CPU budget). */
     boolean lookingAhead() {
         return worker != null && worker.acceptsRequests();
-    }
-
-    /** Queues the lookup of one end; false (and that end settled as unknown) when none will come. */
-    private boolean submit(FlowOwner owner, int end) {
-        if (worker == null || !worker.submit(owner, end)) {
-            owner.resolve(end, null, 0);
-            return false;
-        }
-        return true;
     }
 
     /** The owners of this flow (either order of the endpoints), or null when not seen. Any thread. */
@@ -346,16 +367,23 @@ public final class FlowAttribution implements AutoCloseable {
 
     private void remove(int e) {
         FlowOwner gone = cells[e];
+        long info = d[store.base(e) + INFO];
         if (byKey != null) {
             byKey.remove(gone.key(), gone);
         }
-        if ((d[store.base(e) + INFO] & ASKED) != 0) {
+        if ((info & ASKED) != 0) {
             lookAhead.forget(gone);
+        }
+        if ((info & LISTED) != 0) {
+            ended.cancel((int) d[store.base(e) + LISTING]);
         }
         int last = store.size() - 1;
         store.remove(e);
         cells[e] = cells[last];
         cells[last] = null;
+        if (e != last && (d[store.base(e) + INFO] & LISTED) != 0) {
+            ended.moved((int) d[store.base(e) + LISTING], e); // the last entry moved into the hole
+        }
     }
 
     @Override

@@ -46,8 +46,20 @@ public final class FlowOwner {
         this.pending = pending;
     }
 
+    /**
+     * The owner of flows settled from their first packet, shared by as many as have these tags (a
+     * flood's, when lookups are over budget): it has no key, so only a writer that never asks for
+     * one (nor for {@link #of}) may use it, see {@link FlowAttribution#start(LocalAddresses, boolean)}.
+     */
+    static FlowOwner ofFlows(ProcessTag a, ProcessTag b) {
+        return new FlowOwner(0, 0, 0, 0, 0, 0, 0, 0, a, b, 0, 0);
+    }
+
     /** The flow: protocol and its two endpoints in canonical order. */
     public FlowKey key() {
+        if (family == 0) {
+            throw new IllegalStateException("an owner shared by many flows has no key");
+        }
         FlowKey k = key;
         if (k == null) {
             k = new FlowKey(protocol, endpoint(END_A), endpoint(END_B));
@@ -59,12 +71,6 @@ public final class FlowOwner {
     /** The flow's IP protocol (6 TCP, 17 UDP). */
     int protocol() {
         return protocol;
-    }
-
-    /** This flow's entry in the writer's store, or -1 (gone, or never there). */
-    int entryIn(FlowStore store) {
-        long meta = FlowStore.meta(protocol, family, portA, portB);
-        return store.find(meta, aHi, aLo, bHi, bLo, FlowStore.hash(meta, aHi, aLo, bHi, bLo));
     }
 
     /** One end ({@link #END_A} or {@link #END_B}) as an endpoint (a new object). */
@@ -85,6 +91,9 @@ public final class FlowOwner {
     /** The owner of this endpoint of the flow, or null (unknown, not local, or not one of its ends). */
     public ProcessTag of(FlowEndpoint end) {
         if (end.family() != family) {
+            if (family == 0) {
+                throw new IllegalStateException("an owner shared by many flows has no endpoints");
+            }
             return null;
         }
         if (end.hi() == aHi && end.lo() == aLo && end.port() == portA) {
@@ -147,6 +156,6 @@ public final class FlowOwner {
 
     @Override
     public String toString() {
-        return key() + " " + tagA + " / " + tagB + (pending != 0 ? " (pending)" : "");
+        return (family == 0 ? "flows" : key().toString()) + " " + tagA + " / " + tagB + (pending != 0 ? " (pending)" : "");
     }
 }

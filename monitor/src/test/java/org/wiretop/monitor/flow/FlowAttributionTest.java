@@ -206,6 +206,45 @@ class FlowAttributionTest {
     }
 
     @Test
+    void endedFlowsAreForgottenInOrderWhileRemovalsMoveTheOthersAbout() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, true);
+        int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
+        long linger = FlowAttribution.LINGER_MILLIS * MS;
+        FlowOwner[] reset = new FlowOwner[6];
+        for (int i = 0; i < reset.length; i++) {
+            reset[i] = attr.observe(Segments.tcp4(i * MS, remote, 4000 + i, server, 80, Segments.SYN, 1, 0, 0));
+            attr.observe(Segments.tcp4(i * MS, server, 80, remote, 4000 + i, Segments.RST, 0, 2, 0));
+        }
+        // each new flow forgets two: the first two go, and the last entries move into their places
+        FlowOwner n1 = attr.observe(Segments.tcp4(linger + 10 * MS, remote, 5001, server, 80, Segments.SYN, 1, 0, 0));
+        assertNull(attr.ownerOf(reset[0].key()));
+        assertNull(attr.ownerOf(reset[1].key()));
+        assertSame(reset[5], attr.ownerOf(reset[5].key()));
+        FlowOwner n2 = attr.observe(Segments.tcp4(linger + 11 * MS, remote, 5002, server, 80, Segments.SYN, 1, 0, 0));
+        FlowOwner n3 = attr.observe(Segments.tcp4(linger + 12 * MS, remote, 5003, server, 80, Segments.SYN, 1, 0, 0));
+        for (FlowOwner gone : reset) {
+            assertNull(attr.ownerOf(gone.key()), "forgotten: " + gone);
+        }
+        for (FlowOwner kept : new FlowOwner[] {n1, n2, n3}) {
+            assertSame(kept, attr.ownerOf(kept.key()), "a live flow is never taken for an ended one: " + kept);
+        }
+        assertEquals(3, attr.size());
+    }
+
+    @Test
+    void unsharedFlowsSettledOnTheirFirstPacketShareOneOwnerWithoutAKey() throws Exception {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.of(InetAddress.getByName("127.0.0.1")), 16, null, false);
+        FlowOwner first = attr.observe(Segments.tcp4(MS, LO, 40001, LO, 80, Segments.SYN, 1, 0, 0));
+        FlowOwner second = attr.observe(Segments.tcp4(2 * MS, LO, 40002, LO, 80, Segments.SYN, 1, 0, 0));
+        assertSame(first, second, "no lookup runs (none can here): nothing to tell the flows apart by");
+        assertTrue(first.settled());
+        assertNull(first.sender(attr.lastFromA()));
+        assertSame(first, attr.observe(Segments.tcp4(3 * MS, LO, 80, LO, 40001, Segments.SYN | Segments.ACK, 1, 2, 0)));
+        assertEquals(2, attr.flows());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, first::key);
+    }
+
+    @Test
     void unsharedTheWritersLookupOfASynIsFoundByTheSynWatchWhichMakesNoSecondOwner() throws Exception {
         try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem(), false);
              ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
