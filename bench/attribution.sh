@@ -7,7 +7,7 @@
 #     start from an immediate capture of SYNs) and without it (from the main capture's packets);
 #  2. no new loss: N UDP datagrams at the generator's full rate, captured by
 #     `tcpdump -B 32768 -w /dev/null` and by `wiretop capture -w out.pcapng` (decode, attribution
-#     and a comment on every packet; its defaults when naming processes: 2 ms read timeout, 64 MiB
+#     and a comment on every packet; its defaults when naming processes: 10 ms read timeout, 64 MiB
 #     buffer), alternating;
 #  3. CPU at RATE new TCP connections/s (bench/connload.c, CONN_THREADS (8) threads, each making up
 #     the slots it missed in the last 20 ms, so it keeps 10,000/s beside a capture: connect, 2 bytes each way,
