@@ -17,11 +17,13 @@ import org.wiretop.decode.PacketSummary;
  * <p>Flows are kept in a fixed-size {@link FlowStore} (oldest-seen evicted when full, as a
  * sample of {@value #EVICTION_SAMPLES}) and, when other threads ask ({@link #ownerOf}: the UI,
  * the flow report and exports; {@code shared}), in a concurrent map by {@link FlowKey} as well.
- * A TCP flow that ended (FIN or RST) and then saw no packet for {@value #LINGER_MILLIS} ms is
- * forgotten, so at thousands of short connections a second the table holds the last second's
- * rather than the last 65,536 and stays in the CPU's caches. A TCP SYN after a FIN or RST on
+ * When owners are not shared, a TCP flow that ended (FIN or RST) and then saw no packet for
+ * {@value #LINGER_MILLIS} ms is forgotten, so at thousands of short connections a second the table
+ * holds the last second's rather than the last 65,536 and stays in the CPU's caches (shared, other
+ * threads ask for a flow's owners after its end: the UI's closed connections, flow records). A TCP SYN after a FIN or RST on
  * the same 4-tuple is a new connection, perhaps of another process: it gets a new owner and new
- * lookups. A new flow costs one object, its {@link FlowOwner}; a known one nothing.
+ * lookups. A new flow costs at most one object, its {@link FlowOwner} (flows settled on their
+ * first packet share one while owners are not shared); a known one nothing.
  */
 public final class FlowAttribution implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 1 << 16;
@@ -50,6 +52,10 @@ public final class FlowAttribution implements AutoCloseable {
     private SynWatch syns;
     private String synDevice, synFilter;
     private boolean fromA;
+    /** Whether the last {@link #create} queued a lookup of a SYN's sender (listed in {@link LookAhead}). */
+    private boolean asking;
+    /** The last owner {@link #settled} made, for the next flow with the same tags. */
+    private FlowOwner lastSettled;
     private int evictCursor;
     private long flows;
 
@@ -190,6 +196,9 @@ public final class FlowAttribution implements AutoCloseable {
 
     /** Lists an ended TCP flow to be forgotten once quiet: LISTED, or 0 when the list is full (eviction will do). */
     private long list(int e, long nowNanos) {
+        if (byKey != null) {
+            return 0; // other threads ask for owners after the end (a closed connection's row, its record)
+        }
         int b = store.base(e);
         int slot = (int) (d[b + FlowStore.META] >>> 40) == TCP ? ended.list(e, nowNanos) : -1;
         if (slot < 0) {
@@ -222,10 +231,6 @@ public final class FlowAttribution implements AutoCloseable {
         return fromA;
     }
 
-    /** Whether the last {@link #create} queued a lookup of a SYN's sender (listed in {@link LookAhead}). */
-    private boolean asking;
-    /** The last owner {@link #settled} made, for the next flow with the same tags. */
-    private FlowOwner lastSettled;
 
     private FlowOwner create(int proto, int family, long meta, long aHi, long aLo, long bHi, long bLo,
                              boolean srcIsA, int flags, int sll, long epochNanos) {

@@ -185,50 +185,60 @@ class FlowAttributionTest {
     }
 
     @Test
-    void anEndedTcpFlowIsForgottenOnceQuietForTheLingerAndNotBefore() {
-        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, true);
+    void unsharedAnEndedTcpFlowIsForgottenOnceQuietForTheLingerAndNotBefore() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, false);
         int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
         long linger = FlowAttribution.LINGER_MILLIS * MS;
-        FlowOwner reset = attr.observe(Segments.tcp4(0, remote, 4000, server, 80, Segments.SYN, 1, 0, 0));
-        assertSame(reset, attr.observe(Segments.tcp4(MS, server, 80, remote, 4000, Segments.RST, 0, 2, 0)));
-        FlowOwner udp = attr.observe(Segments.udp4(MS, remote, 5000, server, 53, 20));
+        attr.observe(Segments.tcp4(0, remote, 4000, server, 80, Segments.SYN, 1, 0, 0));
+        attr.observe(Segments.tcp4(MS, server, 80, remote, 4000, Segments.RST, 0, 2, 0));
+        attr.observe(Segments.udp4(MS, remote, 5000, server, 53, 20));
         attr.observe(Segments.tcp4(linger / 2, remote, 4001, server, 80, Segments.SYN, 1, 0, 0)); // a new flow looks
         // a late packet within the linger still finds its flow, and restarts the wait
-        assertSame(reset, attr.observe(Segments.tcp4(linger * 8 / 10, remote, 4000, server, 80, Segments.ACK, 2, 0, 0)));
+        attr.observe(Segments.tcp4(linger * 8 / 10, remote, 4000, server, 80, Segments.ACK, 2, 0, 0));
+        assertEquals(3, attr.flows(), "the late packet found its flow");
         attr.observe(Segments.tcp4(linger + 2 * MS, remote, 4002, server, 80, Segments.SYN, 1, 0, 0));
-        assertSame(reset, attr.ownerOf(reset.key()), "quiet for less than the linger: kept");
+        assertEquals(4, attr.size(), "quiet for less than the linger: kept");
         attr.observe(Segments.tcp4(linger * 18 / 10 + MS, remote, 4003, server, 80, Segments.SYN, 1, 0, 0));
-        assertNull(attr.ownerOf(reset.key()), "ended and quiet for the linger: forgotten");
-        assertSame(udp, attr.ownerOf(udp.key()), "UDP never ends");
-        assertEquals(4, attr.size(), "4 TCP flows begun and the UDP one, less the reset one");
-        FlowOwner again = attr.observe(Segments.tcp4(linger * 2, remote, 4000, server, 80, Segments.ACK, 3, 0, 0));
-        assertNotSame(reset, again, "a packet after that starts a new flow");
+        assertEquals(4, attr.size(), "ended and quiet for the linger: forgotten (UDP never ends)");
+        attr.observe(Segments.tcp4(linger * 2, remote, 4000, server, 80, Segments.ACK, 3, 0, 0));
+        assertEquals(6, attr.flows(), "a packet after that starts a new flow");
+        assertEquals(5, attr.size());
     }
 
     @Test
-    void endedFlowsAreForgottenInOrderWhileRemovalsMoveTheOthersAbout() {
+    void sharedAnEndedFlowStaysForThoseWhoAskLater() {
         FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, true);
         int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
+        FlowOwner reset = attr.observe(Segments.tcp4(0, remote, 4000, server, 80, Segments.SYN, 1, 0, 0));
+        attr.observe(Segments.tcp4(MS, server, 80, remote, 4000, Segments.RST, 0, 2, 0));
+        for (int i = 1; i <= 4; i++) {
+            attr.observe(Segments.tcp4(i * FlowAttribution.LINGER_MILLIS * MS, remote, 4000 + i, server, 80,
+                    Segments.SYN, 1, 0, 0));
+        }
+        assertSame(reset, attr.ownerOf(reset.key()), "the UI's closed connection, a flow record, ask after the end");
+    }
+
+    @Test
+    void unsharedEndedFlowsAreForgottenInOrderWhileRemovalsMoveTheOthersAbout() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, false);
+        int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
         long linger = FlowAttribution.LINGER_MILLIS * MS;
-        FlowOwner[] reset = new FlowOwner[6];
-        for (int i = 0; i < reset.length; i++) {
-            reset[i] = attr.observe(Segments.tcp4(i * MS, remote, 4000 + i, server, 80, Segments.SYN, 1, 0, 0));
+        for (int i = 0; i < 6; i++) {
+            attr.observe(Segments.tcp4(i * MS, remote, 4000 + i, server, 80, Segments.SYN, 1, 0, 0));
             attr.observe(Segments.tcp4(i * MS, server, 80, remote, 4000 + i, Segments.RST, 0, 2, 0));
         }
         // each new flow forgets two: the first two go, and the last entries move into their places
-        FlowOwner n1 = attr.observe(Segments.tcp4(linger + 10 * MS, remote, 5001, server, 80, Segments.SYN, 1, 0, 0));
-        assertNull(attr.ownerOf(reset[0].key()));
-        assertNull(attr.ownerOf(reset[1].key()));
-        assertSame(reset[5], attr.ownerOf(reset[5].key()));
-        FlowOwner n2 = attr.observe(Segments.tcp4(linger + 11 * MS, remote, 5002, server, 80, Segments.SYN, 1, 0, 0));
-        FlowOwner n3 = attr.observe(Segments.tcp4(linger + 12 * MS, remote, 5003, server, 80, Segments.SYN, 1, 0, 0));
-        for (FlowOwner gone : reset) {
-            assertNull(attr.ownerOf(gone.key()), "forgotten: " + gone);
+        attr.observe(Segments.tcp4(linger + 10 * MS, remote, 5001, server, 80, Segments.SYN, 1, 0, 0));
+        assertEquals(5, attr.size());
+        attr.observe(Segments.tcp4(linger + 11 * MS, remote, 5002, server, 80, Segments.SYN, 1, 0, 0));
+        attr.observe(Segments.tcp4(linger + 12 * MS, remote, 5003, server, 80, Segments.SYN, 1, 0, 0));
+        assertEquals(3, attr.size(), "the six ended flows forgotten");
+        for (int port = 5001; port <= 5003; port++) {
+            attr.observe(Segments.tcp4(linger + 20 * MS, remote, port, server, 80, Segments.ACK, 2, 1, 0));
         }
-        for (FlowOwner kept : new FlowOwner[] {n1, n2, n3}) {
-            assertSame(kept, attr.ownerOf(kept.key()), "a live flow is never taken for an ended one: " + kept);
-        }
-        assertEquals(3, attr.size());
+        assertEquals(9, attr.flows(), "a live flow is never taken for an ended one: each still found");
+        attr.observe(Segments.tcp4(linger + 30 * MS, remote, 4005, server, 80, Segments.ACK, 3, 0, 0));
+        assertEquals(10, attr.flows(), "an ended one forgotten is new again");
     }
 
     @Test
