@@ -28,7 +28,7 @@ final class Ethernet {
 
     /** Returns the offset after the header; the type goes to {@code netProtocol}. */
     static int decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("ether");
+        b.enter(PacketBuf.ETHER);
         s.layers |= PacketSummary.ETH;
         int type;
         if (b.has(off, HEADER)) { // the whole header: two loads instead of five reads

@@ -33,7 +33,7 @@ final class Ipv4 {
 
     /** Returns the transport header's offset, or -1 when there is none to decode. */
     static int decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("ip");
+        b.enter(PacketBuf.IP);
         s.layers |= PacketSummary.IP4;
         s.networkOffset = off;
         if (!b.has(off, MIN_HEADER)) {

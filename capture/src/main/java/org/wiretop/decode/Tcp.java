@@ -38,7 +38,7 @@ final class Tcp {
     }
 
     static void decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("tcp");
+        b.enter(PacketBuf.TCP);
         s.layers |= PacketSummary.TCP;
         s.transportOffset = off;
         if (!b.has(off, MIN_HEADER)) {

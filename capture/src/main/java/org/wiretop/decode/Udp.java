@@ -28,7 +28,7 @@ final class Udp {
      * its IP packet is invalid, but, as tcpdump and tshark do, its payload is what IP carried).
      */
     static boolean decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("udp");
+        b.enter(PacketBuf.UDP);
         s.layers |= PacketSummary.UDP;
         s.transportOffset = off;
         int length;
