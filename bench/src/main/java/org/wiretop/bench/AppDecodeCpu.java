@@ -16,7 +16,8 @@ import org.wiretop.decode.PacketSummary;
  * {@link AppMix} mix) on the thread's CPU clock instead of the wall clock, so that a shared,
  * loaded machine disturbs them little: "per core" is what issue 11's bar (≥ 20 M packets/s)
  * asks. Prints the best and the median of 15 passes over 1 M packets after 5 warm-up passes.
- * <pre>java -cp bench/target/benchmarks.jar org.wiretop.bench.AppDecodeCpu</pre>
+ * <pre>java -cp bench/target/benchmarks.jar org.wiretop.bench.AppDecodeCpu [decode|decode+text|decode+json ...]</pre>
+ * With arguments, only the loops named run (e.g. {@code decode} alone, for quicker before/after runs).
  */
 public final class AppDecodeCpu {
     private static final int FRAMES = 4096;
@@ -31,7 +32,8 @@ public final class AppDecodeCpu {
         for (int i = 0; i < FRAMES; i++) {
             frames[i] = mix.next();
         }
-        for (String mode : new String[] {"decode", "decode+text", "decode+json"}) {
+        String[] modes = args.length > 0 ? args : new String[] {"decode", "decode+text", "decode+json"};
+        for (String mode : modes) {
             measure(mode, frames);
         }
     }

@@ -24,7 +24,7 @@ final class Arp {
     }
 
     static void decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("arp");
+        b.enter(PacketBuf.ARP);
         s.layers |= PacketSummary.ARP;
         s.networkOffset = off;
         int protocolType = b.u16(off + 2);

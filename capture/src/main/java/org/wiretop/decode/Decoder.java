@@ -88,7 +88,7 @@ public final class Decoder {
             case DLT_RAW:
             case DLT_RAW_BSD:
             case DLT_RAW_OPENBSD:
-                b.enter("ip");
+                b.enter(PacketBuf.IP);
                 s.netProtocol = (b.u8(0) >>> 4) == 6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
                 return 0;
             case DLT_IPV4:
@@ -121,7 +121,7 @@ public final class Decoder {
         switch (s.netProtocol) {
             case ETHERTYPE_IPV4:
                 // As Wireshark: the version nibble decides, whatever the EtherType said.
-                b.enter("ip");
+                b.enter(PacketBuf.IP);
                 return (b.u8(off) >>> 4) == 6 ? Ipv6.decode(b, off, s) : Ipv4.decode(b, off, s);
             case ETHERTYPE_IPV6:
                 return Ipv6.decode(b, off, s);

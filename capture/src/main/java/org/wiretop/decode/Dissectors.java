@@ -71,6 +71,8 @@ public final class Dissectors {
             // text has no port and no heuristic: only --decode-as (and the UI's built-in servers) choose it
             new Row("text", LineText::new, ports(), ports(), ports(), false, null, null));
 
+    /** {@link #ROWS} as an array, for the per-packet lookup. */
+    private static final Row[] ROW_ARRAY = ROWS.toArray(new Row[0]);
     private static final List<String> NAMES = names(ROWS);
     /** The bits of a port map entry that hold its row index + 1 (0 = none). */
     private static final int ROW = 0x3f;
@@ -177,7 +179,7 @@ public final class Dissectors {
             }
             port = -1;
         }
-        Row r = ROWS.get(row);
+        Row r = ROW_ARRAY[row];
         AppDissector d = instances[row];
         if (d == null) {
             d = instances[row] = r.factory.get();

@@ -23,7 +23,7 @@ final class Icmp {
     }
 
     static void decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("icmp");
+        b.enter(PacketBuf.ICMP);
         s.layers |= PacketSummary.ICMP;
         s.transportOffset = off;
         b.require(off, 4); // as tshark: type and code only with the checksum

@@ -20,7 +20,7 @@ final class Icmpv6 {
     }
 
     static void decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("icmp6");
+        b.enter(PacketBuf.ICMP6);
         s.layers |= PacketSummary.ICMP6;
         s.transportOffset = off;
         b.require(off, 4); // as tshark: type and code only with the checksum

@@ -38,7 +38,7 @@ final class Ipv6 {
 
     /** Returns the transport header's offset, or -1 when there is none to decode. */
     static int decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("ip6");
+        b.enter(PacketBuf.IP6);
         s.layers |= PacketSummary.IP6;
         s.networkOffset = off;
         int first = b.i32(off);

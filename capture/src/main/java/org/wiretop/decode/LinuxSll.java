@@ -26,7 +26,7 @@ final class LinuxSll {
     }
 
     static int decodeSll(PacketBuf b, int off, PacketSummary s) {
-        b.enter("sll");
+        b.enter(PacketBuf.SLL);
         s.layers |= PacketSummary.SLL;
         s.sllPacketType = b.u16(off);
         int protocol = b.u16(off + 14);
@@ -34,7 +34,7 @@ final class LinuxSll {
     }
 
     static int decodeSll2(PacketBuf b, int off, PacketSummary s) {
-        b.enter("sll2");
+        b.enter(PacketBuf.SLL2);
         s.layers |= PacketSummary.SLL;
         int protocol = b.u16(off);
         s.ifIndex = b.i32(off + 4);

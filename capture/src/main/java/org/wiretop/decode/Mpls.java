@@ -22,7 +22,7 @@ final class Mpls {
 
     /** Returns the offset after the stack and sets {@code netProtocol}, or -1. */
     static int decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("mpls");
+        b.enter(PacketBuf.MPLS);
         s.layers |= PacketSummary.MPLS;
         int entry;
         do {

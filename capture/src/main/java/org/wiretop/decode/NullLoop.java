@@ -20,7 +20,7 @@ final class NullLoop {
     }
 
     static int decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("null");
+        b.enter(PacketBuf.NULL);
         s.layers |= PacketSummary.NULL_LOOP;
         int family = b.i32(off);
         if ((family & 0xffff0000) != 0) {

@@ -21,17 +21,25 @@ public final class PacketBuf {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
 
+    /** The decoder's own layers, named by index ({@link #enter(int)}): an int store, unlike a String's, costs no GC barrier. */
+    static final int FRAME = 0, ETHER = 1, IP = 2, IP6 = 3, TCP = 4, UDP = 5, ICMP = 6, ICMP6 = 7, ARP = 8,
+            VLAN = 9, QINQ = 10, MPLS = 11, SLL = 12, SLL2 = 13, NULL = 14;
+    private static final String[] LAYERS = {"frame", "ether", "ip", "ip6", "tcp", "udp", "icmp", "icmp6", "arp",
+            "vlan", "802.1ad", "mpls", "sll", "sll2", "null"};
+
     private byte[] data;
     private int end;
     private int reportedEnd;
-    private String layer = "frame";
+    /** The layer being decoded: an index into {@link #LAYERS}, or -1 for {@link #namedLayer}. */
+    private int layer = FRAME;
+    private String namedLayer;
 
     /** Points this view at {@code data[0, capturedLength)} of a packet {@code wireLength} long. */
     public PacketBuf wrap(byte[] data, int capturedLength, int wireLength) {
         this.data = data;
         this.end = Math.max(0, Math.min(capturedLength, data.length));
         this.reportedEnd = Math.max(this.end, wireLength);
-        this.layer = "frame";
+        this.layer = FRAME;
         return this;
     }
 
@@ -47,7 +55,7 @@ public final class PacketBuf {
 
     /** The layer being decoded: the name reported when the bytes run out. */
     public String layer() {
-        return layer;
+        return layer >= 0 ? LAYERS[layer] : namedLayer;
     }
 
     /** The bytes under this view (read only through the checked accessors on untrusted paths). */
@@ -57,7 +65,13 @@ public final class PacketBuf {
 
     /** Names the layer being decoded (tcpdump's name: {@code "tcp"}, {@code "domain"}), for {@code [|name]}. */
     public void enter(String layerName) {
-        this.layer = layerName;
+        this.layer = -1;
+        this.namedLayer = layerName;
+    }
+
+    /** {@link #enter(String)} for the decoder's own layers ({@link #TCP}, ...). */
+    void enter(int layerIndex) {
+        this.layer = layerIndex;
     }
 
     /** Narrows both ends to {@code newEnd} when a header declares a shorter length. */

@@ -247,12 +247,21 @@ public final class PacketSummary {
         layers = 0;
     }
 
-    /** Fields written whatever the layers (status, link-type dispatch, offsets). */
+    /**
+     * Fields written whatever the layers (status, link-type dispatch, offsets). The references are
+     * written only when they changed: most packets are OK and have no application layer, and a
+     * reference store costs a garbage collector's barrier (with G1, a dozen instructions).
+     */
     private void clearEveryPacket() {
-        status = Status.OK; reason = ""; reasonValue = -1;
+        if (status != Status.OK || reasonValue != -1 || !reason.isEmpty()) {
+            status = Status.OK; reason = ""; reasonValue = -1;
+        }
         netProtocol = -1;
         networkOffset = -1; transportOffset = -1; payloadOffset = -1; payloadLength = 0;
-        app = null; appNative = false;
+        if (app != null) {
+            app = null;
+        }
+        appNative = false;
         tcpStream = -1; udpStream = -1; tcpAnalysis = 0; tcpDupAckNum = 0; tcpAckRttNanos = 0;
         tcpRelSeq = -1; tcpRelAck = -1;
         txnKind = 0; txnTimeNanos = 0; txnRequestFrame = -1;

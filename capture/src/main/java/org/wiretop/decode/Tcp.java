@@ -38,27 +38,25 @@ final class Tcp {
     }
 
     static void decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("tcp");
+        b.enter(PacketBuf.TCP);
         s.layers |= PacketSummary.TCP;
         s.transportOffset = off;
-        b.require(off, 4); // as tshark: both ports or neither
-        s.srcPort = b.u16(off);
-        s.dstPort = b.u16(off + 2);
-        // As tshark: sequence, acknowledgment, header length, flags and window once the first 16
-        // bytes are there, the rest only with the whole fixed header (tcpdump's text says [|tcp]).
-        b.require(off, WINDOW_END);
-        s.tcpSeq = b.u32(off + 4);
-        s.tcpAck = b.u32(off + 8);
-        int offsetFlags = b.u16(off + 12);
-        int headerLength = (offsetFlags >>> 12) * 4;
-        s.tcpHeaderLength = headerLength;
-        s.tcpFlags = offsetFlags & 0x0fff;
-        s.tcpWindow = b.u16(off + 14);
-        if (headerLength >= MIN_HEADER && off + headerLength <= b.reportedEnd()) {
-            s.tcpPayloadLength = b.reportedEnd() - off - headerLength; // tshark's tcp.len, from the IP length
+        if (!b.has(off, MIN_HEADER)) {
+            cutHeader(b, off, s);
+            return;
         }
-        b.require(off, MIN_HEADER);
-        s.tcpUrgent = b.u16(off + 18);
+        long portsSeq = b.i64(off); // the fixed header was captured: three loads
+        long ackRest = b.i64(off + 8);
+        s.srcPort = (int) (portsSeq >>> 48);
+        s.dstPort = (int) (portsSeq >>> 32) & 0xffff;
+        s.tcpSeq = portsSeq & 0xffffffffL;
+        s.tcpAck = ackRest >>> 32;
+        int offsetFlagsWindow = (int) ackRest;
+        int headerLength = (offsetFlagsWindow >>> 28) * 4;
+        s.tcpHeaderLength = headerLength;
+        s.tcpFlags = offsetFlagsWindow >>> 16 & 0x0fff;
+        s.tcpWindow = offsetFlagsWindow & 0xffff;
+        s.tcpUrgent = b.i32(off + 16) & 0xffff;
         if (headerLength < MIN_HEADER) {
             s.invalid("tcp-header-length # < 20", headerLength);
             return;
@@ -74,22 +72,53 @@ final class Tcp {
         s.payloadLength = Math.max(0, b.end() - payloadStart);
     }
 
+    /**
+     * A fixed header cut short, as tshark reports it: the ports, and from 16 bytes on the sequence
+     * and acknowledgment numbers, header length, flags and window too; then the signal.
+     */
+    private static void cutHeader(PacketBuf b, int off, PacketSummary s) {
+        b.require(off, 4); // as tshark: both ports or neither
+        s.srcPort = b.u16(off);
+        s.dstPort = b.u16(off + 2);
+        b.require(off, WINDOW_END);
+        s.tcpSeq = b.u32(off + 4);
+        s.tcpAck = b.u32(off + 8);
+        int offsetFlags = b.u16(off + 12);
+        int headerLength = (offsetFlags >>> 12) * 4;
+        s.tcpHeaderLength = headerLength;
+        s.tcpFlags = offsetFlags & 0x0fff;
+        s.tcpWindow = b.u16(off + 14);
+        if (headerLength >= MIN_HEADER && off + headerLength <= b.reportedEnd()) {
+            s.tcpPayloadLength = b.reportedEnd() - off - headerLength; // tshark's tcp.len, from the IP length
+        }
+        b.require(off, MIN_HEADER); // throws: the urgent pointer was not captured ([|tcp])
+    }
+
     /** NOP, NOP, timestamps (kind 8, length 10): the options of almost every segment after the handshake. */
     private static final int NOP_NOP_TIMESTAMPS = 0x0101080a;
 
+    /**
+     * The options in {@code [p, end)}. Kept small, so that C2 inlines it into every decode: the
+     * common case costs no call, the general walk ({@link #walkOptions}) one.
+     */
     private static void options(PacketBuf b, int p, int end, PacketSummary s) {
-        if (end - p == 12 && b.has(p, 12) && b.i32(p) == NOP_NOP_TIMESTAMPS) {
-            // what the loop below finds for these 12 bytes, in one comparison
+        long head = end - p == 12 && b.has(p, 12) ? b.i64(p) : 0;
+        if (head >>> 32 == NOP_NOP_TIMESTAMPS) {
+            // what the walk finds for these 12 bytes, in one comparison
             byte[] kinds = s.tcpOptionKinds;
             kinds[0] = NOP;
             kinds[1] = NOP;
             kinds[2] = TIMESTAMP;
             s.tcpOptionCount = 3;
             s.tcpHasTimestamps = true;
-            s.tcpTsVal = b.u32(p + 4);
+            s.tcpTsVal = head & 0xffffffffL;
             s.tcpTsEcr = b.u32(p + 8);
-            return;
+        } else if (p < end) {
+            walkOptions(b, p, end, s);
         }
+    }
+
+    private static void walkOptions(PacketBuf b, int p, int end, PacketSummary s) {
         while (p < end) {
             int kind = b.u8(p);
             s.tcpOptionKinds[s.tcpOptionCount++] = (byte) kind;

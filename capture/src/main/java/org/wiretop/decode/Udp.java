@@ -28,15 +28,24 @@ final class Udp {
      * its IP packet is invalid, but, as tcpdump and tshark do, its payload is what IP carried).
      */
     static boolean decode(PacketBuf b, int off, PacketSummary s) {
-        b.enter("udp");
+        b.enter(PacketBuf.UDP);
         s.layers |= PacketSummary.UDP;
         s.transportOffset = off;
-        b.require(off, 4); // as tshark: both ports or neither
-        s.srcPort = b.u16(off);
-        s.dstPort = b.u16(off + 2);
-        int length = b.u16(off + 4);
-        s.udpLength = length;
-        b.u16(off + 6); // checksum: the header is whole only once it is captured
+        int length;
+        if (b.has(off, HEADER)) { // the whole header: one load
+            long header = b.i64(off);
+            s.srcPort = (int) (header >>> 48);
+            s.dstPort = (int) (header >>> 32) & 0xffff;
+            length = (int) header >>> 16;
+            s.udpLength = length;
+        } else {
+            b.require(off, 4); // as tshark: both ports or neither
+            s.srcPort = b.u16(off);
+            s.dstPort = b.u16(off + 2);
+            s.udpLength = b.u16(off + 4);
+            b.u16(off + 6); // throws: the checksum was not captured, so the header is not whole
+            return false;
+        }
         if (length == 0 && s.has(PacketSummary.IP6)) {
             length = b.reportedEnd() - off;
         }

@@ -28,7 +28,7 @@ final class Vlan {
         int type = tpid;
         while (isTag(type)) {
             boolean serviceTag = type == TPID_8021AD;
-            b.enter(serviceTag ? "802.1ad" : "vlan");
+            b.enter(serviceTag ? PacketBuf.QINQ : PacketBuf.VLAN);
             s.layers |= serviceTag ? PacketSummary.QINQ : PacketSummary.VLAN;
             int id = b.u16(off) & 0x0fff;
             if (serviceTag) {

@@ -137,6 +137,21 @@ class TlsDissectorTest {
         assertInvalid("1703030001ff" + "474554202f", "tls-record-type 71");
     }
 
+    @Test
+    void anExtensionHeaderCutByTheExtensionsEndIsInvalidAndOneCutByTheSegmentWaits() {
+        String head = "0303" + "11".repeat(32) + "00" + "0002" + "1301" + "0100"; // version, random, suites, compression
+        // two bytes after server_name, inside the extensions' length: no room for another header
+        assertInvalid("1603010035" + "01000031" + head + "0006" + "00000000" + "0017", "tls-extension-header 2 bytes");
+        // extended_master_secret's header goes on in the next segment: what this one holds, no error
+        String whole = "1603010037" + "01000033" + head + "0008" + "00000000" + "00170000";
+        AppDecoded first = tcp(51000, 443, whole.substring(0, 2 * 58));
+        assertEquals(Status.OK, first.s().status, first.s().reasonText());
+        assertEquals(List.of("0"), first.all("tls.handshake.extension.type"));
+        AppDecoded both = tcp(51000, 443, whole);
+        assertEquals(Status.OK, both.s().status, both.s().reasonText());
+        assertEquals(List.of("0", "23"), both.all("tls.handshake.extension.type"));
+    }
+
     private void assertInvalid(String payload, String reason) {
         AppDecoded d = tcp(51000, 443, payload);
         assertEquals(Status.INVALID, d.s().status, payload);

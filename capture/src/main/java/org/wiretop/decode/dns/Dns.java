@@ -111,12 +111,23 @@ public final class Dns extends AppDissector {
             s.invalid("dns-length # < 12", Math.max(size, 0));
             return;
         }
-        id = b.u16(off);
-        flags = b.u16(off + 2);
-        qdcount = b.u16(off + 4);
-        ancount = b.u16(off + 6);
-        nscount = b.u16(off + 8);
-        arcount = b.u16(off + 10);
+        if (b.has(off, HEADER)) { // two reads for the six words
+            long idFlagsCounts = b.i64(off);
+            id = (int) (idFlagsCounts >>> 48);
+            flags = (int) (idFlagsCounts >>> 32) & 0xffff;
+            qdcount = (int) idFlagsCounts >>> 16;
+            ancount = (int) idFlagsCounts & 0xffff;
+            int counts = b.i32(off + 8);
+            nscount = counts >>> 16;
+            arcount = counts & 0xffff;
+        } else { // cut short: the words that were captured, then the signal
+            id = b.u16(off);
+            flags = b.u16(off + 2);
+            qdcount = b.u16(off + 4);
+            ancount = b.u16(off + 6);
+            nscount = b.u16(off + 8);
+            arcount = b.u16(off + 10);
+        }
         int p = off + HEADER;
         int wireEnd = b.reportedEnd();
         for (int q = 0; q < qdcount; q++) {

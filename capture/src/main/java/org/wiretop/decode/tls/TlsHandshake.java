@@ -127,14 +127,12 @@ public final class TlsHandshake {
         if (end > bodyEnd) {
             return invalid(s, "tls-extensions-length # > message", length);
         }
-        while (p < end) { // each pass takes 4 bytes or more of a span of at most 64 KiB
-            if (p + 4 > end) {
-                return invalid(s, "tls-extension-header # bytes", end - p);
-            }
-            if (p + 4 > avail) {
-                return true;
-            }
-            int extType = b.u16(p), extLength = b.u16(p + 2);
+        // Each pass takes 4 bytes or more of a span of at most 64 KiB; it runs while a whole
+        // extension header lies both inside the extensions and in this segment.
+        int headers = Math.min(end, avail);
+        while (p + 4 <= headers) {
+            int header = b.i32(p); // type, length: one read
+            int extType = header >>> 16, extLength = header & 0xffff;
             p += 4;
             if (p + extLength > end) {
                 return invalid(s, "tls-extension-length # > extensions", extLength);
@@ -151,7 +149,10 @@ public final class TlsHandshake {
             }
             p += extLength;
         }
-        return true;
+        if (p < end && p + 4 > end) {
+            return invalid(s, "tls-extension-header # bytes", end - p);
+        }
+        return true; // the extensions' end, or the next header is in a later segment
     }
 
     /** Reads the extensions we report; the bytes {@code [p, end)} were captured. */

@@ -11,9 +11,20 @@ public final class TlsNames {
     private TlsNames() {
     }
 
+    /** Handshake type → whether {@link #handshake} names it: a load, where the switch is a call on every record. */
+    private static final boolean[] KNOWN_HANDSHAKES = knownHandshakes();
+
     /** True for a handshake type the registry defines (and Wireshark knows). */
     static boolean knownHandshake(int type) {
-        return handshake(type, false) != null;
+        return type >= 0 && type < KNOWN_HANDSHAKES.length && KNOWN_HANDSHAKES[type];
+    }
+
+    private static boolean[] knownHandshakes() {
+        boolean[] known = new boolean[256];
+        for (int type = 0; type < known.length; type++) {
+            known[type] = handshake(type, false) != null;
+        }
+        return known;
     }
 
     /** A handshake message's name: {@code ClientHello}, or with {@code spaced} {@code Client Hello}; null if unknown. */
