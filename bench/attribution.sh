@@ -7,9 +7,10 @@
 #     start from an immediate capture of SYNs) and without it (from the main capture's packets);
 #  2. no new loss: N UDP datagrams at the generator's full rate, captured by
 #     `tcpdump -B 32768 -w /dev/null` and by `wiretop capture -w out.pcapng` (decode, attribution
-#     and a comment on every packet; its defaults when naming processes: 2 ms read timeout, 64 MiB
+#     and a comment on every packet; its defaults when naming processes: 10 ms read timeout, 64 MiB
 #     buffer), alternating;
-#  3. CPU at RATE new TCP connections/s (bench/connload.c, 4 threads: connect, 2 bytes each way,
+#  3. CPU at RATE new TCP connections/s (bench/connload.c, CONN_THREADS (8) threads, each making up
+#     the slots it missed in the last 20 ms, so it keeps 10,000/s beside a capture: connect, 2 bytes each way,
 #     reset on close, against bench/echod.c, a one-thread epoll echo server; SERVER=wiretop uses
 #     `wiretop serve echo`, which costs this 2-core machine more CPU than it can spare):
 #     `wiretop capture --format json` to a file, without processes (--no-processes, the base) and
@@ -19,7 +20,9 @@
 #     adds over the base, in points of one core and relative to the base.
 # Usage: sudo bench/attribution.sh [N=1000000] [RATE=10000] [SECONDS=10]
 # PARTS=23 runs only parts 2 and 3; WIRETOP_JAR=other/wiretop.jar measures another build there;
-# ROUNDS (3) and WARM (8 s) set part 3's rounds and the traffic before its measurement.
+# ROUNDS (3) and WARM (8 s) set part 3's rounds and the traffic before its measurement; PAIRED=1
+# runs each round's two captures at once, on the same connections (what the machine's other load
+# does to one it does to the other: the difference is far less noisy than between separate runs).
 # Traffic goes only to 127.0.0.1, bounded by count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -126,44 +129,52 @@ threads() { # PID: "tid ticks name" for each of its threads
 : > "$OUT/rounds"
 for r in $(seq "$ROUNDS"); do
   if [ $((r % 2)) = 1 ]; then modes="--no-processes names"; else modes="names --no-processes"; fi
-  for mode in $modes; do
-    : > "$OUT/json.err"
-    $wiretop capture -i lo --format json ${mode/names/} "tcp port $ECHO_PORT" 2> "$OUT/json.err" > "$OUT/json.out" &
-    cap=$!
-    wait_for "$OUT/json.err" "listening on"
-    "$OUT/connload" "$ECHO_PORT" "$RATE" $((WARM + SECS + 1)) 4 > "$OUT/gen.out" &
+  if [ -n "${PAIRED:-}" ]; then groups=("$modes"); else read -ra groups <<< "$modes"; fi
+  for group in "${groups[@]}"; do
+    caps=(); i=0
+    for mode in $group; do
+        : > "$OUT/json.$i.err"
+        $wiretop capture -i lo --format json ${mode/names/} "tcp port $ECHO_PORT" 2> "$OUT/json.$i.err" > "$OUT/json.$i.out" &
+        caps+=($!); i=$((i + 1))
+    done
+    for i in "${!caps[@]}"; do wait_for "$OUT/json.$i.err" "listening on"; done
+    "$OUT/connload" "$ECHO_PORT" "$RATE" $((WARM + SECS + 1)) "${CONN_THREADS:-8}" > "$OUT/gen.out" &
     gen=$!
     sleep "$WARM"
-    threads "$cap" | sort > "$OUT/t0"
+    for i in "${!caps[@]}"; do threads "${caps[$i]}" | sort > "$OUT/t0.$i"; done
     load=$(cut -d' ' -f1 /proc/loadavg)
     sleep "$SECS"
-    threads "$cap" | sort > "$OUT/t1"
+    for i in "${!caps[@]}"; do threads "${caps[$i]}" | sort > "$OUT/t1.$i"; done
     wait "$gen"
     sleep 1
-    kill -TERM "$cap"; wait "$cap" || true
+    for cap in "${caps[@]}"; do kill -TERM "$cap"; wait "$cap" || true; done
     gen_pid=$(sed -n 's/^pid \([0-9]*\)/\1/p' "$OUT/gen.out")
-    syns=$(grep -c '"tcp.flags":2,' "$OUT/json.out" || true)
-    named=$(grep '"tcp.flags":2,' "$OUT/json.out" | grep -c "\"wiretop.process\":{\"pid\":$gen_pid," || true)
-    drops=$(sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' "$OUT/json.err")
-    join -j1 "$OUT/t0" "$OUT/t1" | awk -v m="$mode" -v s="$SECS" -v g="$(tail -1 "$OUT/gen.out")" -v syns="$syns" \
-        -v named="$named" -v d="$drops" -v load="$load" -v r="$r" '
-        { d = $4 - $2; all += d
-          if ($3 == "java") cap += d
-          else if ($3 ~ /^wiretop-(attribu|syns|listene|proc-ev|held-ou)/) { attr += d; part[$3] += d }
-          else if ($3 ~ /Compiler/) jit += d
-          else if ($3 ~ /^GC_/) gc += d
-          else other += d }
-        END {
-          printf "  round %d %-14s CPU %5.1f %% of a core = capture thread %5.1f + attribution threads %4.1f + JIT %4.1f + GC %4.1f + other %4.1f (load %s)\n",
-              r, m, all / s, cap / s, attr / s, jit / s, gc / s, other / s, load
-          if (attr > 0) { printf "      attribution:"; for (n in part) printf " %s %.1f", n, part[n] / s; printf "\n" }
-          printf "      %s; SYNs %d, client named on %d (%.1f %%); kernel drops %s\n", g, syns, named, syns ? 100 * named / syns : 0, d
-          print m, all / s > "/dev/stderr" }' 2>> "$OUT/rounds"
+    i=0
+    for mode in $group; do
+        syns=$(grep -c '"tcp.flags":2,' "$OUT/json.$i.out" || true)
+        named=$(grep '"tcp.flags":2,' "$OUT/json.$i.out" | grep -c "\"wiretop.process\":{\"pid\":$gen_pid," || true)
+        drops=$(sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' "$OUT/json.$i.err")
+        join -j1 "$OUT/t0.$i" "$OUT/t1.$i" | awk -v m="$mode" -v s="$SECS" -v g="$(tail -1 "$OUT/gen.out")" -v syns="$syns" \
+            -v named="$named" -v d="$drops" -v load="$load" -v r="$r" '
+            { d = $4 - $2; all += d
+              if ($3 == "java") cap += d
+              else if ($3 ~ /^wiretop-(attribu|syns|listene|proc-ev|held-ou)/) { attr += d; part[$3] += d }
+              else if ($3 ~ /Compiler/) jit += d
+              else if ($3 ~ /^GC_/) gc += d
+              else other += d }
+            END {
+              printf "  round %d %-14s CPU %5.1f %% of a core = capture thread %5.1f + attribution threads %4.1f + JIT %4.1f + GC %4.1f + other %4.1f (load %s)\n",
+                  r, m, all / s, cap / s, attr / s, jit / s, gc / s, other / s, load
+              if (attr > 0) { printf "      attribution:"; for (n in part) printf " %s %.1f", n, part[n] / s; printf "\n" }
+              printf "      %s; SYNs %d, client named on %d (%.1f %%); kernel drops %s\n", g, syns, named, syns ? 100 * named / syns : 0, d
+              print m, all / s > "/dev/stderr" }' 2>> "$OUT/rounds"
+        i=$((i + 1))
+    done
   done
 done
 awk '{ sum[$1] += $2; n[$1]++ } END {
     base = sum["--no-processes"] / n["--no-processes"]; with = sum["names"] / n["names"]
     printf "  mean of %d rounds: --no-processes %.1f %%, names %.1f %% of a core: attribution adds %.1f points of a core (%+.0f %% of the base)\n",
         n["names"], base, with, with - base, 100 * (with - base) / base }' "$OUT/rounds"
-rm -f "$OUT/json.out"
+rm -f "$OUT"/json.*.out
 fi

@@ -118,7 +118,7 @@ final class PacketRun {
         // (listeners known) before "listening on": packets wait in the kernel meanwhile.
         boolean naming = processes && namesProcesses(live, output, export, writePath, pcapng);
         boolean flowsNeedNames = processes && (output.flows || export.namesProcesses());
-        try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming, liveOptions) : null) {
+        try (ProcessNaming names = naming || flowsNeedNames ? new ProcessNaming(naming, flowsNeedNames, liveOptions) : null) {
             if (live) {
                 // Before -Z drops root, which may raise a priority; the threads this one starts from
                 // here (disk writer, flow feeder, output) inherit it, and they must keep up too.

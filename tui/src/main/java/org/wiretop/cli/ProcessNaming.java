@@ -32,17 +32,21 @@ final class ProcessNaming implements AutoCloseable {
 
     private final FlowAttribution attribution;
     private final boolean holdOutput;
+    private final boolean forFlows;
     private final PacketComments comments = new PacketComments();
     private ProcessTag lastMain;
     private ProcessTag lastPeer;
 
     /**
      * @param holdOutput whether packets wait for their names (false: only the --flows report needs them)
+     * @param forFlows   whether flow records ask for their processes ({@link #flowProcesses}, {@link #label}):
+     *                   only then are owners kept by key for other threads
      * @param live       the live capture's interface and filter, for the SYN watch, or null
      */
-    ProcessNaming(boolean holdOutput, org.wiretop.capture.LiveOptions live) {
+    ProcessNaming(boolean holdOutput, boolean forFlows, org.wiretop.capture.LiveOptions live) {
         this.holdOutput = holdOutput;
-        this.attribution = FlowAttribution.start(LocalAddresses.fromSystem());
+        this.forFlows = forFlows;
+        this.attribution = FlowAttribution.start(LocalAddresses.fromSystem(), forFlows);
         if (live != null) {
             attribution.watchSyns(live.device(), live.filter());
         }
@@ -109,6 +113,9 @@ final class ProcessNaming implements AutoCloseable {
      * concurrent map). A socket known only by its uid is left out: records carry pids.
      */
     FlowProcesses flowProcesses() {
+        if (!forFlows) {
+            return FlowProcesses.NONE;
+        }
         return (protocol, local, remote) -> {
             FlowOwner o = attribution.ownerOf(FlowKey.of(protocol, local, remote));
             ProcessTag t = o == null ? null : o.of(local);
@@ -118,7 +125,7 @@ final class ProcessNaming implements AutoCloseable {
 
     /** For the --flows report: the client's process when known, else the server's ("" when neither). */
     String label(FlowRecord f) {
-        FlowOwner o = attribution.ownerOf(f);
+        FlowOwner o = forFlows ? attribution.ownerOf(f) : null;
         if (o == null) {
             return "";
         }

@@ -143,8 +143,11 @@ public final class AttributionWorker implements AutoCloseable {
         return watch.listeners();
     }
 
-    /** Writer thread: queues a lookup without waiting; false when it cannot be taken. */
-    boolean submit(Request r) {
+    /**
+     * Writer thread: counts a lookup wanted for a new flow; whether one may be {@link #queue}d
+     * (false over budget: most of a flood's flows, for which nothing is made then).
+     */
+    boolean accepts() {
         if (lookup == null || !running) {
             return false;
         }
@@ -153,6 +156,16 @@ public final class AttributionWorker implements AutoCloseable {
             overBudget.incrementAndGet();
             return false;
         }
+        return true;
+    }
+
+    /** Writer thread, after {@link #accepts}: queues the lookup of one end without waiting; false when the queue is full. */
+    boolean queue(FlowOwner owner, int end) {
+        return offer(new Request(owner, end, owner.endpoint(end),
+                owner.endpoint(end == FlowOwner.END_A ? FlowOwner.END_B : FlowOwner.END_A)));
+    }
+
+    private boolean offer(Request r) {
         if (!queue.offer(r)) {
             dropped.incrementAndGet();
             return false;
@@ -164,11 +177,11 @@ public final class AttributionWorker implements AutoCloseable {
     }
 
     /**
-     * SYN watch thread: as {@link #submit}, and the lookup thread is woken at once even while it
+     * SYN watch thread: as {@link #accepts} and {@link #queue}, and the lookup thread is woken at once even while it
      * polls (the SYN watch's thread pays for the wake-up, not the capture thread's).
      */
     boolean submitNow(Request r) {
-        if (!submit(r)) {
+        if (!accepts() || !offer(r)) {
             return false;
         }
         LockSupport.unpark(thread);
@@ -266,7 +279,7 @@ public final class AttributionWorker implements AutoCloseable {
         long t0 = System.nanoTime();
         List<SocketOwnerLookup.Query> queries = new ArrayList<>(batch.size());
         for (Request r : batch) {
-            queries.add(new SocketOwnerLookup.Query(Proto.ofIpProtocol(r.owner().key().protocol()),
+            queries.add(new SocketOwnerLookup.Query(Proto.ofIpProtocol(r.owner().protocol()),
                     r.self().addressBytes(), r.self().port(), r.peer().addressBytes(), r.peer().port()));
         }
         List<SocketOwnerLookup.Answer> answers;
@@ -280,15 +293,15 @@ public final class AttributionWorker implements AutoCloseable {
         long n = named, u = uidOnly, g = notFound;
         for (int i = 0; i < batch.size(); i++) {
             SocketOwnerLookup.Answer a = answers == null ? null : answers.get(i);
+            Request r = batch.get(i);
             ProcessTag tag = null;
             if (a == null || a.state() == null) {
                 g++;
             } else if (a.owner() != null) {
                 tag = tagOf(a.owner());
                 n++;
-                if (a.state().isListening() && watch.listeners().find(batch.get(i).owner().key().protocol(),
-                        batch.get(i).self().family(), batch.get(i).self().hi(), batch.get(i).self().lo(),
-                        batch.get(i).self().port()) == null) {
+                if (a.state().isListening() && watch.listeners().find(r.owner().protocol(), r.self().family(),
+                        r.self().hi(), r.self().lo(), r.self().port()) == null) {
                     watch.refreshSoon(); // a listener the index lacks
                 }
             } else if (a.uid() >= 0) {
@@ -297,10 +310,9 @@ public final class AttributionWorker implements AutoCloseable {
             } else {
                 g++;
             }
-            Request r = batch.get(i);
             if (DEBUG) {
-                System.err.printf("attr %s end %d age %.3f ms lag %.3f ms batch %d answer %s took %.3f ms%n", r.self(), r.end(),
-                        (t0 - r.owner().createdNanos()) / 1e6, (nowNanos - r.owner().firstPacketEpochNanos()) / 1e6, batch.size(), a, (System.nanoTime() - t0) / 1e6);
+                System.err.printf("attr %s end %d lag %.3f ms batch %d answer %s took %.3f ms%n", r.self(), r.end(),
+                        (nowNanos - r.owner().firstPacketEpochNanos()) / 1e6, batch.size(), a, (System.nanoTime() - t0) / 1e6);
             }
             r.owner().resolve(r.end(), tag, nowNanos);
         }

@@ -15,46 +15,79 @@ import org.wiretop.decode.PacketSummary;
  * sees answers as they arrive ({@link FlowOwner#settled()} says when nothing more will come).
  *
  * <p>Flows are kept in a fixed-size {@link FlowStore} (oldest-seen evicted when full, as a
- * sample of {@value #EVICTION_SAMPLES}) and, for other threads ({@link #ownerOf}), in a
- * concurrent map by {@link FlowKey}. A TCP SYN after a FIN or RST on the same 4-tuple is a new
- * connection, perhaps of another process: it gets a new owner and new lookups.
+ * sample of {@value #EVICTION_SAMPLES}) and, when other threads ask ({@link #ownerOf}: the UI,
+ * the flow report and exports; {@code shared}), in a concurrent map by {@link FlowKey} as well.
+ * When owners are not shared, a TCP flow that ended (FIN or RST) and then saw no packet for
+ * {@value #LINGER_MILLIS} ms is forgotten, so at thousands of short connections a second the table
+ * holds the last second's rather than the last 65,536 and stays in the CPU's caches (shared, other
+ * threads ask for a flow's owners after its end: the UI's closed connections, flow records). A TCP SYN after a FIN or RST on
+ * the same 4-tuple is a new connection, perhaps of another process: it gets a new owner and new
+ * lookups. A new flow costs at most one object, its {@link FlowOwner} (flows settled on their
+ * first packet share one while owners are not shared); a known one nothing.
  */
 public final class FlowAttribution implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 1 << 16;
     static final int EVICTION_SAMPLES = 8;
-    private static final int INFO = FlowStore.KEY_WORDS, LAST_NS = INFO + 1, STRIDE = LAST_NS + 1;
-    private static final long ENDED = 1;
+    /** How long an ended TCP flow stays after its last packet (late retransmissions still find it). */
+    static final int LINGER_MILLIS = 1000;
+    private static final long LINGER_NANOS = LINGER_MILLIS * 1_000_000L;
+    /** Ended flows forgotten at most per new flow (bounded work; a flow is listed once, so it keeps up). */
+    private static final int FORGET_PER_FLOW = 2;
+    /** Per entry after the key: flags, the last packet's time, the slot of its {@link EndedFlows} listing. */
+    private static final int INFO = FlowStore.KEY_WORDS, LAST_NS = INFO + 1, LISTING = LAST_NS + 1, STRIDE = LISTING + 1;
+    /** INFO bits: FIN or RST seen; listed in {@link #ended}; the writer's lookup listed in {@link LookAhead}. */
+    private static final long ENDED = 1, LISTED = 2, ASKED = 4;
     private static final int TCP = 6, UDP = 17;
 
     private final LocalAddresses local;
     private final FlowStore store;
     private final long[] d;
     private final FlowOwner[] cells;
-    private final ConcurrentHashMap<FlowKey, FlowOwner> byKey = new ConcurrentHashMap<>();
-    /** Flows whose SYN a {@link SynWatch} saw first, their connecting end already being looked up. */
-    private final ConcurrentHashMap<FlowKey, FlowOwner> early = new ConcurrentHashMap<>();
+    /** Owners by key for other threads, or null when nobody asks (the CLI's JSON and pcapng). */
+    private final ConcurrentHashMap<FlowKey, FlowOwner> byKey;
+    private final LookAhead lookAhead;
+    /** Ended TCP flows in the order they ended: each is forgotten once quiet for the linger. */
+    private final EndedFlows ended;
     private final AttributionWorker worker;
     private SynWatch syns;
     private String synDevice, synFilter;
     private boolean fromA;
+    /** Whether the last {@link #create} queued a lookup of a SYN's sender (listed in {@link LookAhead}). */
+    private boolean asking;
+    /** The last owner {@link #settled} made, for the next flow with the same tags. */
+    private FlowOwner lastSettled;
     private int evictCursor;
     private long flows;
 
     /**
      * @param worker the lookup thread (started by the caller), or null to name listeners only
      *               from a fixed index (tests)
+     * @param shared whether other threads look owners up by key ({@link #ownerOf})
      */
-    FlowAttribution(LocalAddresses local, int capacity, AttributionWorker worker) {
+    FlowAttribution(LocalAddresses local, int capacity, AttributionWorker worker, boolean shared) {
         this.local = local;
         this.store = new FlowStore(capacity, STRIDE);
         this.d = store.data;
         this.cells = new FlowOwner[capacity];
+        this.ended = new EndedFlows(capacity);
         this.worker = worker;
+        this.byKey = shared ? new ConcurrentHashMap<>() : null;
+        this.lookAhead = new LookAhead(local, worker);
     }
 
-    /** Attribution for this host, its lookup thread started. */
+    /** Attribution for this host, its lookup thread started, owners shared with other threads. */
     public static FlowAttribution start(LocalAddresses local) {
-        return new FlowAttribution(local, DEFAULT_CAPACITY, AttributionWorker.start());
+        return start(local, true);
+    }
+
+    /**
+     * Attribution for this host, its lookup thread started.
+     *
+     * @param shared whether other threads will ask {@link #ownerOf} (false saves a concurrent
+     *               map's put and remove per flow when only the writer's own output names processes)
+     */
+    public static FlowAttribution start(LocalAddresses local, boolean shared) {
+        return new FlowAttribution(local, DEFAULT_CAPACITY, AttributionWorker.start(), shared);
     }
 
     /**
@@ -133,26 +166,64 @@ public final class FlowAttribution implements AutoCloseable {
             boolean newConnection = (flags & (PacketSummary.SYN | PacketSummary.ACK)) == PacketSummary.SYN
                     && (d[b + INFO] & ENDED) != 0;
             if (!newConnection) {
-                if ((flags & (PacketSummary.FIN | PacketSummary.RST)) != 0) {
-                    d[b + INFO] |= ENDED;
+                if ((flags & (PacketSummary.FIN | PacketSummary.RST)) != 0 && (d[b + INFO] & LISTED) == 0) {
+                    d[b + INFO] |= ENDED | list(e, s.epochNanos);
                 }
                 d[b + LAST_NS] = s.epochNanos;
                 return cells[e];
             }
             remove(e);
         }
+        forgetEnded(s.epochNanos);
         if (store.size() == store.capacity()) {
             evict();
         }
         e = store.insert(meta, aHi, aLo, bHi, bLo, hash);
         int b = store.base(e);
-        d[b + INFO] = (flags & (PacketSummary.FIN | PacketSummary.RST)) != 0 ? ENDED : 0;
         d[b + LAST_NS] = s.epochNanos;
-        FlowOwner owner = create(proto, family, sHi, sLo, sp, dHi, dLo, dp, a, flags, s.sllPacketType, s.epochNanos);
+        FlowOwner owner = create(proto, family, meta, aHi, aLo, bHi, bLo, a, flags, s.sllPacketType, s.epochNanos);
         cells[e] = owner;
-        byKey.put(owner.key(), owner);
+        d[b + INFO] = asking ? ASKED : 0;
+        if ((flags & (PacketSummary.FIN | PacketSummary.RST)) != 0) {
+            d[b + INFO] |= ENDED | list(e, s.epochNanos);
+        }
+        if (byKey != null) {
+            byKey.put(owner.key(), owner);
+        }
         flows++;
         return owner;
+    }
+
+    /** Lists an ended TCP flow to be forgotten once quiet: LISTED, or 0 when the list is full (eviction will do). */
+    private long list(int e, long nowNanos) {
+        if (byKey != null) {
+            return 0; // other threads ask for owners after the end (a closed connection's row, its record)
+        }
+        int b = store.base(e);
+        int slot = (int) (d[b + FlowStore.META] >>> 40) == TCP ? ended.list(e, nowNanos) : -1;
+        if (slot < 0) {
+            return 0;
+        }
+        d[b + LISTING] = slot;
+        return LISTED;
+    }
+
+    /** Forgets the ended flows whose linger is over (a few per new flow); one quiet since its end goes, others wait again. */
+    private void forgetEnded(long nowNanos) {
+        for (int k = 0; k < FORGET_PER_FLOW && ended.due(nowNanos, LINGER_NANOS); k++) {
+            int e = ended.take();
+            if (e < 0) {
+                continue; // gone already (evicted, or the 4-tuple began another connection)
+            }
+            int b = store.base(e);
+            d[b + INFO] &= ~LISTED;
+            long last = d[b + LAST_NS];
+            if (nowNanos - last >= LINGER_NANOS) {
+                remove(e);
+            } else {
+                d[b + INFO] |= list(e, last);
+            }
+        }
     }
 
     /** Which end sent the packet {@link #observe} saw last: end a of its {@link FlowKey}, or b. */
@@ -160,11 +231,12 @@ public final class FlowAttribution implements AutoCloseable {
         return fromA;
     }
 
-    private FlowOwner create(int proto, int family, long sHi, long sLo, int sp, long dHi, long dLo, int dp,
+
+    private FlowOwner create(int proto, int family, long meta, long aHi, long aLo, long bHi, long bLo,
                              boolean srcIsA, int flags, int sll, long epochNanos) {
-        FlowEndpoint src = new FlowEndpoint(family, sHi, sLo, sp);
-        FlowEndpoint dst = new FlowEndpoint(family, dHi, dLo, dp);
-        FlowKey key = srcIsA ? new FlowKey(proto, src, dst) : new FlowKey(proto, dst, src);
+        int portA = (int) (meta >>> 16) & 0xFFFF, portB = (int) meta & 0xFFFF;
+        long sHi = srcIsA ? aHi : bHi, sLo = srcIsA ? aLo : bLo, dHi = srcIsA ? bHi : aHi, dLo = srcIsA ? bLo : aLo;
+        int sp = srcIsA ? portA : portB, dp = srcIsA ? portB : portA;
         boolean srcLocal = sll == PacketSummary.SLL_OUTGOING || local.contains(family, sHi, sLo);
         boolean dstLocal = sll == PacketSummary.SLL_HOST || local.contains(family, dHi, dLo);
         boolean syn = (flags & PacketSummary.SYN) != 0, ack = (flags & PacketSummary.ACK) != 0;
@@ -175,93 +247,72 @@ public final class FlowAttribution implements AutoCloseable {
         int srcEnd = srcIsA ? FlowOwner.END_A : FlowOwner.END_B;
         int dstEnd = srcIsA ? FlowOwner.END_B : FlowOwner.END_A;
         int pending = (srcLocal && srcTag == null ? srcEnd : 0) | (dstLocal && dstTag == null ? dstEnd : 0);
-        FlowOwner owner = syn && !ack ? claimEarly(key, epochNanos) : null;
-        if (owner != null) {
-            // The SYN watch asked about the connecting end already: add what we know of the other.
-            owner.adopt(dstEnd, dstTag, (pending & dstEnd) != 0);
-            pending &= dstEnd;
+        FlowOwner early = null;
+        if (syn && !ack && lookAhead.hasEarly()) {
+            early = lookAhead.claim(new FlowKey(proto, new FlowEndpoint(family, aHi, aLo, portA),
+                    new FlowEndpoint(family, bHi, bLo, portB)), epochNanos);
+        }
+        if (early != null) {
+            pending &= dstEnd; // the SYN watch asked about the connecting end already
+        }
+        int asked = (pending & srcEnd) != 0 && accepts() ? srcEnd : 0;
+        asked |= (pending & dstEnd) != 0 && accepts() ? dstEnd : 0;
+        ProcessTag tagA = srcIsA ? srcTag : dstTag, tagB = srcIsA ? dstTag : srcTag;
+        FlowOwner owner;
+        if (early != null) {
+            owner = early;
+            owner.adopt(dstEnd, dstTag, (asked & dstEnd) != 0); // add what we know of the other end
+        } else if (asked == 0 && byKey == null) {
+            owner = settled(tagA, tagB); // nothing more will be known, and nobody asks for its key
         } else {
-            owner = new FlowOwner(key, srcIsA ? srcTag : dstTag, srcIsA ? dstTag : srcTag, pending, epochNanos);
+            owner = new FlowOwner(proto, family, aHi, aLo, portA, bHi, bLo, portB, tagA, tagB, asked, epochNanos);
         }
-        if ((pending & srcEnd) != 0) {
-            submit(owner, srcEnd, src, dst);
+        asking = false;
+        if ((asked & srcEnd) != 0 && queue(owner, srcEnd) && syn && !ack && byKey == null) {
+            lookAhead.asked(owner); // the SYN watch, later, hurries this lookup rather than making its own
+            asking = true;
         }
-        if ((pending & dstEnd) != 0) {
-            submit(owner, dstEnd, dst, src);
+        if ((asked & dstEnd) != 0) {
+            queue(owner, dstEnd);
         }
         return owner;
     }
 
-    /** The owner the SYN watch made for this connection (its SYN, give or take a second), or null. */
-    private FlowOwner claimEarly(FlowKey key, long epochNanos) {
-        if (early.isEmpty()) {
-            return null;
+    /**
+     * The owner of a flow settled from its first packet (listeners, or lookups declined), shared
+     * by consecutive flows with the same tags: in a flood that is one object for thousands of flows.
+     */
+    private FlowOwner settled(ProcessTag tagA, ProcessTag tagB) {
+        FlowOwner o = lastSettled;
+        if (o == null || o.sender(true) != tagA || o.sender(false) != tagB) {
+            o = FlowOwner.ofFlows(tagA, tagB);
+            lastSettled = o;
         }
-        FlowOwner o = early.remove(key);
-        return o != null && Math.abs(o.firstPacketEpochNanos() - epochNanos) < EARLY_MATCH_NANOS ? o : null;
+        return o;
     }
 
-    /** How far apart the two captures' timestamps of one SYN may be (they are the kernel's, so equal in practice). */
-    private static final long EARLY_MATCH_NANOS = 1_000_000_000L;
-    /** Early owners kept at most; older ones than {@link #EARLY_MATCH_NANOS} are purged first when full. */
-    static final int EARLY_MAX = 4096;
+    /** Whether the lookup thread takes a lookup now (counted as asked for). */
+    private boolean accepts() {
+        return worker != null && worker.accepts();
+    }
 
-    /**
-     * SYN watch thread: a TCP SYN (without ACK) seen by the immediate capture of SYNs, before the
-     * writer sees it. When its sender is this host's, the lookup of that end starts now (the
-     * process may close the socket a millisecond later) and the writer finds the owner when the
-     * flow's first packet reaches it. Never blocks; does nothing when the flow is known already.
-     */
+    /** Queues the lookup of one end; false (and that end settled as unknown) when the queue is full. */
+    private boolean queue(FlowOwner owner, int end) {
+        if (!worker.queue(owner, end)) {
+            owner.resolve(end, null, 0);
+            return false;
+        }
+        return true;
+    }
+
+    /** SYN watch thread: see {@link LookAhead#lookAhead}. */
     void lookAhead(PacketSummary s) {
-        if (worker == null || s.transportProtocol != TCP || s.laterFragment || s.srcPort < 0 || s.dstPort < 0
-                || (s.tcpFlags & (PacketSummary.SYN | PacketSummary.ACK)) != PacketSummary.SYN) {
-            return;
-        }
-        FlowEndpoint src, dst;
-        if ((s.layers & PacketSummary.IP4) != 0) {
-            if (!(s.sllPacketType == PacketSummary.SLL_OUTGOING || local.contains(4, 0, s.ip4Src & 0xFFFFFFFFL))) {
-                return;
-            }
-            src = new FlowEndpoint(4, 0, s.ip4Src & 0xFFFFFFFFL, s.srcPort);
-            dst = new FlowEndpoint(4, 0, s.ip4Dst & 0xFFFFFFFFL, s.dstPort);
-        } else if ((s.layers & PacketSummary.IP6) != 0) {
-            if (!(s.sllPacketType == PacketSummary.SLL_OUTGOING || local.contains(6, s.ip6SrcHi, s.ip6SrcLo))) {
-                return;
-            }
-            src = new FlowEndpoint(6, s.ip6SrcHi, s.ip6SrcLo, s.srcPort);
-            dst = new FlowEndpoint(6, s.ip6DstHi, s.ip6DstLo, s.dstPort);
-        } else {
-            return;
-        }
-        int c = Long.compareUnsigned(src.hi(), dst.hi());
-        c = c != 0 ? c : Long.compareUnsigned(src.lo(), dst.lo());
-        boolean srcIsA = (c != 0 ? c : Integer.compare(src.port(), dst.port())) <= 0; // as observe orders them
-        FlowKey key = srcIsA ? new FlowKey(TCP, src, dst) : new FlowKey(TCP, dst, src);
-        int end = srcIsA ? FlowOwner.END_A : FlowOwner.END_B;
-        FlowOwner seen = byKey.get(key);
-        if (seen != null && Math.abs(seen.firstPacketEpochNanos() - s.epochNanos) < 3 * EARLY_MATCH_NANOS) {
-            // The writer was first (its lookup waits in the queue: ask now as well), or this is a retransmitted SYN.
-            if (!seen.settled(end)) {
-                worker.submitNow(new AttributionWorker.Request(seen, end, src, dst));
-            }
-            return;
-        }
-        if (early.size() >= EARLY_MAX) {
-            early.values().removeIf(o -> s.epochNanos - o.firstPacketEpochNanos() > EARLY_MATCH_NANOS);
-            if (early.size() >= EARLY_MAX) {
-                return;
-            }
-        }
-        FlowOwner owner = new FlowOwner(key, null, null, end, s.epochNanos);
-        early.put(key, owner);
-        if (!worker.submitNow(new AttributionWorker.Request(owner, end, src, dst))) {
-            early.remove(key, owner);
-        }
+        lookAhead.lookAhead(s, byKey == null ? null : byKey::get);
     }
 
     /** The owner the SYN watch made for this flow, not yet adopted by the writer, or null (tests). */
     FlowOwner lookedAhead(FlowKey key) {
-        return early.get(key);
+        return lookAhead.early(key);
     }
 
     /** Whether the SYN watch may look ahead now (false while lookups are over their CPU budget). */
@@ -269,20 +320,17 @@ public final class FlowAttribution implements AutoCloseable {
         return worker != null && worker.acceptsRequests();
     }
 
-    private void submit(FlowOwner owner, int end, FlowEndpoint self, FlowEndpoint peer) {
-        if (worker == null || !worker.submit(new AttributionWorker.Request(owner, end, self, peer))) {
-            owner.resolve(end, null, 0); // no lookup will come: settled as unknown
-        }
-    }
-
     /** The owners of this flow (either order of the endpoints), or null when not seen. Any thread. */
     public FlowOwner ownerOf(FlowKey key) {
+        if (byKey == null) {
+            throw new IllegalStateException("owners are not shared: start with shared = true");
+        }
         return byKey.get(key);
     }
 
     /** The owners of this flow record's conversation, or null. Any thread. */
     public FlowOwner ownerOf(FlowRecord r) {
-        return byKey.get(FlowKey.of(r));
+        return ownerOf(FlowKey.of(r));
     }
 
     /** Whether the listener index names a TCP listener taking 127.0.0.1:port (tests wait on it). */
@@ -324,11 +372,23 @@ public final class FlowAttribution implements AutoCloseable {
 
     private void remove(int e) {
         FlowOwner gone = cells[e];
-        byKey.remove(gone.key(), gone);
+        long info = d[store.base(e) + INFO];
+        if (byKey != null) {
+            byKey.remove(gone.key(), gone);
+        }
+        if ((info & ASKED) != 0) {
+            lookAhead.forget(gone);
+        }
+        if ((info & LISTED) != 0) {
+            ended.cancel((int) d[store.base(e) + LISTING]);
+        }
         int last = store.size() - 1;
         store.remove(e);
         cells[e] = cells[last];
         cells[last] = null;
+        if (e != last && (d[store.base(e) + INFO] & LISTED) != 0) {
+            ended.moved((int) d[store.base(e) + LISTING], e); // the last entry moved into the hole
+        }
     }
 
     @Override

@@ -173,7 +173,7 @@ class FlowAttributionTest {
 
     @Test
     void aFullTableForgetsTheFlowSeenLongestAgo() {
-        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null);
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, true);
         int remote = Segments.ip4(192, 0, 2, 7);
         FlowOwner oldest = attr.observe(Segments.tcp4(1, remote, 1, remote, 80, Segments.ACK, 1, 0, 0));
         for (int i = 2; i <= 40; i++) {
@@ -182,6 +182,100 @@ class FlowAttributionTest {
         assertEquals(16, attr.size());
         assertNull(attr.ownerOf(oldest.key()));
         assertEquals(40, attr.flows());
+    }
+
+    @Test
+    void unsharedAnEndedTcpFlowIsForgottenOnceQuietForTheLingerAndNotBefore() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, false);
+        int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
+        long linger = FlowAttribution.LINGER_MILLIS * MS;
+        attr.observe(Segments.tcp4(0, remote, 4000, server, 80, Segments.SYN, 1, 0, 0));
+        attr.observe(Segments.tcp4(MS, server, 80, remote, 4000, Segments.RST, 0, 2, 0));
+        attr.observe(Segments.udp4(MS, remote, 5000, server, 53, 20));
+        attr.observe(Segments.tcp4(linger / 2, remote, 4001, server, 80, Segments.SYN, 1, 0, 0)); // a new flow looks
+        // a late packet within the linger still finds its flow, and restarts the wait
+        attr.observe(Segments.tcp4(linger * 8 / 10, remote, 4000, server, 80, Segments.ACK, 2, 0, 0));
+        assertEquals(3, attr.flows(), "the late packet found its flow");
+        attr.observe(Segments.tcp4(linger + 2 * MS, remote, 4002, server, 80, Segments.SYN, 1, 0, 0));
+        assertEquals(4, attr.size(), "quiet for less than the linger: kept");
+        attr.observe(Segments.tcp4(linger * 18 / 10 + MS, remote, 4003, server, 80, Segments.SYN, 1, 0, 0));
+        assertEquals(4, attr.size(), "ended and quiet for the linger: forgotten (UDP never ends)");
+        attr.observe(Segments.tcp4(linger * 2, remote, 4000, server, 80, Segments.ACK, 3, 0, 0));
+        assertEquals(6, attr.flows(), "a packet after that starts a new flow");
+        assertEquals(5, attr.size());
+    }
+
+    @Test
+    void sharedAnEndedFlowStaysForThoseWhoAskLater() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, true);
+        int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
+        FlowOwner reset = attr.observe(Segments.tcp4(0, remote, 4000, server, 80, Segments.SYN, 1, 0, 0));
+        attr.observe(Segments.tcp4(MS, server, 80, remote, 4000, Segments.RST, 0, 2, 0));
+        for (int i = 1; i <= 4; i++) {
+            attr.observe(Segments.tcp4(i * FlowAttribution.LINGER_MILLIS * MS, remote, 4000 + i, server, 80,
+                    Segments.SYN, 1, 0, 0));
+        }
+        assertSame(reset, attr.ownerOf(reset.key()), "the UI's closed connection, a flow record, ask after the end");
+    }
+
+    @Test
+    void unsharedEndedFlowsAreForgottenInOrderWhileRemovalsMoveTheOthersAbout() {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.none(), 16, null, false);
+        int remote = Segments.ip4(192, 0, 2, 7), server = Segments.ip4(198, 51, 100, 1);
+        long linger = FlowAttribution.LINGER_MILLIS * MS;
+        for (int i = 0; i < 6; i++) {
+            attr.observe(Segments.tcp4(i * MS, remote, 4000 + i, server, 80, Segments.SYN, 1, 0, 0));
+            attr.observe(Segments.tcp4(i * MS, server, 80, remote, 4000 + i, Segments.RST, 0, 2, 0));
+        }
+        // each new flow forgets two: the first two go, and the last entries move into their places
+        attr.observe(Segments.tcp4(linger + 10 * MS, remote, 5001, server, 80, Segments.SYN, 1, 0, 0));
+        assertEquals(5, attr.size());
+        attr.observe(Segments.tcp4(linger + 11 * MS, remote, 5002, server, 80, Segments.SYN, 1, 0, 0));
+        attr.observe(Segments.tcp4(linger + 12 * MS, remote, 5003, server, 80, Segments.SYN, 1, 0, 0));
+        assertEquals(3, attr.size(), "the six ended flows forgotten");
+        for (int port = 5001; port <= 5003; port++) {
+            attr.observe(Segments.tcp4(linger + 20 * MS, remote, port, server, 80, Segments.ACK, 2, 1, 0));
+        }
+        assertEquals(9, attr.flows(), "a live flow is never taken for an ended one: each still found");
+        attr.observe(Segments.tcp4(linger + 30 * MS, remote, 4005, server, 80, Segments.ACK, 3, 0, 0));
+        assertEquals(10, attr.flows(), "an ended one forgotten is new again");
+    }
+
+    @Test
+    void unsharedFlowsSettledOnTheirFirstPacketShareOneOwnerWithoutAKey() throws Exception {
+        FlowAttribution attr = new FlowAttribution(LocalAddresses.of(InetAddress.getByName("127.0.0.1")), 16, null, false);
+        FlowOwner first = attr.observe(Segments.tcp4(MS, LO, 40001, LO, 80, Segments.SYN, 1, 0, 0));
+        FlowOwner second = attr.observe(Segments.tcp4(2 * MS, LO, 40002, LO, 80, Segments.SYN, 1, 0, 0));
+        assertSame(first, second, "no lookup runs (none can here): nothing to tell the flows apart by");
+        assertTrue(first.settled());
+        assertNull(first.sender(attr.lastFromA()));
+        assertSame(first, attr.observe(Segments.tcp4(3 * MS, LO, 80, LO, 40001, Segments.SYN | Segments.ACK, 1, 2, 0)));
+        assertEquals(2, attr.flows());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, first::key);
+    }
+
+    @Test
+    void unsharedTheWritersLookupOfASynIsFoundByTheSynWatchWhichMakesNoSecondOwner() throws Exception {
+        try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem(), false);
+             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            awaitListener(attr, port);
+            try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+                 SocketChannel accepted = server.accept()) {
+                int cport = ((InetSocketAddress) client.getLocalAddress()).getPort();
+                PacketSummary syn = Segments.tcp4(now(), LO, cport, LO, port, Segments.SYN, 1, 0, 0);
+                FlowOwner owner = attr.observe(syn);
+                attr.lookAhead(syn); // the SYN watch, second: the writer's lookup is running or done
+                FlowKey key = FlowKey.of(6, FlowEndpoint.ipv4(LO, cport), FlowEndpoint.ipv4(LO, port));
+                assertNull(attr.lookedAhead(key), "no owner of its own for a flow the writer asked about");
+                assertTrue(await(owner::settled), "the client's lookup settles: " + owner);
+                assertEquals(ProcessHandle.current().pid(), owner.of(FlowEndpoint.ipv4(LO, cport)).pid());
+                assertEquals(key, owner.key());
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> attr.ownerOf(key),
+                        "owners are not kept by key unless shared");
+            }
+        }
     }
 
     private static void awaitListener(FlowAttribution attr, int port) {
