@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +40,11 @@ class FlowAttributionTest {
     @Test
     void aLocalServerIsNamedOnTheFirstPacketAndTheClientByLookup() throws Exception {
         try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem());
-             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            awaitListener(attr, port);
+             ServerSocketChannel server = indexedListener(attr)) {
+            int port = port(server);
             try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
                  SocketChannel accepted = server.accept()) {
-                int cport = ((InetSocketAddress) client.getLocalAddress()).getPort();
+                int cport = port(client);
                 PacketSummary syn = Segments.tcp4(now(), LO, cport, LO, port, Segments.SYN, 1, 0, 0);
                 FlowOwner owner = attr.observe(syn);
                 FlowEndpoint serverEnd = FlowEndpoint.ipv4(LO, port), clientEnd = FlowEndpoint.ipv4(LO, cport);
@@ -68,10 +69,8 @@ class FlowAttributionTest {
         File python = new File("/usr/bin/python3");
         Assumptions.assumeTrue(python.canExecute(), "needs /usr/bin/python3 as a second process");
         try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem());
-             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            awaitListener(attr, port);
+             ServerSocketChannel server = indexedListener(attr)) {
+            int port = port(server);
             Process child = new ProcessBuilder(python.getPath(), "-c", "import socket, sys\n"
                     + "s = socket.create_connection(('127.0.0.1', " + port + "))\n"
                     + "print(s.getsockname()[1], flush=True); sys.stdin.read()").start();
@@ -102,7 +101,7 @@ class FlowAttributionTest {
         try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem());
              ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            int port = port(server);
             Assumptions.assumeTrue(attr.watchSyns("lo", "tcp port " + port), "the SYN watch captures live: needs root");
             awaitListener(attr, port);
             Process child = new ProcessBuilder(python.getPath(), "-c", "import socket, sys\n"
@@ -146,7 +145,7 @@ class FlowAttributionTest {
         }
         try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem()); server) {
             server.bind(new InetSocketAddress(InetAddress.getByName("::"), 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            int port = port(server);
             awaitListener(attr, port);
             // A SYN from a port nobody holds: the server is named, the client settles unknown.
             FlowOwner owner = attr.observe(Segments.tcp4(now(), LO, 9, LO, port, Segments.SYN, 1, 0, 0));
@@ -251,19 +250,17 @@ class FlowAttributionTest {
         assertNull(first.sender(attr.lastFromA()));
         assertSame(first, attr.observe(Segments.tcp4(3 * MS, LO, 80, LO, 40001, Segments.SYN | Segments.ACK, 1, 2, 0)));
         assertEquals(2, attr.flows());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, first::key);
+        assertThrows(IllegalStateException.class, first::key);
     }
 
     @Test
     void unsharedTheWritersLookupOfASynIsFoundByTheSynWatchWhichMakesNoSecondOwner() throws Exception {
         try (FlowAttribution attr = FlowAttribution.start(LocalAddresses.fromSystem(), false);
-             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            awaitListener(attr, port);
+             ServerSocketChannel server = indexedListener(attr)) {
+            int port = port(server);
             try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
                  SocketChannel accepted = server.accept()) {
-                int cport = ((InetSocketAddress) client.getLocalAddress()).getPort();
+                int cport = port(client);
                 PacketSummary syn = Segments.tcp4(now(), LO, cport, LO, port, Segments.SYN, 1, 0, 0);
                 FlowOwner owner = attr.observe(syn);
                 attr.lookAhead(syn); // the SYN watch, second: the writer's lookup is running or done
@@ -272,10 +269,27 @@ class FlowAttributionTest {
                 assertTrue(await(owner::settled), "the client's lookup settles: " + owner);
                 assertEquals(ProcessHandle.current().pid(), owner.of(FlowEndpoint.ipv4(LO, cport)).pid());
                 assertEquals(key, owner.key());
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> attr.ownerOf(key),
+                assertThrows(IllegalStateException.class, () -> attr.ownerOf(key),
                         "owners are not kept by key unless shared");
             }
         }
+    }
+
+    /** A listener on 127.0.0.1 (an ephemeral port) that {@code attr}'s listener index already knows. */
+    private static ServerSocketChannel indexedListener(FlowAttribution attr) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET);
+        try {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            awaitListener(attr, port(server));
+            return server;
+        } catch (IOException | RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static int port(NetworkChannel channel) throws IOException {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
     private static void awaitListener(FlowAttribution attr, int port) {
