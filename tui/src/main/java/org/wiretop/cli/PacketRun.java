@@ -65,7 +65,8 @@ final class PacketRun {
         this.source = source;
         this.live = live;
         this.bpfFilter = bpfFilter == null ? "" : bpfFilter.strip();
-        this.display = display;
+        // the empty filter is no filter: it must not keep packets on the decoding path
+        this.display = display == null || display.matchesAll() ? null : display;
         this.output = output;
         this.export = export;
         this.writePath = writePath;

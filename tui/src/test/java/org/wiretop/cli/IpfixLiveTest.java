@@ -39,7 +39,9 @@ import org.wiretop.monitor.servers.UdpClient;
  *       and nothing of what was sent before it listened;</li>
  *   <li>the JSON flow log written alongside holds the same records;</li>
  *   <li>with {@code --ipfix-ext} tshark decodes each end's process (this test's JVM) from the
- *       live records.</li>
+ *       live records;</li>
+ *   <li>in both runs (to a file with {@code -w}, and with nothing printed) the flows are tracked on
+ *       a thread of their own, so the capture thread only copies headers (design §10).</li>
  * </ul>
  */
 class IpfixLiveTest {
@@ -66,6 +68,7 @@ class IpfixLiveTest {
                     "tcp", "port", String.valueOf(e), "or", "udp", "port", String.valueOf(u));
             try {
                 awaitListening(p, err);
+                assertFlowThread(p, err);
                 // Before any collector listens: exported into the void.
                 TcpClient.exchange(echo.local(), "early".getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(5),
                         new ByteArrayOutputStream());
@@ -146,6 +149,7 @@ class IpfixLiveTest {
             int clientPort;
             try {
                 awaitListening(p, err);
+                assertFlowThread(p, err);
                 // The connection talks until the socket sampler has seen both ends (an active-timeout
                 // record names them), then closes: the sampler looks once a second, so it must live that long.
                 try (Socket s = new Socket(LOOPBACK, e)) {
@@ -246,5 +250,23 @@ class IpfixLiveTest {
                 "capture did not start: " + CliRunner.read(err));
         assertTrue(p.isAlive(), "capture ended early: " + CliRunner.read(err));
         assertFalse(CliRunner.read(err).contains("error"), CliRunner.read(err));
+    }
+
+    /** The capture's JVM runs the flow thread ("wiretop-flows"; Java names its Linux threads so). */
+    private static void assertFlowThread(Process p, Path err) {
+        assertTrue(CliRunner.await(10_000, () -> threadNames(p.pid()).contains("wiretop-flows")),
+                "no flow thread beside the capture thread: " + threadNames(p.pid()) + "\n" + CliRunner.read(err));
+    }
+
+    private static List<String> threadNames(long pid) {
+        List<String> names = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                names.add(Files.readString(t.resolve("comm")).strip());
+            }
+        } catch (IOException gone) {
+            return names; // the process or one of its threads ended meanwhile
+        }
+        return names;
     }
 }

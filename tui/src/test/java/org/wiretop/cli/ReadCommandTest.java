@@ -118,6 +118,17 @@ class ReadCommandTest {
         CliRunner.Result r = CliRunner.inProcess("read", file.toString());
         assertEquals(1, r.code());
         assertOneErrorLine(r, "not one wiretop decodes");
+        // the advice the message gives works: copying needs no decoding
+        Path copy = dir.resolve("copy.pcap");
+        CliRunner.Result c = CliRunner.inProcess("capture", "-r", file.toString(), "-w", copy.toString());
+        assertEquals(0, c.code(), c.err());
+        byte[] in = Files.readAllBytes(file), out = Files.readAllBytes(copy);
+        assertEquals(in.length, out.length, "one record of the same size");
+        // the record's seconds, lengths and bytes (the fraction may be written in nanoseconds)
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(in, 24, 28)),
+                java.util.Arrays.toString(java.util.Arrays.copyOfRange(out, 24, 28)), "the same seconds");
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(in, 32, in.length)),
+                java.util.Arrays.toString(java.util.Arrays.copyOfRange(out, 32, out.length)), "the same lengths and bytes");
     }
 
     static void assertOneErrorLine(CliRunner.Result r, String mustContain) {
