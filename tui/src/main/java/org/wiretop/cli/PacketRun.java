@@ -129,10 +129,6 @@ final class PacketRun {
             if (naming) {
                 OutputWarmup.run(writePath == null, writePath != null);
             }
-            err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
-                    + ", link-type " + LinkTypeNames.describe(linkType) + ", snapshot length " + source.snaplen()
-                    + (live ? " bytes" : ""));
-            err.flush();
             FlowProcesses owners = names == null ? FlowProcesses.NONE : names.flowProcesses();
             try (OfflineBpf bpf = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen());
                  FlowTracking flows = output.flows || exporting ? new FlowTracking(live, output.flows, export, owners) : null) {
@@ -199,6 +195,14 @@ final class PacketRun {
     }
 
     private int runToEnd(PacketHandler handler, long max, Finish finish) throws CaptureException {
+        // As tcpdump, the banner comes when everything is set up and the next step reads: a live
+        // capture buffers what arrives before, and setting up flows, exports and output takes
+        // long enough at full rate to overflow the kernel's buffer (what comes after the banner
+        // must not wait).
+        err.println((live ? "listening on " + source.description() : "reading from file " + source.description())
+                + ", link-type " + LinkTypeNames.describe(source.linkType()) + ", snapshot length " + source.snaplen()
+                + (live ? " bytes" : ""));
+        err.flush();
         CaptureException failure = null;
         try {
             source.run(handler, max);

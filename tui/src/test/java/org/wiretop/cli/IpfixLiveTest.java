@@ -252,9 +252,12 @@ class IpfixLiveTest {
         assertFalse(CliRunner.read(err).contains("error"), CliRunner.read(err));
     }
 
-    /** The capture's JVM runs the flow thread ("wiretop-flows"; Java names its Linux threads so). */
+    /**
+     * The capture's JVM runs the flow thread ("wiretop-flows"; Java names its Linux threads so),
+     * already when the banner is out: everything is set up before "listening on".
+     */
     private static void assertFlowThread(Process p, Path err) {
-        assertTrue(CliRunner.await(10_000, () -> threadNames(p.pid()).contains("wiretop-flows")),
+        assertTrue(threadNames(p.pid()).contains("wiretop-flows"),
                 "no flow thread beside the capture thread: " + threadNames(p.pid()) + "\n" + CliRunner.read(err));
     }
 
