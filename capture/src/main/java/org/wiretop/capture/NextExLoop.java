@@ -14,8 +14,9 @@ import org.pcap4j.core.PcapHandle;
  * {@code loop} pays a JNA callback from native code, a timestamp object, a fresh byte array
  * and a task object for every packet, and at ~600 k packets/s on lo it fell behind the kernel
  * (23 % dropped where tcpdump dropped none, bench/capture-loss.sh). Here one direct-mapped
- * {@code pcap_next_ex} call a packet leaves the header and data in libpcap's buffer, and three
- * bulk reads copy them into arrays we reuse: no allocation, no callback.
+ * {@code pcap_next_ex} call a packet leaves the header and data in libpcap's buffer, and plain
+ * loads and one copy ({@link NativeReads}) take them into an array we reuse: no allocation, no
+ * callback, no JNI call but libpcap's.
  *
  * <p>The {@code pcap_t} pointer is pcap4j's private field; when it cannot be reached,
  * {@link #of} returns null and the caller keeps pcap4j's own loop.
@@ -38,10 +39,15 @@ final class NextExLoop {
     private final ByteBuffer headerView;
     private final int capOffset;
     private final MovablePointer at = new MovablePointer();
+    /** Plain loads from libpcap's memory, or null: then JNA's reads (JNI calls) do it. */
+    private final NativeReads reads = NativeReads.find();
+    private final long refsAddress = Pointer.nativeValue(refs);
+    private final long pcapAddress;
     private byte[] buf = new byte[2048];
 
     private NextExLoop(Pointer pcap, boolean nanos) {
         this.pcap = pcap;
+        this.pcapAddress = Pointer.nativeValue(pcap);
         this.nanos = nanos;
         // struct pcap_pkthdr { struct timeval ts; bpf_u_int32 caplen; bpf_u_int32 len; }
         this.capOffset = 2 * Native.LONG_SIZE;
@@ -77,7 +83,8 @@ final class NextExLoop {
         return bound;
     }
 
-    private static native int pcap_next_ex(Pointer p, Pointer headerOut, Pointer dataOut);
+    /** Addresses as {@code long}s: JNA passes them as they are, where a {@code Pointer} is a JNI field read each. */
+    private static native int pcap_next_ex(long p, long headerOut, long dataOut);
 
     private static native Pointer pcap_geterr(Pointer p);
 
@@ -137,23 +144,44 @@ final class NextExLoop {
      * end of a file) or {@link #ERROR} (see {@link #error()}).
      */
     int next(PacketHandler handler) {
-        int rc = pcap_next_ex(pcap, refs, dataRef);
+        int rc = pcap_next_ex(pcapAddress, refsAddress, refsAddress + Native.POINTER_SIZE);
         if (rc != OK) {
             return rc;
         }
-        refs.read(0, addrs, 0, 2);
-        at.moveTo(addrs[0]).read(0, header, 0, header.length);
-        long sec = Native.LONG_SIZE == 8 ? headerView.getLong(0) : headerView.getInt(0);
-        long frac = Native.LONG_SIZE == 8 ? headerView.getLong(Native.LONG_SIZE) : headerView.getInt(Native.LONG_SIZE);
-        int caplen = headerView.getInt(capOffset);
-        int wire = headerView.getInt(capOffset + 4);
+        long headerAt, dataAt;
+        if (reads != null) {
+            headerAt = reads.getLong(refsAddress);
+            dataAt = reads.getLong(refsAddress + Native.POINTER_SIZE);
+        } else {
+            refs.read(0, addrs, 0, 2);
+            headerAt = addrs[0];
+            dataAt = addrs[1];
+        }
+        long sec, frac;
+        int caplen, wire;
+        if (reads != null) {
+            sec = Native.LONG_SIZE == 8 ? reads.getLong(headerAt) : reads.getInt(headerAt);
+            frac = Native.LONG_SIZE == 8 ? reads.getLong(headerAt + 8) : reads.getInt(headerAt + 4);
+            caplen = reads.getInt(headerAt + capOffset);
+            wire = reads.getInt(headerAt + capOffset + 4);
+        } else {
+            at.moveTo(headerAt).read(0, header, 0, header.length);
+            sec = Native.LONG_SIZE == 8 ? headerView.getLong(0) : headerView.getInt(0);
+            frac = Native.LONG_SIZE == 8 ? headerView.getLong(Native.LONG_SIZE) : headerView.getInt(Native.LONG_SIZE);
+            caplen = headerView.getInt(capOffset);
+            wire = headerView.getInt(capOffset + 4);
+        }
         if (caplen < 0) {
             return ERROR;
         }
         if (buf.length < caplen) {
             buf = new byte[Math.max(caplen, buf.length * 2)];
         }
-        at.moveTo(addrs[1]).read(0, buf, 0, caplen);
+        if (reads != null) {
+            reads.copy(dataAt, buf, caplen);
+        } else {
+            at.moveTo(dataAt).read(0, buf, 0, caplen);
+        }
         handler.onPacket(sec * 1_000_000_000L + (nanos ? frac : frac * 1_000L), wire, buf, caplen);
         return OK;
     }
