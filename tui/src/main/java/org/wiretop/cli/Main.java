@@ -24,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.wiretop.sys.LibrarySearch.useUsualDirectories(); // before JNA's first use
         System.exit(run(args));
     }
 
