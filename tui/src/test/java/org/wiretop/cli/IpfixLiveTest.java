@@ -41,7 +41,10 @@ import org.wiretop.monitor.servers.UdpClient;
  *   <li>with {@code --ipfix-ext} tshark decodes each end's process (this test's JVM) from the
  *       live records;</li>
  *   <li>in both runs (to a file with {@code -w}, and with nothing printed) the flows are tracked on
- *       a thread of their own, so the capture thread only copies headers (design §10).</li>
+ *       a thread of their own, so the capture thread only copies headers (design §10), and that
+ *       thread runs already when "listening on" is out: the set-up comes before the banner, as
+ *       tcpdump's, so traffic started on the banner cannot overflow the kernel's buffer while the
+ *       40 MB flow table is made (with the banner first, both runs failed here).</li>
  * </ul>
  */
 class IpfixLiveTest {
