@@ -30,30 +30,26 @@ final class HttpFramer {
     static final byte REQUEST = 1, RESPONSE = 2, NOTIFICATION = 3;
     /** The method of a request, for the response's body rule. */
     static final byte OTHER = 0, HEAD = 1, CONNECT = 2, SSTP = 3;
-    /** Content-Length from which an {@code application/rpc} body or an RPC_IN/OUT_DATA request is not waited for. */
-    private static final long RPC_LENGTH = 128 * 1024;
 
-    private final long[] next, remaining, bytes, contentLength;
+    private final long[] next, remaining, bytes;
     private final byte[] mode;
     private final int[] lineLength;
-    private final boolean[] cr, clFound, chunked, rpcType, done;
+    private final boolean[] cr, done;
     private final HttpStartLine first;
     private final HttpLineValues values;
+    private final HttpBodyHeaders headers;
 
     HttpFramer(int slots, int textBytes) {
         next = new long[slots];
         remaining = new long[slots];
         bytes = new long[slots];
-        contentLength = new long[slots];
         mode = new byte[slots];
         lineLength = new int[slots];
         cr = new boolean[slots];
-        clFound = new boolean[slots];
-        chunked = new boolean[slots];
-        rpcType = new boolean[slots];
         done = new boolean[slots];
         first = new HttpStartLine(slots, textBytes);
         values = new HttpLineValues(slots);
+        headers = new HttpBodyHeaders(slots);
     }
 
     /** Forgets slot {@code d}: its next segment starts a message. */
@@ -141,8 +137,6 @@ final class HttpFramer {
                     bytes[d] += end - p;
                     p = end;
                     break;
-                case SKIP:
-                    return -1;
                 default: // SKIP: the rest of the segment is a continuation
                     return -1;
             }
@@ -226,8 +220,7 @@ final class HttpFramer {
         mode[d] = FIRST_LINE;
         bytes[d] = 0;
         first.begin(d);
-        clFound[d] = chunked[d] = rpcType[d] = false;
-        contentLength[d] = 0;
+        headers.begin(d);
         lineStart(d);
         return p;
     }
@@ -295,11 +288,11 @@ final class HttpFramer {
                     return end;
                 }
                 mode[d] = HEADERS;
-                rpcType[d] = first.rpcMethod(d);
+                headers.firstLine(d, first.rpcMethod(d));
                 break;
             case HEADERS:
                 if (length > 0) {
-                    headerEnd(d);
+                    headers.header(d, values, first.rpcMethod(d));
                     break;
                 }
                 return body(d, p, end, fin, latest);
@@ -331,37 +324,23 @@ final class HttpFramer {
         return p;
     }
 
-    /** A header line ended: a Content-Length's value taken (the last one counts, a bad one as ws_strtoi32 leaves it), a chunked coding or an RPC media type noted. */
-    private void headerEnd(int d) {
-        byte header = values.header(d);
-        if (header == HttpLineValues.CL) {
-            contentLength[d] = values.decimal(d);
-            clFound[d] |= values.isDecimal(d) && contentLength[d] >= 0;
-        } else if (header == HttpLineValues.TE) {
-            chunked[d] |= values.chunked(d);
-        } else if (header == HttpLineValues.CT) {
-            rpcType[d] = first.rpcMethod(d) || values.rpc(d);
-        }
-    }
-
     /** The blank line after the headers: what, if anything, to wait for. */
     private int body(int d, int p, int end, boolean fin, byte latest) {
         boolean tryBody = !fin;
         int code = first.bodyStatus(d);
         if (first.kind(d) == RESPONSE && (latest == HEAD || code / 100 == 2 && (latest == CONNECT || latest == SSTP)
-                || code / 100 == 1 || code == 204 || code == 304)) {
+                || HttpBodyHeaders.noBody(code))) {
             tryBody = false;
         }
-        if (tryBody && chunked[d]) {
+        if (tryBody && headers.chunked(d)) {
             mode[d] = CHUNK_SIZE;
             lineStart(d);
             return p;
         }
-        if (tryBody && clFound[d]) {
-            long length = contentLength[d];
-            if (length > 0 && !(length >= RPC_LENGTH && rpcType[d])) {
+        if (tryBody && headers.hasLength(d)) {
+            if (headers.waitsForLength(d)) {
                 mode[d] = BODY;
-                remaining[d] = length;
+                remaining[d] = headers.length(d);
                 return p;
             }
         } else if (tryBody && first.kind(d) == RESPONSE) {
@@ -379,14 +358,7 @@ final class HttpFramer {
     private int complete(int d, int p, int end, boolean rest) {
         done[d] = true;
         if (!rest && mode[d] == HEADERS) {
-            long take;
-            if (clFound[d] && !chunked[d]) {
-                take = Math.max(0, Math.min(contentLength[d], end - p));
-            } else if (!chunked[d] && (first.kind(d) == REQUEST || first.kind(d) == RESPONSE && noBody(first.status(d)))) {
-                take = 0;
-            } else {
-                take = end - p;
-            }
+            long take = headers.dissected(d, first.kind(d), first.status(d), end - p);
             bytes[d] += take;
             p += (int) take;
         }
@@ -398,10 +370,6 @@ final class HttpFramer {
             mode[d] = START;
         }
         return p;
-    }
-
-    private static boolean noBody(int status) {
-        return status / 100 == 1 || status == 204 || status == 304;
     }
 
     /** After the line following the last chunk, a trailer field: the dissection takes the fields to the blank line. */
