@@ -1,5 +1,7 @@
 package org.wiretop.capture;
 
+import java.nio.ByteBuffer;
+
 /**
  * What a pcapng Interface Description Block says about the packets of its interface: the link
  * type, the snapshot length and how to turn a packet's 64-bit timestamp into epoch nanoseconds
@@ -14,6 +16,7 @@ package org.wiretop.capture;
  */
 record PcapngInterface(int linkType, int snaplen, boolean binary, int exponent, long offsetSec) {
     static final int DEFAULT_DECIMAL_EXPONENT = 6;
+    private static final int OPT_END = 0, IF_TSRESOL = 9, IF_TSOFFSET = 14;
     private static final long[] POW10 = new long[20];
 
     static {
@@ -22,6 +25,44 @@ record PcapngInterface(int linkType, int snaplen, boolean binary, int exponent, 
             POW10[i] = p; // 10^19 wraps to a negative long but is right as an unsigned one
             p *= 10;
         }
+    }
+
+    /**
+     * The interface an IDB describes: the link type and snapshot length from {@code fields} (the 8
+     * bytes after the block's header), {@code if_tsresol} and {@code if_tsoffset} from the options
+     * at {@code options[0, end)}, both views in the section's byte order.
+     *
+     * @param index the interface's number in its section, for the error text
+     * @throws IllegalArgumentException saying what is wrong: an option runs past {@code end}, or
+     *                                  the resolution is impossible
+     */
+    static PcapngInterface read(ByteBuffer fields, ByteBuffer options, int end, int index) {
+        int tsresol = DEFAULT_DECIMAL_EXPONENT;
+        long tsoffset = 0;
+        int at = 0;
+        while (at + 4 <= end) {
+            int code = options.getShort(at) & 0xffff;
+            int optLength = options.getShort(at + 2) & 0xffff;
+            int value = at + 4;
+            if (code == OPT_END) {
+                break;
+            }
+            if (value + optLength > end) {
+                throw new IllegalArgumentException("interface option " + code + " of " + optLength + " bytes runs past the block");
+            }
+            if (code == IF_TSRESOL && optLength >= 1) {
+                tsresol = options.get(value) & 0xff;
+            } else if (code == IF_TSOFFSET && optLength >= 8) {
+                tsoffset = options.getLong(value);
+            }
+            at = value + ((optLength + 3) & ~3);
+        }
+        PcapngInterface iface = of(fields.getShort(0) & 0xffff, fields.getInt(4) & 0xffffffffL, tsresol, tsoffset);
+        if (iface == null) {
+            throw new IllegalArgumentException("interface " + index + " has an impossible timestamp resolution (if_tsresol 0x"
+                    + Integer.toHexString(tsresol) + ")");
+        }
+        return iface;
     }
 
     /** Null when the {@code if_tsresol} byte names a resolution a 64-bit tick count cannot hold. */

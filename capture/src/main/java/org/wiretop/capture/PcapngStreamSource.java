@@ -46,8 +46,6 @@ final class PcapngStreamSource extends RecordSource {
     /** The largest packet a classic pcap may hold, plus room for a block's fields and options. */
     static final int MAX_BLOCK = PcapFormat.MAX_RECORD_CAP + (64 << 10);
     private static final int OPT_END = 0;
-    private static final int IF_TSRESOL = 9;
-    private static final int IF_TSOFFSET = 14;
     private static final int OPT_COMMENT = 1;
 
     /** What {@link #readBlock} found. */
@@ -222,33 +220,12 @@ final class PcapngStreamSource extends RecordSource {
         if (!readPart(fixed, 0, 8, length) || !readRest(length, 8 + 8)) {
             return Block.END;
         }
-        int ifLinkType = fixedView.getShort(0) & 0xffff;
-        long ifSnaplen = fixedView.getInt(4) & 0xffffffffL;
-        int tsresol = PcapngInterface.DEFAULT_DECIMAL_EXPONENT;
-        long tsoffset = 0;
-        int end = (int) length - 20; // options end where the trailer begins
-        int at = 0;
-        while (at + 4 <= end) {
-            int code = bufView.getShort(at) & 0xffff;
-            int optLength = bufView.getShort(at + 2) & 0xffff;
-            int value = at + 4;
-            if (code == OPT_END) {
-                break;
-            }
-            if (value + optLength > end) {
-                throw corrupt("interface option " + code + " of " + optLength + " bytes runs past the block");
-            }
-            if (code == IF_TSRESOL && optLength >= 1) {
-                tsresol = buf[value] & 0xff;
-            } else if (code == IF_TSOFFSET && optLength >= 8) {
-                tsoffset = bufView.getLong(value);
-            }
-            at = value + ((optLength + 3) & ~3);
-        }
-        PcapngInterface iface = PcapngInterface.of(ifLinkType, ifSnaplen, tsresol, tsoffset);
-        if (iface == null) {
-            throw corrupt("interface " + interfaces.size() + " has an impossible timestamp resolution (if_tsresol 0x"
-                    + Integer.toHexString(tsresol) + ")");
+        PcapngInterface iface;
+        try {
+            // options end where the trailer begins
+            iface = PcapngInterface.read(fixedView, bufView, (int) length - 20, interfaces.size());
+        } catch (IllegalArgumentException e) {
+            throw corrupt(e.getMessage());
         }
         interfaces.add(iface);
         if (linkType < 0) {
