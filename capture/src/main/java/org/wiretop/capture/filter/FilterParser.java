@@ -167,9 +167,9 @@ final class FilterParser {
             case STRING:
                 return new TextNodes.TextTest(field, TextNodes.Op.COMPARE, rel, text.getBytes(StandardCharsets.UTF_8), null);
             case IPV6:
-                return ipv6(field, rel, op, v);
+                return AddressComparisons.ipv6(field, rel, op, v);
             case IPV4:
-                return ipv4(field, rel, op, v);
+                return AddressComparisons.ipv4(field, rel, op, v);
             case MAC: {
                 long mac = Literals.mac(text);
                 if (mac < 0) {
@@ -190,7 +190,7 @@ final class FilterParser {
     }
 
     /** {@code (field & mask) REL value} on a header field (either side) or an application field (any occurrence). */
-    private static FilterNode longCompare(FieldDef field, Relation rel, long mask, long value) {
+    static FilterNode longCompare(FieldDef field, Relation rel, long mask, long value) {
         if (field.app != null) {
             return new AppNodes.LongCompare(field.app, rel, mask, value);
         }
@@ -208,47 +208,6 @@ final class FilterParser {
                     + other.name + " (" + other.kind.description + ")", v);
         }
         return new Nodes.FieldCompare(field.longs, rel, other.longs);
-    }
-
-    private FilterNode ipv4(FieldDef field, Relation rel, Token op, Token v) throws DisplayFilterException {
-        String text = v.text();
-        int slash = text.indexOf('/');
-        long addr = Literals.ipv4(slash < 0 ? text : text.substring(0, slash));
-        if (addr < 0) {
-            throw error(v.shown() + " is not a valid IPv4 address" + (slash < 0 ? "" : " or subnet"), v);
-        }
-        long mask = 0xffff_ffffL;
-        if (slash >= 0) {
-            int prefix = prefix(text.substring(slash + 1), 32, v, op);
-            mask = prefix == 0 ? 0 : (0xffff_ffffL << (32 - prefix)) & 0xffff_ffffL;
-        }
-        return longCompare(field, rel, mask, addr & mask);
-    }
-
-    private FilterNode ipv6(FieldDef field, Relation rel, Token op, Token v) throws DisplayFilterException {
-        String text = v.text();
-        int slash = text.indexOf('/');
-        long[] addr = Literals.ipv6(slash < 0 ? text : text.substring(0, slash));
-        if (addr == null) {
-            throw error(v.shown() + " is not a valid IPv6 address" + (slash < 0 ? "" : " or prefix"), v);
-        }
-        int prefix = slash < 0 ? 128 : prefix(text.substring(slash + 1), 128, v, op);
-        if (field.app != null) {
-            return new AppNodes.Ip6Compare(field.app, rel, addr[0], addr[1], prefix);
-        }
-        return new Nodes.Ip6Compare(field, rel, addr[0], addr[1], prefix);
-    }
-
-    private int prefix(String text, int max, Token v, Token op) throws DisplayFilterException {
-        long p = text.chars().allMatch(Character::isDigit) && !text.isEmpty() && text.length() < 4
-                ? Long.parseLong(text) : -1;
-        if (p < 0 || p > max) {
-            throw error("the prefix length in " + v.shown() + " must be 0 to " + max, v);
-        }
-        if (!Relation.of(op.text()).isEquality()) {
-            throw error("a subnet can only be compared with == or !=", op);
-        }
-        return (int) p;
     }
 
     private FilterNode bitwise(FieldDef field, Token name, Token amp) throws DisplayFilterException {
@@ -399,7 +358,7 @@ final class FilterParser {
         return t;
     }
 
-    private static DisplayFilterException error(String problem, Token at) {
+    static DisplayFilterException error(String problem, Token at) {
         return new DisplayFilterException(problem, at.column(), at.length());
     }
 }
