@@ -22,7 +22,7 @@ import org.wiretop.decode.Status;
  * follows it after {@code ": "}. tcpdump's {@link TextOptions}: {@code -e} puts the link-level
  * header first ({@link LinkHeaderText}), {@code -v} adds the IP header's fields
  * ({@link IpVerboseText}) and the checksums ({@link TransportVerboseText}), and {@code -A},
- * {@code -x}, {@code -X} dump the bytes after the line ({@link HexDump}). Deliberate differences
+ * {@code -x}, {@code -X} dump the bytes after the line ({@link PacketDumpText}). Deliberate differences
  * from tcpdump: names are never resolved (as with {@code -nn}); a header with an impossible value
  * ends the line with {@code [reason]} in the decoder's words; when a conversation analyzer ran,
  * TCP's expert flags follow tcpdump's whole text ({@code [retransmission]}, {@code [dup ack #1]},
@@ -84,6 +84,11 @@ public final class TextFormatter {
         this(TimestampStyle.localTime(false));
     }
 
+    /** The text flags this formatter prints with. */
+    public TextOptions options() {
+        return options;
+    }
+
     /**
      * Appends the line for one decoded packet, without a line break (a dump asked for with
      * {@code -x}/{@code -X}/{@code -A} follows it on lines of its own).
@@ -92,11 +97,6 @@ public final class TextFormatter {
      * @param data the captured bytes ({@code data[0, s.capturedLength)}), for details the summary
      *             does not hold (TCP options in order, the datagram quoted by an ICMP error)
      */
-    /** The text flags this formatter prints with. */
-    public TextOptions options() {
-        return options;
-    }
-
     public void format(PacketSummary s, byte[] data, LineBuilder out) {
         if (time != null) {
             time.append(out, s.epochNanos);
@@ -119,7 +119,7 @@ public final class TextFormatter {
             AnalysisText.append(s, out); // the expert flags, after tcpdump's whole text
         }
         if (options.dump() != TextOptions.Dump.NONE) {
-            appendDump(out, s, data, end);
+            PacketDumpText.append(out, options, s, data, end, cut);
         }
     }
 
@@ -141,31 +141,6 @@ public final class TextFormatter {
             LinkText.appendLinkOnly(out, s, data, end, linkHeader, options);
         }
         return !cut;
-    }
-
-    /**
-     * tcpdump's -A/-x/-X: from the network header (or the frame), or all of it after a longjmp;
-     * with --payload only the payload.
-     */
-    private void appendDump(LineBuilder out, PacketSummary s, byte[] data, int end) {
-        int from;
-        if (options.payloadOnly()) {
-            if (!hasPayload(s)) {
-                return;
-            }
-            from = s.payloadOffset;
-            end = Math.min(end, from + s.payloadLength);
-        } else {
-            from = options.dumpLink() || cut ? 0 : LinkHeaderText.networkStart(s, data, end);
-        }
-        if (from >= end) {
-            return;
-        }
-        switch (options.dump()) {
-            case HEX_ASCII: HexDump.hexAndAscii(out, data, from, end - from); break;
-            case HEX: HexDump.hex(out, "\n\t", data, from, end - from); break;
-            default: HexDump.ascii(out, data, from, end - from); break;
-        }
     }
 
     /** True when the packet carries TCP or UDP payload bytes (what --payload shows). */
