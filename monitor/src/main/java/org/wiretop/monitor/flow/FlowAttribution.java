@@ -49,8 +49,7 @@ public final class FlowAttribution implements AutoCloseable {
     /** Ended TCP flows in the order they ended: each is forgotten once quiet for the linger. */
     private final EndedFlows ended;
     private final AttributionWorker worker;
-    private SynWatch syns;
-    private String synDevice, synFilter;
+    private final CurrentSynWatch syns = new CurrentSynWatch();
     private boolean fromA;
     /** Whether the last {@link #create} queued a lookup of a SYN's sender (listed in {@link LookAhead}). */
     private boolean asking;
@@ -96,19 +95,7 @@ public final class FlowAttribution implements AutoCloseable {
      * Called again with another interface or filter (the UI's {@code i} and {@code c}), it moves there.
      */
     public synchronized boolean watchSyns(String device, String filter) {
-        if (worker == null) {
-            return false;
-        }
-        if (syns != null && device.equals(synDevice) && java.util.Objects.equals(filter, synFilter)) {
-            return true;
-        }
-        if (syns != null) {
-            syns.close();
-        }
-        syns = SynWatch.start(this, device, filter);
-        synDevice = device;
-        synFilter = filter;
-        return syns != null;
+        return worker != null && syns.watch(this, device, filter);
     }
 
     /**
@@ -230,7 +217,6 @@ public final class FlowAttribution implements AutoCloseable {
     public boolean lastFromA() {
         return fromA;
     }
-
 
     private FlowOwner create(int proto, int family, long meta, long aHi, long aLo, long bHi, long bLo,
                              boolean srcIsA, int flags, int sll, long epochNanos) {
@@ -393,9 +379,7 @@ public final class FlowAttribution implements AutoCloseable {
 
     @Override
     public void close() {
-        if (syns != null) {
-            syns.close();
-        }
+        syns.close();
         if (worker != null) {
             worker.close();
         }
