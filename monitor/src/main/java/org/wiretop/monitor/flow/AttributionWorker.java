@@ -25,9 +25,9 @@ import org.wiretop.sys.NetlinkProcEvents;
  * waited for. The writer only ever offers to the queue and unparks this thread when it sleeps.
  *
  * <p>A lookup costs 0.1–0.5 ms of CPU when its process is new (a sock_diag query of ~15 µs,
- * then its /proc/PID/fd through {@code ProcFiles}), so this thread keeps to a budget of {@value #BUDGET_PER_MILLE} ‰ of one
- * core, measured on its own CPU clock as a token bucket: the allowance refills at that share of
- * the wall clock and holds at most {@value #BURST_MILLIS} ms (so a burst of short-lived clients
+ * then its /proc/PID/fd through {@code ProcFiles}), so this thread keeps to a budget of {@value CpuBudget#BUDGET_PER_MILLE} ‰ of one
+ * core, measured on its own CPU clock as a token bucket ({@link CpuBudget}): the allowance refills at that share of
+ * the wall clock and holds at most {@value CpuBudget#BURST_MILLIS} ms (so a burst of short-lived clients
  * is served in full); while it is spent, flows are settled unknown at once
  * ({@link Counters#overBudget()}) and this thread sleeps until it is positive again. At a few
  * hundred new connections a second every flow is looked up; a flood (10,000 a second) is named in
@@ -43,16 +43,6 @@ public final class AttributionWorker implements AutoCloseable {
      * (a futex call) per flow, while a quiet host costs nothing.
      */
     private static final long POLL_FOR_NANOS = 100_000_000L, POLL_NANOS = 5_000_000L;
-    /**
-     * The share of one core lookups may take in the long run, in thousandths: 0.5 %, since
-     * {@code ProcFiles} made a lookup of a new process 60-100 µs of CPU rather than 0.5 ms.
-     */
-    static final int BUDGET_PER_MILLE = 5;
-    /** The most CPU time lookups may save up for a burst. */
-    static final int BURST_MILLIS = 200;
-    private static final long BURST_NANOS = BURST_MILLIS * 1_000_000L;
-    /** The longest sleep while over budget (a debt of 1 ms of CPU sleeps 200 ms at 0.5 %). */
-    private static final long OVER_BUDGET_SLEEP_NANOS = 1_000_000_000L;
     private static final int MAX_BATCH = 512;
     /** How long the thread sleeps when idle (a new request wakes it at once). */
     private static final long IDLE_NANOS = 1_000_000_000L;
@@ -93,11 +83,7 @@ public final class AttributionWorker implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long named, uidOnly, notFound, batches;
     private final AtomicLong overBudget = new AtomicLong();
-    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-    /** CPU nanoseconds lookups may still use (negative: spent ahead), as of {@link #lastRefill}. */
-    private long allowance = BURST_NANOS;
-    private long lastRefill;
-    private long lastCpu;
+    private final CpuBudget budget = new CpuBudget();
 
     private AttributionWorker(SocketOwnerLookup lookup, ListenerWatch watch, NetlinkProcEvents events) {
         this.lookup = lookup;
@@ -200,8 +186,7 @@ public final class AttributionWorker implements AutoCloseable {
     private void run() {
         warmUp();
         ThreadNice.set(ThreadNice.ATTRIBUTION); // after the warm-up, which nobody waits for at that priority
-        lastRefill = System.nanoTime();
-        lastCpu = cpuTime(); // the warm-up is not charged to the budget
+        budget.start(); // the warm-up is not charged to the budget
         List<Request> batch = new ArrayList<>(MAX_BATCH);
         long lastWork = System.nanoTime();
         while (running) {
@@ -237,38 +222,19 @@ public final class AttributionWorker implements AutoCloseable {
         settleAll();
     }
 
-    /**
-     * Charges this thread's CPU since the last call to the allowance and refills it for the time
-     * passed; whether lookups have CPU left (always, where thread CPU time is not measured).
-     */
+    /** Whether lookups have CPU left ({@link CpuBudget#withinBudget}), told to the writer. */
     private boolean withinBudget() {
-        long now = System.nanoTime();
-        long used = cpuTime();
-        if (used < 0) {
-            return true;
-        }
-        allowance = Math.min(BURST_NANOS, allowance + (now - lastRefill) * BUDGET_PER_MILLE / 1000 - (used - lastCpu));
-        lastRefill = now;
-        lastCpu = used;
-        boolean within = allowance > 0;
+        boolean within = budget.withinBudget();
         overBudgetNow = !within;
         return within;
     }
 
     /** Over budget: sleeps until the allowance is refilled above zero (woken early only by close). */
     private void sleepOffDebt() {
-        long sleep = Math.min(OVER_BUDGET_SLEEP_NANOS, 1 - allowance * 1000 / BUDGET_PER_MILLE);
+        long sleep = budget.debtNanos();
         long end = System.nanoTime() + sleep;
         for (long left = sleep; running && left > 0; left = end - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
-        }
-    }
-
-    private long cpuTime() {
-        try {
-            return cpu.getCurrentThreadCpuTime();
-        } catch (UnsupportedOperationException e) {
-            return -1;
         }
     }
 
