@@ -103,7 +103,7 @@ public final class CaptureLossProbe {
         PacketHandler h = (ts, wire, data, len) -> sum[0] += ts + len + (len > 0 ? data[len - 1] & 0xff : 0);
         try (source) {
             long t0 = System.nanoTime();
-            long n = source instanceof Pcap4jSource p ? p.run(h, 0, fast) : source.run(h, 0);
+            long n = source instanceof Pcap4jSource p ? p.run(h, 0, fast ? Pcap4jSource.ReadPath.NEXT_EX : Pcap4jSource.ReadPath.PCAP4J) : source.run(h, 0);
             double secs = (System.nanoTime() - t0) / 1e9;
             System.out.printf("%-12s %9d packets in %6.3f s = %6.2f M packets/s (check %d)%n",
                     what, n, secs, n / secs / 1e6, sum[0] & 0xff);

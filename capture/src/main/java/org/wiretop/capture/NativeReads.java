@@ -36,10 +36,6 @@ final class NativeReads {
         return unsafe.getLong(address);
     }
 
-    int getInt(long address) {
-        return unsafe.getInt(address);
-    }
-
     /** Copies {@code length} bytes at {@code address} into the start of {@code into}. */
     void copy(long address, byte[] into, int length) {
         if (length > into.length) {

@@ -33,19 +33,18 @@ final class NextExLoop {
     private final Pointer pcap;
     private final boolean nanos;
     private final Memory refs = new Memory(2L * Native.POINTER_SIZE);
-    private final Pointer dataRef = refs.share(Native.POINTER_SIZE);
-    private final long[] addrs = new long[2];
     private final byte[] header;
     private final ByteBuffer headerView;
     private final int capOffset;
     private final MovablePointer at = new MovablePointer();
     /** Plain loads from libpcap's memory, or null: then JNA's reads (JNI calls) do it. */
-    private final NativeReads reads = NativeReads.find();
+    private final NativeReads reads;
     private final long refsAddress = Pointer.nativeValue(refs);
     private final long pcapAddress;
     private byte[] buf = new byte[2048];
 
-    private NextExLoop(Pointer pcap, boolean nanos) {
+    private NextExLoop(Pointer pcap, boolean nanos, NativeReads reads) {
+        this.reads = reads;
         this.pcap = pcap;
         this.pcapAddress = Pointer.nativeValue(pcap);
         this.nanos = nanos;
@@ -55,8 +54,11 @@ final class NextExLoop {
         this.headerView = ByteBuffer.wrap(header).order(ByteOrder.nativeOrder());
     }
 
-    /** A loop over {@code handle}, or null when its native pointer cannot be reached. */
-    static NextExLoop of(PcapHandle handle) {
+    /**
+     * A loop over {@code handle}, or null when its native pointer cannot be reached.
+     * {@code plainReads}: read libpcap's memory with plain loads where possible (false: JNA's reads).
+     */
+    static NextExLoop of(PcapHandle handle, boolean plainReads) {
         if (!bind() || Native.POINTER_SIZE != 8) {
             return null;
         }
@@ -64,7 +66,8 @@ final class NextExLoop {
             Field f = PcapHandle.class.getDeclaredField("handle");
             f.setAccessible(true);
             Pointer p = (Pointer) f.get(handle);
-            return p == null ? null : new NextExLoop(p, handle.getTimestampPrecision() == PcapHandle.TimestampPrecision.NANO);
+            return p == null ? null : new NextExLoop(p, handle.getTimestampPrecision() == PcapHandle.TimestampPrecision.NANO,
+                    plainReads ? NativeReads.find() : null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -148,42 +151,35 @@ final class NextExLoop {
         if (rc != OK) {
             return rc;
         }
-        long headerAt, dataAt;
-        if (reads != null) {
-            headerAt = reads.getLong(refsAddress);
-            dataAt = reads.getLong(refsAddress + Native.POINTER_SIZE);
-        } else {
-            refs.read(0, addrs, 0, 2);
-            headerAt = addrs[0];
-            dataAt = addrs[1];
-        }
-        long sec, frac;
-        int caplen, wire;
-        if (reads != null) {
-            sec = Native.LONG_SIZE == 8 ? reads.getLong(headerAt) : reads.getInt(headerAt);
-            frac = Native.LONG_SIZE == 8 ? reads.getLong(headerAt + 8) : reads.getInt(headerAt + 4);
-            caplen = reads.getInt(headerAt + capOffset);
-            wire = reads.getInt(headerAt + capOffset + 4);
-        } else {
-            at.moveTo(headerAt).read(0, header, 0, header.length);
-            sec = Native.LONG_SIZE == 8 ? headerView.getLong(0) : headerView.getInt(0);
-            frac = Native.LONG_SIZE == 8 ? headerView.getLong(Native.LONG_SIZE) : headerView.getInt(Native.LONG_SIZE);
-            caplen = headerView.getInt(capOffset);
-            wire = headerView.getInt(capOffset + 4);
-        }
+        long dataAt = pointer(1);
+        copy(pointer(0), header, header.length);
+        long sec = Native.LONG_SIZE == 8 ? headerView.getLong(0) : headerView.getInt(0);
+        long frac = Native.LONG_SIZE == 8 ? headerView.getLong(Native.LONG_SIZE) : headerView.getInt(Native.LONG_SIZE);
+        int caplen = headerView.getInt(capOffset);
+        int wire = headerView.getInt(capOffset + 4);
         if (caplen < 0) {
             return ERROR;
         }
         if (buf.length < caplen) {
             buf = new byte[Math.max(caplen, buf.length * 2)];
         }
-        if (reads != null) {
-            reads.copy(dataAt, buf, caplen);
-        } else {
-            at.moveTo(dataAt).read(0, buf, 0, caplen);
-        }
+        copy(dataAt, buf, caplen);
         handler.onPacket(sec * 1_000_000_000L + (nanos ? frac : frac * 1_000L), wire, buf, caplen);
         return OK;
+    }
+
+    /** The header (0) or data (1) pointer pcap_next_ex left in {@code refs}. */
+    private long pointer(int which) {
+        long offset = (long) which * Native.POINTER_SIZE;
+        return reads != null ? reads.getLong(refsAddress + offset) : refs.getLong(offset);
+    }
+
+    private void copy(long address, byte[] into, int length) {
+        if (reads != null) {
+            reads.copy(address, into, length);
+        } else {
+            at.moveTo(address).read(0, into, 0, length);
+        }
     }
 
     /**

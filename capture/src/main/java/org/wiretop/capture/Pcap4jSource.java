@@ -75,17 +75,20 @@ final class Pcap4jSource implements PacketSource {
 
     @Override
     public long run(PacketHandler handler, long maxPackets) throws CaptureException {
-        return run(handler, maxPackets, true);
+        return run(handler, maxPackets, ReadPath.NEXT_EX);
     }
 
-    /** As {@link #run(PacketHandler, long)}; {@code fast = false} keeps pcap4j's own loop (tests). */
-    long run(PacketHandler handler, long maxPackets, boolean fast) throws CaptureException {
+    /** How a handle is read: our pcap_next_ex loop (plain loads, or JNA's reads where Unsafe is missing) or pcap4j's. */
+    enum ReadPath { NEXT_EX, NEXT_EX_JNA_READS, PCAP4J }
+
+    /** As {@link #run(PacketHandler, long)}, on the given path (tests, the loss probe). */
+    long run(PacketHandler handler, long maxPackets, ReadPath path) throws CaptureException {
         runLock.lock();
         try {
             if (closed) {
                 throw new CaptureException(description + ": the capture was closed", false);
             }
-            NextExLoop nextEx = fast ? NextExLoop.of(handle) : null;
+            NextExLoop nextEx = path == ReadPath.PCAP4J ? null : NextExLoop.of(handle, path == ReadPath.NEXT_EX);
             return nextEx != null ? runNextEx(nextEx, handler, maxPackets) : runPcap4jLoop(handler, maxPackets);
         } finally {
             runLock.unlock();
