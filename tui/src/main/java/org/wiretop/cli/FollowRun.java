@@ -60,11 +60,6 @@ final class FollowRun implements PacketHandler {
             throw UserError.runtime(source.description() + ": link-type " + LinkTypeNames.describe(linkType)
                     + " is not one wiretop decodes");
         }
-        if (live) {
-            err.println("listening on " + source.description() + ", following the " + (settings.udp() ? "udp" : "tcp")
-                    + " stream " + settings.stream() + " seen");
-            err.flush();
-        }
         out = new LineOutput(System.out, live || "-".equals(source.description()) ? 100 : 0);
         String protocol = settings.udp() ? "udp" : "tcp";
         output = new FollowOutput(out, settings.format(), settings.side(), protocol, settings.stream());
@@ -76,6 +71,11 @@ final class FollowRun implements PacketHandler {
         CaptureException failure = null;
         try (OfflineBpf filter = bpfFilter.isEmpty() ? null : OfflineBpf.compile(bpfFilter, linkType, source.snaplen())) {
             bpf = filter;
+            if (live) { // last before the read, as capture's (traffic may start on it)
+                err.println("listening on " + source.description() + ", following the " + (settings.udp() ? "udp" : "tcp")
+                        + " stream " + settings.stream() + " seen");
+                err.flush();
+            }
             source.run(this, 0);
         } catch (CaptureException e) {
             failure = e;
